@@ -1,0 +1,37 @@
+namespace FinOps.Conversation.Cards;
+
+/// <summary>The closed vocabulary of card content. Every renderer handles every subtype.</summary>
+public abstract record CardBlock;
+
+/// <summary>The card's heading.</summary>
+public sealed record TitleBlock(string Text) : CardBlock;
+
+/// <summary>A paragraph with light markdown: <c>**bold**</c>, <c>_italic_</c>, <c>[link](url)</c>, line breaks.</summary>
+public sealed record TextBlock(string Markdown) : CardBlock;
+
+/// <summary>Label/value pairs.</summary>
+public sealed record FactsBlock(IReadOnlyList<Fact> Facts) : CardBlock;
+
+public sealed record Fact(string Label, string Value);
+
+/// <summary>A table of costs: one row per label with amount, optional change and share of the total.</summary>
+public sealed record CostTableBlock(string LabelHeader, IReadOnlyList<CostTableRow> Rows, CostTableRow? Total = null) : CardBlock;
+
+public sealed record CostTableRow(string Label, Money Amount, Delta? Change = null, decimal? Share = null);
+
+/// <summary>One headline number with its label and optional change.</summary>
+public sealed record KeyNumberBlock(string Label, Money Value, Delta? Change = null) : CardBlock;
+
+/// <summary>A chart image with text that carries its meaning when the image cannot be shown.</summary>
+public sealed record ChartBlock(ChartSpec Spec, string AltText) : CardBlock;
+
+public sealed record DividerBlock : CardBlock;
+
+/// <summary>Small print under the content: period, metric, data freshness.</summary>
+public sealed record ContextBlock(string Text) : CardBlock;
+
+/// <summary>A row of buttons.</summary>
+public sealed record ActionsBlock(IReadOnlyList<CardAction> Actions) : CardBlock;
+
+/// <summary>A free-text input whose value is sent with the actions of the card (e.g. a reason).</summary>
+public sealed record TextInputBlock(string Id, string Label, string? Placeholder = null, bool Required = false, bool Multiline = false) : CardBlock;
