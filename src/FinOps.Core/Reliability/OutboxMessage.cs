@@ -1,0 +1,10 @@
+namespace FinOps.Core.Reliability;
+
+/// <summary>A message waiting to be delivered to a chat platform.</summary>
+/// <param name="Id">Store id.</param>
+/// <param name="Channel">Which sender delivers it ("slack", "teams", "playground").</param>
+/// <param name="IdempotencyKey">Unique key: enqueuing the same key twice stores one message.</param>
+/// <param name="Payload">Channel-specific JSON, opaque to the outbox.</param>
+/// <param name="Attempts">Delivery attempts so far.</param>
+/// <param name="LastError">Error of the last failed attempt.</param>
+public sealed record OutboxMessage(long Id, string Channel, string IdempotencyKey, string Payload, int Attempts, string? LastError);
