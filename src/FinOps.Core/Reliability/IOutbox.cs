@@ -13,5 +13,5 @@ public interface IOutbox
     Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken);
 
     /// <summary>Failed: attempted again at <paramref name="retryAt"/>, or given up (dead) when null.</summary>
-    Task MarkFailedAsync(long id, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+    Task MarkFailedAsync(long id, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken);
 }
