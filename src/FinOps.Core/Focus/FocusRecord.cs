@@ -23,6 +23,15 @@ public sealed class FocusRecord
 
     public required string Provider { get; init; }
 
+    /// <summary>FOCUS 1.3 HostProviderName: whose infrastructure the service runs on, when it differs.</summary>
+    public string? HostProvider { get; init; }
+
+    /// <summary>PublisherName (deprecated in FOCUS 1.3): who produced the resource or service.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>InvoiceIssuerName: who invoices the charge (a reseller or marketplace may differ from the provider).</summary>
+    public string? InvoiceIssuer { get; init; }
+
     public string? BillingAccountId { get; init; }
 
     public string? BillingAccountName { get; init; }

@@ -1,0 +1,195 @@
+using System.IO.Compression;
+using System.Text;
+using FinOps.Core.Focus;
+using Sylvan.Data.Csv;
+
+namespace FinOps.Core.Ingestion;
+
+/// <summary>Streams the rows of one FOCUS CSV file (plain or gzip) with Sylvan.Data.Csv.</summary>
+/// <remarks>
+/// Line numbers are physical lines, header = 1: Sylvan's RowNumber counts records, so a quoted field that spans
+/// lines would shift it; the cursor counts the line breaks of each raw record instead. Blank lines are skipped.
+/// </remarks>
+internal sealed class CsvFocusCursor : IDisposable
+{
+    private const int BufferChars = 1 << 16;
+
+    private readonly string _file;
+    private readonly CsvDataReader _csv;
+    private readonly FocusHeader _header;
+    private readonly FocusRow _row;
+    private readonly StringPool _pool = new();
+    private readonly FocusTags _tags;
+    private readonly int[] _extensionOrdinals;
+    private long _nextLine;
+
+    public CsvFocusCursor(string file, Stream stream, bool gzip)
+    {
+        _file = file;
+        var input = gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferChars);
+        var options = new CsvDataReaderOptions
+        {
+            HasHeaders = true,
+            BufferSize = BufferChars,
+            MaxBufferSize = 1 << 24,
+            Comment = '\0', // FOCUS has no comment lines; Sylvan's default '#' would silently drop rows.
+            OwnsReader = true,
+        };
+
+        try
+        {
+            _csv = CsvDataReader.Create(text, options);
+        }
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException or DecoderFallbackException)
+        {
+            text.Dispose();
+            throw new FocusFormatException(file, 1, null, $"the header cannot be read: {e.Message}", e);
+        }
+
+        var names = new string[_csv.FieldCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = _csv.GetName(i);
+        }
+
+        if (names.Length == 0 || (names.Length == 1 && FocusColumnAliases.Normalize(names[0]).Length == 0))
+        {
+            _csv.Dispose();
+            throw new FocusFormatException(file, 1, null, "not a FOCUS cost export: the file is empty (no header line).");
+        }
+
+        try
+        {
+            _header = FocusHeader.Resolve(file, names);
+        }
+        catch
+        {
+            _csv.Dispose();
+            throw;
+        }
+
+        _row = new FocusRow(_header, file);
+        _tags = new FocusTags(_pool);
+        _extensionOrdinals = [.. _row.Extensions.SourceIndexes.Select(i => _header.ExtensionOrdinals[i])];
+        _nextLine = 1 + names.Sum(n => n.AsSpan().Count('\n')) + 1;
+    }
+
+    public FocusRecord? Next(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!ReadRecord())
+            {
+                return null;
+            }
+
+            var raw = _csv.GetRawRecordSpan();
+            var line = _nextLine;
+            var breaks = raw.Count('\n');
+            _nextLine += breaks > 0 ? breaks : raw.Count('\r');
+            if (raw.TrimEnd("\r\n").IsEmpty)
+            {
+                continue;
+            }
+
+            return ReadRow(line);
+        }
+    }
+
+    public void Dispose() => _csv.Dispose();
+
+    private bool ReadRecord()
+    {
+        try
+        {
+            return _csv.Read();
+        }
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException or DecoderFallbackException)
+        {
+            throw new FocusFormatException(_file, _nextLine, null, $"the CSV cannot be read here: {e.Message}", e);
+        }
+    }
+
+    private FocusRecord ReadRow(long line)
+    {
+        var fieldCount = _csv.RowFieldCount;
+        var row = _row;
+
+        foreach (var column in row.TextColumns)
+        {
+            var span = Field(_header.Ordinal(column), fieldCount);
+            row.Text[(int)column] = FocusValues.IsNull(span) ? null : _pool.Get(span);
+        }
+
+        foreach (var column in row.MoneyColumns)
+        {
+            var span = Field(_header.Ordinal(column), fieldCount);
+            if (FocusValues.IsNull(span))
+            {
+                row.Money[(int)column] = null;
+            }
+            else if (FocusValues.TryParseDecimal(span, out var amount))
+            {
+                row.Money[(int)column] = amount;
+            }
+            else
+            {
+                throw Bad(line, column, $"'{Shorten(span)}' is not a number.");
+            }
+        }
+
+        foreach (var column in row.TimeColumns)
+        {
+            var span = Field(_header.Ordinal(column), fieldCount);
+            if (FocusValues.IsNull(span))
+            {
+                row.Time[(int)column] = null;
+            }
+            else if (FocusValues.TryParseTimestamp(span, out var time))
+            {
+                row.Time[(int)column] = time;
+            }
+            else
+            {
+                throw Bad(line, column, $"'{Shorten(span)}' is not a date or timestamp.");
+            }
+        }
+
+        if (row.HasTags)
+        {
+            try
+            {
+                row.Tags = _tags.Parse(Field(_header.Ordinal(FocusColumn.Tags), fieldCount));
+            }
+            catch (FormatException e)
+            {
+                throw new FocusFormatException(_file, line, _header.Name(FocusColumn.Tags), e.Message, e);
+            }
+        }
+
+        if (_extensionOrdinals.Length > 0)
+        {
+            var values = new string?[_extensionOrdinals.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                var span = Field(_extensionOrdinals[i], fieldCount);
+                values[i] = FocusValues.IsNull(span) ? null : _pool.Get(span);
+            }
+
+            row.ExtensionValues = row.Extensions.Row(values);
+        }
+
+        return row.ToRecord(line);
+    }
+
+    private ReadOnlySpan<char> Field(int ordinal, int fieldCount) =>
+        ordinal < fieldCount ? _csv.GetFieldSpan(ordinal) : [];
+
+    private FocusFormatException Bad(long line, FocusColumn column, string problem) =>
+        new(_file, line, _header.Name(column), problem);
+
+    private static string Shorten(ReadOnlySpan<char> text) =>
+        text.Length <= 60 ? text.ToString() : string.Concat(text[..57], "...");
+}
