@@ -1,0 +1,165 @@
+using FinOps.Core.Ingestion;
+using Parquet;
+using Parquet.Serialization;
+
+namespace FinOps.Core.Tests.Ingestion;
+
+public sealed class FocusParquetTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FocusFileReader _reader = new();
+
+    [Fact]
+    public async Task Read_ParquetWithTypedColumnsAndSeveralRowGroups_ReadsEveryRow()
+    {
+        var file = _folder.Combine("export.parquet");
+        var rows = Enumerable.Range(0, 5).Select(i => new TypedRow
+        {
+            ChargePeriodStart = new DateTime(2024, 9, 1 + i, 0, 0, 0, DateTimeKind.Utc),
+            ChargePeriodEnd = i == 4 ? null : new DateTime(2024, 9, 2 + i, 0, 0, 0, DateTimeKind.Utc),
+            BilledCost = 1.5m * i,
+            EffectiveCost = i == 3 ? null : 1.25m * i,
+            ListCost = 2.5,
+            BillingCurrency = "USD",
+            ChargeCategory = "Usage",
+            ServiceProviderName = "Snowflake",
+            ServiceName = i == 2 ? null : "Warehouse",
+            Tags = i == 1 ? "{\" org\": \"finance\"}" : null,
+            x_Cluster = "c-" + i,
+        }).ToList();
+        await ParquetSerializer.SerializeAsync(rows, file, new ParquetOptions { RowGroupSize = 2 }, null, CancellationToken.None);
+
+        var records = _reader.Read(file, CancellationToken.None).ToList();
+
+        Assert.Equal(5, records.Count);
+        Assert.Equal([1L, 2, 3, 4, 5], records.Select(r => r.SourceLine));
+        Assert.Equal(new DateTime(2024, 9, 4, 0, 0, 0, DateTimeKind.Utc), records[3].ChargePeriodStart);
+        Assert.Equal(DateTimeKind.Utc, records[3].ChargePeriodStart.Kind);
+        Assert.Equal(new DateTime(2024, 9, 6, 0, 0, 0, DateTimeKind.Utc), records[4].ChargePeriodEnd);
+        Assert.Equal(4.5m, records[3].BilledCost);
+        Assert.Equal(4.5m, records[3].EffectiveCost);
+        Assert.Equal(2.5m, records[2].EffectiveCost);
+        Assert.Equal(2.5m, records[0].ListCost);
+        Assert.Equal("Snowflake", records[0].Provider);
+        Assert.Null(records[2].ServiceName);
+        Assert.Equal("finance", records[1].Tags["org"]);
+        Assert.Empty(records[0].Tags);
+        Assert.Equal("c-4", records[4].Extensions["x_Cluster"]);
+    }
+
+    [Fact]
+    public async Task Read_ParquetWithMapTags_TrimsKeys()
+    {
+        var file = _folder.Combine("map.parquet");
+        var rows = new List<MapRow>
+        {
+            new() { ChargePeriodStart = "2024-09-01 00:00:00", BilledCost = "1", Tags = new() { [" org"] = "finance", ["env"] = "prod" } },
+            new() { ChargePeriodStart = "2024-09-02 00:00:00", BilledCost = "2", Tags = null },
+            new() { ChargePeriodStart = "2024-09-03 00:00:00", BilledCost = "3", Tags = new() { [" org"] = "finance", ["env"] = "prod" } },
+            new() { ChargePeriodStart = "2024-09-04 00:00:00", BilledCost = "4", Tags = [] },
+        };
+        await ParquetSerializer.SerializeAsync(rows, file, null, null, CancellationToken.None);
+
+        var records = _reader.Read(file, CancellationToken.None).ToList();
+
+        Assert.Equal(4, records.Count);
+        Assert.Equal("finance", records[0].Tags["org"]);
+        Assert.Equal("prod", records[0].Tags["env"]);
+        Assert.Empty(records[1].Tags);
+        Assert.Same(records[0].Tags, records[2].Tags);
+        Assert.Empty(records[3].Tags);
+        Assert.Equal(new DateTime(2024, 9, 3, 0, 0, 0, DateTimeKind.Utc), records[2].ChargePeriodStart);
+        Assert.Equal(3m, records[2].BilledCost);
+        Assert.Equal("AWS", records[2].Provider);
+    }
+
+    [Fact]
+    public async Task Read_ParquetBadNumberText_NamesRowAndColumn()
+    {
+        var file = _folder.Combine("bad.parquet");
+        var rows = new List<MapRow>
+        {
+            new() { ChargePeriodStart = "2024-09-01", BilledCost = "1" },
+            new() { ChargePeriodStart = "2024-09-02", BilledCost = "one" },
+        };
+        await ParquetSerializer.SerializeAsync(rows, file, null, null, CancellationToken.None);
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(file, e.File);
+        Assert.Equal(2, e.Line);
+        Assert.Equal("BilledCost", e.Column);
+    }
+
+    [Fact]
+    public async Task Read_ParquetWithoutRequiredColumns_IsRejected()
+    {
+        var file = _folder.Combine("nofocus.parquet");
+        await ParquetSerializer.SerializeAsync([new NotFocusRow { Name = "Ann", Age = 31 }], file, null, null, CancellationToken.None);
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(file, e.File);
+        Assert.Contains("not a FOCUS cost export", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_FileNamedParquetThatIsNot_IsRejected()
+    {
+        var file = _folder.Write("text.parquet", FocusCsv.Lines(FocusCsv.MinimalHeader, FocusCsv.MinimalRow));
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(file, e.File);
+        Assert.Contains("Parquet", e.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private sealed class TypedRow
+    {
+        public DateTime ChargePeriodStart { get; set; }
+
+        public DateTime? ChargePeriodEnd { get; set; }
+
+        public decimal BilledCost { get; set; }
+
+        public decimal? EffectiveCost { get; set; }
+
+        public double ListCost { get; set; }
+
+        public string BillingCurrency { get; set; } = "";
+
+        public string ChargeCategory { get; set; } = "";
+
+        public string ServiceProviderName { get; set; } = "";
+
+        public string? ServiceName { get; set; }
+
+        public string? Tags { get; set; }
+
+        public string? x_Cluster { get; set; }
+    }
+
+    private sealed class MapRow
+    {
+        public string ChargePeriodStart { get; set; } = "";
+
+        public string BilledCost { get; set; } = "";
+
+        public string BillingCurrency { get; set; } = "USD";
+
+        public string ChargeCategory { get; set; } = "Usage";
+
+        public string ProviderName { get; set; } = "AWS";
+
+        public Dictionary<string, string>? Tags { get; set; }
+    }
+
+    private sealed class NotFocusRow
+    {
+        public string Name { get; set; } = "";
+
+        public int Age { get; set; }
+    }
+}
