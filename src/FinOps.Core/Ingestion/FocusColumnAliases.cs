@@ -83,11 +83,7 @@ public static class FocusColumnAliases
             .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Finds the column a header name means; false for unknown and <c>x_</c> columns.</summary>
-    public static bool TryResolve(string header, out FocusColumn column)
-    {
-        var found = TryResolve(header, out column, out _);
-        return found;
-    }
+    public static bool TryResolve(string header, out FocusColumn column) => TryResolve(header, out column, out _);
 
     /// <summary>True when the header names a provider extension column (<c>x_</c> prefix, any case).</summary>
     public static bool IsExtension(string header) =>

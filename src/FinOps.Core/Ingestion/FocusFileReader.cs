@@ -8,7 +8,7 @@ namespace FinOps.Core.Ingestion;
 /// <item>Parquet: a <c>.parquet</c> name or the <c>PAR1</c> magic bytes. Otherwise CSV.</item>
 /// <item>Gzip: a file that starts with the gzip magic bytes (1F 8B) is decompressed; a <c>.gz</c> name without them is
 /// rejected rather than parsed as binary garbage.</item>
-/// <item>Cells: empty, white space and NULL (any case) are null; numbers are invariant decimals, quoted or not, with or
+/// <item>Cells: empty, white space and NULL (any case, quoted or not: a CSV reader does not tell) are null; numbers are invariant decimals, quoted or not, with or
 /// without exponent; timestamps are ISO 8601 or "YYYY-MM-DD HH:MM:SS", with fractions and offsets (converted to UTC)
 /// or date only, and are UTC when they carry no offset.</item>
 /// <item>Rows are streamed: memory does not grow with the file (repeated strings and tag sets are shared through

@@ -18,15 +18,22 @@ internal sealed class FocusTags
 
     private readonly int _capacity;
     private readonly int _maxKeyLength;
+    private readonly long _maxChars;
+    private long _chars;
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly StringPool _pool;
 
-    public FocusTags(StringPool pool, int capacity = 20_000, int maxKeyLength = 8_192)
+    /// <param name="pool">Shares tag keys and values with the other strings of the import.</param>
+    /// <param name="capacity">Most tag sets cached at once.</param>
+    /// <param name="maxKeyLength">Longer JSON texts are parsed every time.</param>
+    /// <param name="maxChars">Most JSON characters cached at once (4 M chars = 8 MB), whatever their lengths.</param>
+    public FocusTags(StringPool pool, int capacity = 20_000, int maxKeyLength = 4_096, long maxChars = 4_000_000)
     {
         _pool = pool;
         _capacity = capacity;
         _maxKeyLength = maxKeyLength;
+        _maxChars = maxChars;
         _lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -48,12 +55,14 @@ internal sealed class FocusTags
         var parsed = ParseObject(key);
         if (key.Length <= _maxKeyLength)
         {
-            if (_cache.Count >= _capacity)
+            if (_cache.Count >= _capacity || _chars + key.Length > _maxChars)
             {
                 _cache.Clear();
+                _chars = 0;
             }
 
             _cache[key] = parsed;
+            _chars += key.Length;
         }
 
         return parsed;

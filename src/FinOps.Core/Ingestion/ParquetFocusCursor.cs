@@ -16,6 +16,7 @@ namespace FinOps.Core.Ingestion;
 internal sealed class ParquetFocusCursor : IDisposable
 {
     private const int TagCacheCapacity = 20_000;
+    private const long TagCacheMaxChars = 4_000_000;
 
     private readonly string _file;
     private readonly ParquetReader _parquet;
@@ -33,6 +34,7 @@ internal sealed class ParquetFocusCursor : IDisposable
     private int _rowInGroup;
     private int _rowsInGroup;
     private long _rowsBefore;
+    private long _mapTagCacheChars;
 
     public ParquetFocusCursor(string file, Stream stream, CancellationToken cancellationToken)
     {
@@ -227,12 +229,14 @@ internal sealed class ParquetFocusCursor : IDisposable
         }
 
         var frozen = tags.ToFrozenDictionary(StringComparer.Ordinal);
-        if (_mapTagCache.Count >= TagCacheCapacity)
+        if (_mapTagCache.Count >= TagCacheCapacity || _mapTagCacheChars + key.Length > TagCacheMaxChars)
         {
             _mapTagCache.Clear();
+            _mapTagCacheChars = 0;
         }
 
         _mapTagCache[key] = frozen;
+        _mapTagCacheChars += key.Length;
         return frozen;
     }
 
