@@ -1,13 +1,19 @@
 using System.Globalization;
 using Parquet;
+using Parquet.Data;
 using Parquet.Schema;
 
 namespace FinOps.Core.Ingestion;
 
 /// <summary>One column of one Parquet row group, read into a typed array (no boxing per cell).</summary>
-internal sealed class ParquetColumnData
+/// <remarks>
+/// Text stays in Parquet.Net's buffers (one <see cref="ReadOnlyMemory{T}"/> per value) until a cell is asked for,
+/// so repeated values cost no string allocation; dispose to hand the buffers back.
+/// </remarks>
+internal sealed class ParquetColumnData : IDisposable
 {
-    private string?[]? _strings;
+    private RawColumnData<ReadOnlyMemory<char>>? _text;
+    private int[]? _textIndex;
     private decimal?[]? _decimals;
     private double?[]? _doubles;
     private long?[]? _longs;
@@ -19,8 +25,15 @@ internal sealed class ParquetColumnData
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
         if (type == typeof(ReadOnlyMemory<char>) || type == typeof(string))
         {
-            data._strings = new string?[rows];
-            await group.ReadAsync(field, data._strings.AsMemory(), null, cancellationToken);
+            var raw = await group.ReadRawColumnDataBaseAsync(field, cancellationToken);
+            if (raw is not RawColumnData<ReadOnlyMemory<char>> text)
+            {
+                raw.Dispose();
+                throw new NotSupportedException($"Parquet text column {field.Name} did not read as text.");
+            }
+
+            data._text = text;
+            data._textIndex = IndexValues(text, field.MaxDefinitionLevel, rows);
         }
         else if (type == typeof(decimal))
         {
@@ -63,12 +76,30 @@ internal sealed class ParquetColumnData
         return data;
     }
 
-    public string? GetString(int row)
+    /// <summary>The cell as text, null for a null cell; the span is valid until the next row group.</summary>
+    public ReadOnlySpan<char> GetText(int row, out bool isNull)
     {
-        if (_strings is not null)
+        if (_text is not null)
         {
-            var s = _strings[row];
-            return s is null || FocusValues.IsNull(s) ? null : s;
+            var index = _textIndex![row];
+            var span = index < 0 ? default : _text.Values[index].Span;
+            isNull = index < 0 || FocusValues.IsNull(span);
+            return span;
+        }
+
+        var text = GetString(row);
+        isNull = text is null;
+        return text;
+    }
+
+    public void Dispose() => _text?.Dispose();
+
+    private string? GetString(int row)
+    {
+        if (_text is not null)
+        {
+            var span = GetText(row, out var isNull);
+            return isNull ? null : span.ToString();
         }
 
         return _decimals?[row]?.ToString(CultureInfo.InvariantCulture)
@@ -93,8 +124,14 @@ internal sealed class ParquetColumnData
         {
             value = _longs[row];
         }
-        else if (_strings is not null && GetString(row) is { } text)
+        else if (_text is not null)
         {
+            var text = GetText(row, out var isNull);
+            if (isNull)
+            {
+                return true;
+            }
+
             if (!FocusValues.TryParseDecimal(text, out var parsed))
             {
                 return false;
@@ -120,9 +157,10 @@ internal sealed class ParquetColumnData
             return true;
         }
 
-        if (_strings is not null)
+        if (_text is not null)
         {
-            if (GetString(row) is not { } text)
+            var text = GetText(row, out var isNull);
+            if (isNull)
             {
                 return true;
             }
@@ -140,6 +178,30 @@ internal sealed class ParquetColumnData
     }
 
     public string Describe(int row) => GetString(row) ?? "NULL";
+
+    /// <summary>For each row, the index of its value among the non-null values, or -1 when the row is null.</summary>
+    private static int[] IndexValues(RawColumnData<ReadOnlyMemory<char>> text, int maxDefinitionLevel, int rows)
+    {
+        var index = new int[rows];
+        if (maxDefinitionLevel == 0)
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                index[i] = i;
+            }
+
+            return index;
+        }
+
+        var definitions = text.DefinitionLevels;
+        var next = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            index[i] = definitions[i] == maxDefinitionLevel ? next++ : -1;
+        }
+
+        return index;
+    }
 
     private static DateTime ToUtc(DateTime value) => value.Kind switch
     {

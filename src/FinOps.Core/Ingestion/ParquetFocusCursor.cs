@@ -56,7 +56,7 @@ internal sealed class ParquetFocusCursor : IDisposable
         }
         catch
         {
-            Dispose();
+            _parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
 
@@ -84,11 +84,31 @@ internal sealed class ParquetFocusCursor : IDisposable
         return ReadRow(row, _rowsBefore + row + 1);
     }
 
-    public void Dispose() => _parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose()
+    {
+        ReleaseGroup();
+        _parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    private void ReleaseGroup()
+    {
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            _columns[i]?.Dispose();
+            _columns[i] = null;
+        }
+
+        for (var i = 0; i < _extensions.Length; i++)
+        {
+            _extensions[i]?.Dispose();
+            _extensions[i] = null;
+        }
+    }
 
     private async Task LoadGroupAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        ReleaseGroup();
         using var group = _parquet.OpenRowGroupReader(_group);
         var rows = checked((int)group.RowCount);
         _rowInGroup = 0;
@@ -245,7 +265,8 @@ internal sealed class ParquetFocusCursor : IDisposable
         var row = _row;
         foreach (var column in row.TextColumns)
         {
-            row.Text[(int)column] = _columns[(int)column]!.GetString(index) is { } text ? _pool.Get(text) : null;
+            var text = _columns[(int)column]!.GetText(index, out var isNull);
+            row.Text[(int)column] = isNull ? null : _pool.Get(text);
         }
 
         foreach (var column in row.MoneyColumns)
@@ -280,7 +301,7 @@ internal sealed class ParquetFocusCursor : IDisposable
             {
                 try
                 {
-                    row.Tags = _tags.Parse(_columns[(int)FocusColumn.Tags]!.GetString(index));
+                    row.Tags = _tags.Parse(_columns[(int)FocusColumn.Tags]!.GetText(index, out _));
                 }
                 catch (FormatException e)
                 {
@@ -294,7 +315,11 @@ internal sealed class ParquetFocusCursor : IDisposable
             var values = new string?[_extensions.Length];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = _extensions[i]?.GetString(index) is { } text ? _pool.Get(text) : null;
+                if (_extensions[i] is { } data)
+                {
+                    var text = data.GetText(index, out var isNull);
+                    values[i] = isNull ? null : _pool.Get(text);
+                }
             }
 
             row.ExtensionValues = row.Extensions.Row(values);
