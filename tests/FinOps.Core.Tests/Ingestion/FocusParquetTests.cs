@@ -114,6 +114,28 @@ public sealed class FocusParquetTests : IDisposable
         Assert.Contains("Parquet", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Read_ParquetWithOtherNumericAndDateTypes_ConvertsThem()
+    {
+        var file = _folder.Combine("types.parquet");
+        var rows = new List<OtherTypesRow>
+        {
+            new() { ChargePeriodStart = new DateOnly(2024, 9, 18), BilledCost = 1.25, EffectiveCost = 3, ListCost = 0.5f, ContractedCost = 7, BillingAccountId = 1234567890123 },
+        };
+        await ParquetSerializer.SerializeAsync(rows, file, null, null, CancellationToken.None);
+
+        var r = Assert.Single(_reader.Read(file, CancellationToken.None));
+
+        Assert.Equal(new DateTime(2024, 9, 18, 0, 0, 0, DateTimeKind.Utc), r.ChargePeriodStart);
+        Assert.Equal(DateTimeKind.Utc, r.ChargePeriodStart.Kind);
+        Assert.Equal(1.25m, r.BilledCost);
+        Assert.Equal(3m, r.EffectiveCost);
+        Assert.Equal(0.5m, r.ListCost);
+        Assert.Equal(7m, r.ContractedCost);
+        Assert.Equal("1234567890123", r.BillingAccountId);
+        Assert.Equal("GCP", r.Provider);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private sealed class TypedRow
@@ -154,6 +176,27 @@ public sealed class FocusParquetTests : IDisposable
         public string ProviderName { get; set; } = "AWS";
 
         public Dictionary<string, string>? Tags { get; set; }
+    }
+
+    private sealed class OtherTypesRow
+    {
+        public DateOnly ChargePeriodStart { get; set; }
+
+        public double BilledCost { get; set; }
+
+        public int EffectiveCost { get; set; }
+
+        public float ListCost { get; set; }
+
+        public long ContractedCost { get; set; }
+
+        public long BillingAccountId { get; set; }
+
+        public string BillingCurrency { get; set; } = "USD";
+
+        public string ChargeCategory { get; set; } = "Usage";
+
+        public string ProviderName { get; set; } = "GCP";
     }
 
     private sealed class NotFocusRow
