@@ -1,7 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "live" }));
-app.Run();
+using FinOps.Bot.Cli;
+
+return await BotCommandLine.Create().Parse(args).InvokeAsync();
 
 /// <summary>Entry point, public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;
