@@ -18,6 +18,12 @@ namespace FinOps.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
+    /// Key of an optional keyed <see cref="TimeProvider"/> for the Web API retry waits; the app's TimeProvider when absent.
+    /// Lets tests drive business time with a fake clock while retry waits (a few milliseconds there) run on real time.
+    /// </summary>
+    public const string ResilienceTimeProviderKey = "FinOps.Slack.Resilience";
+
+    /// <summary>
     /// Registers the Slack adapter: options (section <c>Slack</c>), the Web API client with retries, the inbound
     /// dispatcher and workers, the proactive sender with its outbox dispatcher, and Socket Mode when an app token is set.
     /// Needs an <c>IConversationService</c> and an <c>IBlockKitRenderer</c>. In-memory idempotency store, outbox and
@@ -74,7 +80,9 @@ public static class SlackServiceCollectionExtensions
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var settings = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
-        var timeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        var timeProvider = context.ServiceProvider.GetKeyedService<TimeProvider>(ResilienceTimeProviderKey)
+            ?? context.ServiceProvider.GetRequiredService<TimeProvider>();
+        builder.TimeProvider = timeProvider;
         builder
             .AddRetry(new HttpRetryStrategyOptions
             {
