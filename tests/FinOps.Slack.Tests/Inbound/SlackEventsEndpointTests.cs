@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using FinOps.Core.Reliability;
+using FinOps.Slack.Inbound;
 using FinOps.Slack.Installation;
 using FinOps.Slack.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,6 +116,28 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
 
         Assert.Equal(2, answered.Attempt);
         Assert.Equal("Answer: top services", answered.Json["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Events_WorkerDiedMidAnswer_RetryAnsweredOnceLeaseExpired()
+    {
+        // A worker that crashed after claiming the event left its claims behind.
+        var store = _host.Services.GetRequiredService<IIdempotencyStore>();
+        var lease = TimeSpan.FromMinutes(5);
+        Assert.True(await store.TryClaimAsync(SlackWorkProcessor.EventScope, "Ev1", lease, default));
+        Assert.True(await store.TryClaimAsync(SlackWorkProcessor.MessageScope, SlackAppHost.TeamId + ":C0CHAN:1772442000.000100", lease, default));
+        var mention = SlackPayloads.AppMention("Ev1", "<@UBOT> top services", "1772442000.000100");
+
+        await _host.PostEventAsync(mention, new Dictionary<string, string> { ["X-Slack-Retry-Num"] = "1" });
+        await AnswerSentinelAsync();
+        Assert.Equal(["sentinel"], _host.Conversation.Messages.Select(m => m.Text));
+
+        _host.Clock.Advance(lease);
+        await _host.PostEventAsync(mention, new Dictionary<string, string> { ["X-Slack-Retry-Num"] = "2" });
+        var answer = await _slack.NextCallAsync("chat.postMessage", c => c.Json["text"]!.GetValue<string>() == "Answer: top services");
+
+        Assert.Equal("C0CHAN", answer.Json["channel"]!.GetValue<string>());
+        Assert.Equal(["sentinel", "top services"], _host.Conversation.Messages.Select(m => m.Text));
     }
 
     [Fact]
