@@ -66,9 +66,19 @@ public static class SlackServiceCollectionExtensions
         http.AddResilienceHandler("slack-web-api", ConfigureResilience);
         http.AddHttpMessageHandler<SlackRateLimitedHandler>();
 
-        services.AddHostedService<SlackWorker>();
-        services.AddHostedService<SlackOutboxDispatcher>();
-        if (!string.IsNullOrWhiteSpace(configuration.GetSection(SlackOptions.SectionName)[nameof(SlackOptions.AppToken)]))
+        // The default HttpClient logs write request URLs, and a response_url is a bearer credential for 30 minutes.
+        http.RemoveAllLoggers();
+
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        bool IsSet(string key) => !string.IsNullOrWhiteSpace(section[key]);
+        if (IsSet(nameof(SlackOptions.SigningSecret)) || IsSet(nameof(SlackOptions.AppToken)) || IsSet(nameof(SlackOptions.BotToken)))
+        {
+            // Without any Slack setting there is nothing to receive or send; no background work polls for it.
+            services.AddHostedService<SlackWorker>();
+            services.AddHostedService<SlackOutboxDispatcher>();
+        }
+
+        if (IsSet(nameof(SlackOptions.AppToken)))
         {
             services.AddHostedService<SlackSocketModeService>();
         }

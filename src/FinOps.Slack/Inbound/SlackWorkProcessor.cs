@@ -144,6 +144,10 @@ public sealed partial class SlackWorkProcessor(
             var card = await conversation.AnswerAsync(
                 new IncomingMessage(question, user, new ConversationAddress("slack", command.ChannelId, command.TeamId)),
                 cancellationToken);
+            if (question == "help")
+            {
+                card = card with { Blocks = [.. card.Blocks, new ContextBlock(ShareHint(command.Command))] };
+            }
             var body = ResponseBody(renderer.Render(card));
             body["response_type"] = share ? "in_channel" : "ephemeral";
             await api.RespondAsync(CheckResponseUrl(command.ResponseUrl), body, cancellationToken);
@@ -333,6 +337,10 @@ public sealed partial class SlackWorkProcessor(
 
         return inputs;
     }
+
+    /// <summary>The Slack-only part of help: how to share an answer with the channel.</summary>
+    private string ShareHint(string command) =>
+        $"Answers are visible only to you. To post one to the channel: `{command} {options.Value.EffectiveShareKeywords[0]} <question>` or `{command} <question> {SlackCommandText.ShareFlag}`.";
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

@@ -1,6 +1,7 @@
 namespace FinOps.Slack.WebApi;
 
 /// <summary>The answer of oauth.v2.access for a bot install.</summary>
+/// <remarks><see cref="ToString"/> leaves <see cref="AccessToken"/> out.</remarks>
 public sealed record SlackOAuthAccess(
     string AccessToken,
     string BotUserId,
@@ -9,4 +10,8 @@ public sealed record SlackOAuthAccess(
     string? TeamName,
     string? EnterpriseId,
     string Scope,
-    string? AuthedUserId);
+    string? AuthedUserId)
+{
+    /// <summary>Leaves the token out, so the record can be logged.</summary>
+    public override string ToString() => $"SlackOAuthAccess {{ TeamId = {TeamId}, TeamName = {TeamName}, BotUserId = {BotUserId}, AppId = {AppId}, Scope = {Scope} }}";
+}

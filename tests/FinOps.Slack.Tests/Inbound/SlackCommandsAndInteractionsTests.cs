@@ -55,8 +55,9 @@ public sealed class SlackCommandsAndInteractionsTests : IAsyncLifetime
     {
         await _host.PostFormAsync("/slack/commands", SlackPayloads.SlashCommand(text, _slack.HookUrl("cmd1"), "t1"));
 
-        await _slack.NextCallAsync("hook");
+        var hook = await _slack.NextCallAsync("hook");
         Assert.Equal("help", Assert.Single(_host.Conversation.Messages).Text);
+        Assert.Equal("ephemeral", hook.Json["response_type"]!.GetValue<string>());
     }
 
     [Fact]

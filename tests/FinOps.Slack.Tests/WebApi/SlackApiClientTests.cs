@@ -19,7 +19,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackServer.StartAsync();
-        _services = SlackServices.Build(_slack, _clock, s => s["Slack:AttemptTimeout"] = "00:00:00.500");
+        _services = SlackServices.Build(_slack, _clock);
     }
 
     public async Task DisposeAsync()
@@ -122,10 +122,14 @@ public sealed class SlackApiClientTests : IAsyncLifetime
             }
         });
 
-        var posted = await Client.PostMessageAsync("xoxb-1", "C1", Content, null, default);
+        await using var impatient = SlackServices.Build(_slack, _clock, s => s["Slack:AttemptTimeout"] = "00:00:00.300");
+
+        var posted = await impatient.GetRequiredService<SlackApiClient>().PostMessageAsync("xoxb-1", "C1", Content, null, default);
 
         Assert.Equal("C1", posted.Channel);
-        Assert.Equal(2, _slack.CallsTo("chat.postMessage").Count);
+
+        // The abandoned attempt is recorded when the server notices; on a loaded machine a later attempt may time out too.
+        Assert.InRange(_slack.CallsTo("chat.postMessage").Count, 2, 4);
     }
 
     [Fact]
