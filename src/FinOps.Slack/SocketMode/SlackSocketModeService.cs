@@ -26,11 +26,6 @@ public sealed partial class SlackSocketModeService(
 {
     private const int MaxMessageBytes = 4 * 1024 * 1024;
 
-    /// <summary>Connections opened so far (diagnostics and tests).</summary>
-    public int ConnectionCount => _connections;
-
-    private int _connections;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -81,7 +76,6 @@ public sealed partial class SlackSocketModeService(
 
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(url, cancellationToken);
-        Interlocked.Increment(ref _connections);
         LogConnected(logger);
 
         while (true)

@@ -57,6 +57,20 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostMessageAsync_429WithRetryAfter_WaitsRetryAfterNotTheBackoff()
+    {
+        // Backoff of an hour: the call can only finish in time if the (capped) Retry-After decides the wait.
+        await using var services = SlackServices.Build(_slack, _clock, s => s["Slack:RetryBaseDelay"] = "01:00:00");
+        _slack.ScriptStatus("chat.postMessage", 429, retryAfter: "1");
+
+        var posted = await services.GetRequiredService<SlackApiClient>().PostMessageAsync("xoxb-1", "C1", Content, null, default)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("C1", posted.Channel);
+        Assert.Equal(2, _slack.CallsTo("chat.postMessage").Count);
+    }
+
+    [Fact]
     public async Task PostMessageAsync_OkFalseRatelimitedWith200_RetriedLike429()
     {
         _slack.ScriptError("chat.postMessage", "ratelimited");
