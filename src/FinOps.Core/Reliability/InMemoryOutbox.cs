@@ -1,0 +1,113 @@
+namespace FinOps.Core.Reliability;
+
+/// <summary>A process-local <see cref="IOutbox"/> for tests and single-instance runs without a database.</summary>
+/// <remarks>Messages survive platform outages but not a restart of the process; the database-backed outbox survives both.</remarks>
+public sealed class InMemoryOutbox : IOutbox
+{
+    private readonly TimeProvider _timeProvider;
+    private readonly List<Entry> _entries = [];
+    private readonly Lock _gate = new();
+    private long _nextId;
+
+    public InMemoryOutbox(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
+    }
+
+    public Task<bool> EnqueueAsync(string channel, string idempotencyKey, string payload, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_entries.Exists(e => e.Channel == channel && e.IdempotencyKey == idempotencyKey))
+            {
+                return Task.FromResult(false);
+            }
+
+            _entries.Add(new Entry(++_nextId, channel, idempotencyKey, payload) { DueAt = _timeProvider.GetUtcNow() });
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> GetDueAsync(string channel, int max, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            IReadOnlyList<OutboxMessage> due = _entries
+                .Where(e => e.Channel == channel && e.State == EntryState.Pending && e.DueAt <= now)
+                .OrderBy(e => e.Id)
+                .Take(max)
+                .Select(e => new OutboxMessage(e.Id, e.Channel, e.IdempotencyKey, e.Payload, e.Attempts, e.LastError))
+                .ToList();
+            return Task.FromResult(due);
+        }
+    }
+
+    public Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var entry = Find(id);
+            entry.State = EntryState.Sent;
+            entry.Result = result;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task MarkFailedAsync(long id, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var entry = Find(id);
+            entry.Attempts++;
+            entry.LastError = failure;
+            if (retryAt is { } at)
+            {
+                entry.DueAt = at;
+            }
+            else
+            {
+                entry.State = EntryState.Dead;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Messages not yet delivered nor given up, for diagnostics and tests.</summary>
+    public int PendingCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count(e => e.State == EntryState.Pending);
+            }
+        }
+    }
+
+    private Entry Find(long id) =>
+        _entries.Find(e => e.Id == id) ?? throw new KeyNotFoundException($"Outbox message {id} does not exist.");
+
+    private enum EntryState
+    {
+        Pending,
+        Sent,
+        Dead,
+    }
+
+    private sealed class Entry(long id, string channel, string idempotencyKey, string payload)
+    {
+        public long Id { get; } = id;
+        public string Channel { get; } = channel;
+        public string IdempotencyKey { get; } = idempotencyKey;
+        public string Payload { get; } = payload;
+        public int Attempts { get; set; }
+        public string? LastError { get; set; }
+        public string? Result { get; set; }
+        public DateTimeOffset DueAt { get; set; }
+        public EntryState State { get; set; }
+    }
+}

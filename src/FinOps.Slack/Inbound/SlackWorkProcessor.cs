@@ -1,0 +1,374 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Messaging;
+using FinOps.Core.Reliability;
+using FinOps.Slack.BlockKit;
+using FinOps.Slack.Installation;
+using FinOps.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Slack.Inbound;
+
+/// <summary>
+/// Does the work behind an acknowledged Slack request: asks the channel-neutral conversation service and answers in Slack.
+/// Every side effect is guarded by an <see cref="IIdempotencyStore"/> claim, so retries and double clicks answer once,
+/// and a claim is released on failure so a later delivery can still be processed.
+/// </summary>
+public sealed partial class SlackWorkProcessor(
+    IConversationService conversation,
+    IBlockKitRenderer renderer,
+    SlackApiClient api,
+    SlackInstallationResolver installations,
+    ISlackInstallationStore installationStore,
+    IIdempotencyStore idempotency,
+    SlackUserDirectory users,
+    IOptions<SlackOptions> options,
+    ILogger<SlackWorkProcessor> logger)
+{
+    public const string EventScope = "slack.event";
+    public const string MessageScope = "slack.message";
+    public const string CommandScope = "slack.command";
+    public const string ActionScope = "slack.action";
+
+    public Task ProcessAsync(SlackWorkItem item, CancellationToken cancellationToken) => item switch
+    {
+        SlackEventWork work => ProcessEventAsync(work, cancellationToken),
+        SlackCommandWork work => ProcessCommandAsync(work.Command, cancellationToken),
+        SlackInteractionWork work => ProcessInteractionAsync(work.Payload, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, "Unknown Slack work item."),
+    };
+
+    private async Task ProcessEventAsync(SlackEventWork work, CancellationToken cancellationToken)
+    {
+        var ev = work.Event;
+        switch (Str(ev, "type"))
+        {
+            case "app_uninstalled":
+                await RemoveInstallationAsync(work.TeamId, "app_uninstalled", cancellationToken);
+                return;
+            case "tokens_revoked":
+                if (ev.TryGetProperty("tokens", out var tokens) && tokens.TryGetProperty("bot", out var bot)
+                    && bot.ValueKind == JsonValueKind.Array && bot.GetArrayLength() > 0)
+                {
+                    await RemoveInstallationAsync(work.TeamId, "tokens_revoked", cancellationToken);
+                }
+
+                return;
+            default:
+                await AnswerMessageAsync(work, cancellationToken);
+                return;
+        }
+    }
+
+    private async Task AnswerMessageAsync(SlackEventWork work, CancellationToken cancellationToken)
+    {
+        var ev = work.Event;
+        var channel = Str(ev, "channel")!;
+        var ts = Str(ev, "ts")!;
+        var userId = Str(ev, "user")!;
+        var installation = await installations.ResolveAsync(work.TeamId, cancellationToken);
+        if (installation is null)
+        {
+            LogNoInstallation(logger, work.TeamId);
+            return;
+        }
+
+        var botUserId = work.BotUserId ?? NullIfEmpty(installation.BotUserId);
+        if (userId == botUserId)
+        {
+            return;
+        }
+
+        var lease = options.Value.ProcessingLease;
+        if (!await idempotency.TryClaimAsync(EventScope, work.EventId, lease, cancellationToken))
+        {
+            LogDuplicate(logger, EventScope, work.EventId);
+            return;
+        }
+
+        var messageKey = work.TeamId + ":" + channel + ":" + ts;
+        if (!await idempotency.TryClaimAsync(MessageScope, messageKey, lease, cancellationToken))
+        {
+            // Another event for the same message (e.g. a mention in a DM) is answering or has answered it.
+            LogDuplicate(logger, MessageScope, messageKey);
+            var done = await idempotency.GetResultAsync(MessageScope, messageKey, cancellationToken) is not null;
+            await (done
+                ? idempotency.CompleteAsync(EventScope, work.EventId, null, cancellationToken)
+                : idempotency.ReleaseAsync(EventScope, work.EventId, cancellationToken));
+            return;
+        }
+
+        try
+        {
+            var threadTs = Str(ev, "thread_ts");
+            var question = SlackMessageText.ToQuestion(Str(ev, "text")!, botUserId);
+            var user = await users.GetAsync(api, installation.BotToken, work.TeamId, userId, null, cancellationToken);
+            var incoming = new IncomingMessage(
+                question.Length == 0 ? "help" : question,
+                user,
+                new ConversationAddress("slack", channel, work.TeamId, threadTs));
+            var card = await conversation.AnswerAsync(incoming, cancellationToken);
+            var posted = await api.PostMessageAsync(installation.BotToken, channel, renderer.Render(card), threadTs, cancellationToken);
+            await idempotency.CompleteAsync(MessageScope, messageKey, posted.Ts, cancellationToken);
+            await idempotency.CompleteAsync(EventScope, work.EventId, posted.Ts, cancellationToken);
+            LogAnswered(logger, card.Kind, channel, posted.Ts);
+        }
+        catch
+        {
+            await ReleaseQuietlyAsync(MessageScope, messageKey);
+            await ReleaseQuietlyAsync(EventScope, work.EventId);
+            throw;
+        }
+    }
+
+    private async Task ProcessCommandAsync(SlackSlashCommand command, CancellationToken cancellationToken)
+    {
+        var key = command.TriggerId;
+        if (key is not null && !await idempotency.TryClaimAsync(CommandScope, key, options.Value.ProcessingLease, cancellationToken))
+        {
+            LogDuplicate(logger, CommandScope, key);
+            return;
+        }
+
+        try
+        {
+            var (question, share) = SlackCommandText.Parse(command.Text, options.Value.EffectiveShareKeywords);
+            var installation = await installations.ResolveAsync(command.TeamId, cancellationToken);
+            var user = installation is null
+                ? new ChatUser("slack", command.UserId, command.UserName)
+                : await users.GetAsync(api, installation.BotToken, command.TeamId, command.UserId, command.UserName, cancellationToken);
+            var card = await conversation.AnswerAsync(
+                new IncomingMessage(question, user, new ConversationAddress("slack", command.ChannelId, command.TeamId)),
+                cancellationToken);
+            if (question == "help")
+            {
+                card = card with { Blocks = [.. card.Blocks, new ContextBlock(ShareHint(command.Command))] };
+            }
+            var body = ResponseBody(renderer.Render(card));
+            body["response_type"] = share ? "in_channel" : "ephemeral";
+            await api.RespondAsync(CheckResponseUrl(command.ResponseUrl), body, cancellationToken);
+            if (key is not null)
+            {
+                await idempotency.CompleteAsync(CommandScope, key, null, cancellationToken);
+            }
+
+            LogAnswered(logger, card.Kind, command.ChannelId, share ? "in_channel" : "ephemeral");
+        }
+        catch when (key is not null)
+        {
+            await ReleaseQuietlyAsync(CommandScope, key);
+            throw;
+        }
+    }
+
+    private async Task ProcessInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        var action = payload.GetProperty("actions")[0];
+        var actionId = Str(action, "action_id") ?? string.Empty;
+        var value = Str(action, "value") ?? string.Empty;
+        var container = payload.TryGetProperty("container", out var c) ? c : default;
+        var message = payload.TryGetProperty("message", out var m) ? m : default;
+        var channelId = Str(Obj(payload, "channel"), "id") ?? Str(container, "channel_id") ?? string.Empty;
+        var teamId = Str(Obj(payload, "team"), "id") ?? Str(Obj(payload, "user"), "team_id") ?? string.Empty;
+        var messageTs = Str(container, "message_ts") ?? Str(message, "ts");
+        var ephemeral = container.ValueKind == JsonValueKind.Object && container.TryGetProperty("is_ephemeral", out var e) && e.ValueKind == JsonValueKind.True;
+        var responseUrl = Uri.TryCreate(Str(payload, "response_url"), UriKind.Absolute, out var url) ? url : null;
+        var userJson = Obj(payload, "user");
+        var userId = Str(userJson, "id") ?? string.Empty;
+
+        var key = Hash(channelId + "\n" + (messageTs ?? Str(action, "action_ts")) + "\n" + actionId + "\n" + value);
+        if (!await idempotency.TryClaimAsync(ActionScope, key, options.Value.ProcessingLease, cancellationToken))
+        {
+            LogDuplicate(logger, ActionScope, actionId);
+            return;
+        }
+
+        try
+        {
+            var installation = await installations.ResolveAsync(teamId, cancellationToken);
+            var knownName = Str(userJson, "name") ?? Str(userJson, "username");
+            var user = installation is null
+                ? new ChatUser("slack", userId, knownName)
+                : await users.GetAsync(api, installation.BotToken, teamId, userId, knownName, cancellationToken);
+            var invoked = new CardActionInvoked(
+                actionId,
+                ReadPayload(value),
+                ReadInputs(payload),
+                user,
+                new ConversationAddress("slack", channelId, teamId, Str(message, "thread_ts")),
+                messageTs);
+            var content = renderer.Render(await conversation.HandleActionAsync(invoked, cancellationToken));
+            await UpdateInPlaceAsync(installation, channelId, messageTs, ephemeral, responseUrl, content, cancellationToken);
+            await idempotency.CompleteAsync(ActionScope, key, messageTs, cancellationToken);
+            LogActionHandled(logger, actionId, channelId);
+        }
+        catch
+        {
+            await ReleaseQuietlyAsync(ActionScope, key);
+            throw;
+        }
+    }
+
+    /// <summary>chat.update for a bot message everyone sees; response_url with replace_original for ephemeral ones or when chat.update cannot.</summary>
+    private async Task UpdateInPlaceAsync(
+        SlackInstallation? installation, string channelId, string? messageTs, bool ephemeral, Uri? responseUrl, SlackMessageContent content, CancellationToken cancellationToken)
+    {
+        if (!ephemeral && installation is not null && messageTs is not null && channelId.Length > 0)
+        {
+            try
+            {
+                await api.UpdateMessageAsync(installation.BotToken, channelId, messageTs, content, cancellationToken);
+                return;
+            }
+            catch (SlackApiException ex) when (ex.IsPermanent && responseUrl is not null)
+            {
+                LogUpdateFallback(logger, ex.Error);
+            }
+        }
+
+        if (responseUrl is null)
+        {
+            throw new SlackApiException("chat.update", "no_way_to_update");
+        }
+
+        var body = ResponseBody(content);
+        body["replace_original"] = true;
+        await api.RespondAsync(CheckResponseUrl(responseUrl), body, cancellationToken);
+    }
+
+    /// <summary>response_url must be Slack's (https, *.slack.com / *.slack-gov.com) or the configured stand-in Slack.</summary>
+    private Uri CheckResponseUrl(Uri responseUrl)
+    {
+        var apiBase = options.Value.ApiBaseUrl;
+        var slackHost = responseUrl.Scheme == Uri.UriSchemeHttps
+            && (responseUrl.Host.EndsWith(".slack.com", StringComparison.OrdinalIgnoreCase) || responseUrl.Host.EndsWith(".slack-gov.com", StringComparison.OrdinalIgnoreCase));
+        var standIn = string.Equals(responseUrl.GetLeftPart(UriPartial.Authority), apiBase.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
+        return slackHost || standIn ? responseUrl : throw new SlackApiException("response_url", "untrusted_response_url");
+    }
+
+    private async Task RemoveInstallationAsync(string teamId, string reason, CancellationToken cancellationToken)
+    {
+        var removed = await installationStore.DeleteAsync(teamId, cancellationToken);
+        LogUninstalled(logger, teamId, reason, removed);
+    }
+
+    private async Task ReleaseQuietlyAsync(string scope, string key)
+    {
+        try
+        {
+            // Not the work's token: the claim must be given back even when the work was cancelled.
+            await idempotency.ReleaseAsync(scope, key, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogReleaseFailed(logger, scope, ex);
+        }
+    }
+
+    private static JsonObject ResponseBody(SlackMessageContent content) => new()
+    {
+        ["text"] = content.Text,
+        ["blocks"] = content.Blocks.DeepClone(),
+    };
+
+    /// <summary>The button value: the card action's payload as a compact JSON object of strings.</summary>
+    private static Dictionary<string, string> ReadPayload(string value)
+    {
+        var payload = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (value.Length == 0)
+        {
+            return payload;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    payload[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                }
+
+                return payload;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not one of our JSON payloads: hand the raw value over.
+        }
+
+        payload["value"] = value;
+        return payload;
+    }
+
+    /// <summary>Text inputs from <c>state.values</c> (block id -> action id -> element), keyed by the element's action id.</summary>
+    private static Dictionary<string, string> ReadInputs(JsonElement payload)
+    {
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!payload.TryGetProperty("state", out var state) || !state.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Object)
+        {
+            return inputs;
+        }
+
+        foreach (var block in values.EnumerateObject())
+        {
+            if (block.Value.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            foreach (var element in block.Value.EnumerateObject())
+            {
+                var input = element.Value;
+                var text = Str(input, "value")
+                    ?? Str(Obj(input, "selected_option"), "value")
+                    ?? Str(input, "selected_date");
+                if (text is not null)
+                {
+                    inputs[element.Name] = text;
+                }
+            }
+        }
+
+        return inputs;
+    }
+
+    /// <summary>The Slack-only part of help: how to share an answer with the channel.</summary>
+    private string ShareHint(string command) =>
+        $"Answers are visible only to you. To post one to the channel: `{command} {options.Value.EffectiveShareKeywords[0]} <question>` or `{command} <question> {SlackCommandText.ShareFlag}`.";
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static JsonElement Obj(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Object ? value : default;
+
+    private static string? Str(JsonElement element, string property) => SlackInboundDispatcher.GetString(element, property);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered with {Kind} card in {Channel} ({Result})")]
+    private static partial void LogAnswered(ILogger logger, string kind, string channel, string result);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped duplicate {Scope} {Key}")]
+    private static partial void LogDuplicate(ILogger logger, string scope, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handled action {ActionId} in {Channel}")]
+    private static partial void LogActionHandled(ILogger logger, string actionId, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "chat.update failed with {Error}; replacing through response_url")]
+    private static partial void LogUpdateFallback(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Slack installation or bot token for team {TeamId}; message not answered")]
+    private static partial void LogNoInstallation(ILogger logger, string teamId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack team {TeamId}: {Reason}, installation removed: {Removed}")]
+    private static partial void LogUninstalled(ILogger logger, string teamId, string reason, bool removed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release idempotency claim {Scope}")]
+    private static partial void LogReleaseFailed(ILogger logger, string scope, Exception exception);
+}

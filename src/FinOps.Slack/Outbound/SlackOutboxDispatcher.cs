@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Slack.Outbound;
+
+/// <summary>Every <see cref="SlackOptions.OutboxPollInterval"/>, delivers the due Slack messages of the outbox.</summary>
+public sealed partial class SlackOutboxDispatcher(
+    IServiceScopeFactory scopeFactory, IOptions<SlackOptions> options, TimeProvider timeProvider, ILogger<SlackOutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.OutboxPollInterval, timeProvider);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await using var scope = scopeFactory.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<SlackOutboundDelivery>().DeliverDueAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The store itself failed (e.g. database down); the next tick tries again.
+                    LogPassFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack outbox pass failed")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,55 @@
+using FinOps.Core.Reliability;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FinOps.Slack.Tests.Reliability;
+
+public sealed class InMemoryOutboxTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task EnqueueAsync_SameKeyTwice_StoredOnce()
+    {
+        var outbox = new InMemoryOutbox(_clock);
+        Assert.True(await outbox.EnqueueAsync("slack", "k", "{}", default));
+        Assert.False(await outbox.EnqueueAsync("slack", "k", "{}", default));
+        Assert.Single(await outbox.GetDueAsync("slack", 10, default));
+        Assert.Empty(await outbox.GetDueAsync("teams", 10, default));
+    }
+
+    [Fact]
+    public async Task MarkFailedAsync_RetryAt_DueOnlyThen()
+    {
+        var outbox = new InMemoryOutbox(_clock);
+        await outbox.EnqueueAsync("slack", "k", "{}", default);
+        var message = (await outbox.GetDueAsync("slack", 10, default))[0];
+        await outbox.MarkFailedAsync(message.Id, "http_503", _clock.GetUtcNow().AddMinutes(1), default);
+        Assert.Empty(await outbox.GetDueAsync("slack", 10, default));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var again = Assert.Single(await outbox.GetDueAsync("slack", 10, default));
+        Assert.Equal(1, again.Attempts);
+        Assert.Equal("http_503", again.LastError);
+    }
+
+    [Fact]
+    public async Task MarkSentAsync_Sent_NeverDueAgain()
+    {
+        var outbox = new InMemoryOutbox(_clock);
+        await outbox.EnqueueAsync("slack", "k", "{}", default);
+        var message = (await outbox.GetDueAsync("slack", 10, default))[0];
+        await outbox.MarkSentAsync(message.Id, "C1:1.2", default);
+        Assert.Empty(await outbox.GetDueAsync("slack", 10, default));
+        Assert.Equal(0, outbox.PendingCount);
+    }
+
+    [Fact]
+    public async Task MarkFailedAsync_NoRetry_Dead()
+    {
+        var outbox = new InMemoryOutbox(_clock);
+        await outbox.EnqueueAsync("slack", "k", "{}", default);
+        var message = (await outbox.GetDueAsync("slack", 10, default))[0];
+        await outbox.MarkFailedAsync(message.Id, "channel_not_found", null, default);
+        _clock.Advance(TimeSpan.FromDays(1));
+        Assert.Empty(await outbox.GetDueAsync("slack", 10, default));
+    }
+}
