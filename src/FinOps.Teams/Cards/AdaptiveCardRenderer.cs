@@ -181,7 +181,7 @@ public sealed class AdaptiveCardRenderer(MoneyFormatter formatter, IChartImageUr
                 ["type"] = "Table",
                 ["columns"] = columns,
                 ["rows"] = rows,
-                ["firstRowAsHeader"] = true,
+                ["firstRowAsHeaders"] = true,
                 ["showGridLines"] = false,
             },
         };
