@@ -123,7 +123,7 @@ public sealed class BlockKitRenderer(MoneyFormatter formatter, IChartImageUrlPro
     {
         var showChange = table.Rows.Any(r => r.Change is not null) || table.Total?.Change is not null;
         var showShare = table.Rows.Any(r => r.Share is not null) || table.Total?.Share is not null;
-        var lines = new List<string[]> { Columns(table.LabelHeader, "Cost", "Change", "Share") };
+        var lines = new List<string[]> { Columns(Truncate(table.LabelHeader, TableLabelWidth), "Cost", "Change", "Share") };
         var shown = table.Rows.Take(DefaultMaxTableRows).ToList();
         lines.AddRange(shown.Select(Cells));
         if (table.Total is { } total)
@@ -137,7 +137,8 @@ public sealed class BlockKitRenderer(MoneyFormatter formatter, IChartImageUrlPro
         var hidden = table.Rows.Count - shown.Count;
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = Format(lines[i], widths);
+            // Pad before escaping: entities such as &amp; show as one character in the monospaced block.
+            var line = SlackMrkdwn.Escape(Format(lines[i], widths));
             if (builder.Length + line.Length + 1 > budget)
             {
                 hidden += lines.Count - i - (table.Total is null ? 0 : 1);
@@ -172,7 +173,7 @@ public sealed class BlockKitRenderer(MoneyFormatter formatter, IChartImageUrlPro
         }
 
         string[] Cells(CostTableRow row) => Columns(
-            SlackMrkdwn.Escape(Truncate(row.Label, TableLabelWidth)),
+            Truncate(row.Label, TableLabelWidth),
             formatter.Format(row.Amount),
             row.Change is { } delta ? formatter.FormatDelta(delta, compact: true) : "–",
             row.Share is { } share ? formatter.FormatShare(share) : "–");
