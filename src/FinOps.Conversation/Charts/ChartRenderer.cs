@@ -7,7 +7,7 @@ namespace FinOps.Conversation.Charts;
 
 /// <summary>Draws a <see cref="ChartSpec"/> as a PNG sized for chat (600x300 by default) with ScottPlot.</summary>
 /// <remarks>
-/// Bars are the current period, the dashed line the previous period aligned by position, the red line the budget.
+/// Bars are the current period, the dashed orange line the previous period aligned by position, the red line the budget.
 /// The value axis is labelled with the currency and compact amounts ($1.2K); with many bars only every n-th
 /// category label is shown so labels never overlap.
 /// </remarks>
@@ -16,8 +16,17 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
     public const int DefaultWidth = 600;
     public const int DefaultHeight = 300;
 
+    // ScottPlot's own sans detection falls back to Skia's default typeface, a serif on many Linux hosts.
+    private static readonly string[] SansCandidates = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI"];
+    private static readonly Lazy<string> SansFont = new(() =>
+        SansCandidates.FirstOrDefault(name =>
+        {
+            using var typeface = SkiaSharp.SKTypeface.FromFamilyName(name);
+            return string.Equals(typeface?.FamilyName, name, StringComparison.OrdinalIgnoreCase);
+        }) ?? Fonts.Default);
+
     private static readonly Color BarColor = Color.FromHex("#2F6FDE");
-    private static readonly Color ComparisonColor = Color.FromHex("#6B7280");
+    private static readonly Color ComparisonColor = Color.FromHex("#D97706");
     private static readonly Color BudgetColor = Color.FromHex("#C62828");
     private static readonly Color GridColor = Color.FromHex("#E5E7EB");
     private static readonly Color TextColor = Color.FromHex("#1F2937");
@@ -26,7 +35,7 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
     {
         ArgumentNullException.ThrowIfNull(spec);
         using var plot = new Plot();
-        plot.Font.Automatic();
+        plot.Font.Set(SansFont.Value);
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
         plot.Grid.MajorLineColor = GridColor;
@@ -53,9 +62,9 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
             var n = Math.Min(comparison.Count, count == 0 ? comparison.Count : count);
             var line = plot.Add.Scatter(positions.Take(n).ToArray(), comparison.Take(n).Select(v => (double)v).ToArray());
             line.Color = ComparisonColor;
-            line.LineWidth = 2;
+            line.LineWidth = 2.5f;
             line.LinePattern = LinePattern.Dashed;
-            line.MarkerSize = 5;
+            line.MarkerSize = 6;
             line.MarkerShape = MarkerShape.FilledCircle;
             line.LegendText = spec.ComparisonLabel ?? "Previous period";
             max = Math.Max(max, comparison.Take(n).DefaultIfEmpty(0m).Max());
@@ -91,15 +100,16 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
         plot.Title(spec.Title, size: 15);
 
-        var top = max <= 0 ? 1d : (double)max * 1.18;
+        var top = max <= 0 ? 1d : (double)max * 1.08;
         plot.Axes.SetLimits(-0.6, Math.Max(count, 1) - 0.4, 0, top);
 
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.UpperLeft;
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Legend.FontSize = 11;
+        // Outside the data area, under the axis: a legend inside would cover the tallest bars.
+        plot.Legend.FontSize = 12;
+        plot.Legend.FontName = SansFont.Value;
+        plot.Legend.ShadowColor = Colors.Transparent;
         plot.Legend.OutlineColor = Colors.Transparent;
-        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
 
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }

@@ -7,7 +7,7 @@ public static class ChartSummary
 {
     public const string Separator = " · ";
 
-    /// <summary>E.g. <c>Total $6,880.66 · Previous period $6,468.33 (▲ +$412.33 (+6.4%)) · Peak Tue $1,204.10 · Budget line $1,000.00</c>.</summary>
+    /// <summary>E.g. <c>Total $6,880.66 · Previous period $6,468.33 (▲ +6.4%) · Peak Tue $1,204.10 · Budget line $1,000.00</c>.</summary>
     public static IReadOnlyList<string> Describe(ChartSpec spec, MoneyFormatter formatter)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -19,7 +19,14 @@ public static class ChartSummary
         {
             var previous = new Money(comparison.Take(Math.Max(spec.Bars.Count, 1)).Sum(), spec.Currency);
             var label = spec.ComparisonLabel ?? "Previous period";
-            parts.Add($"{label} {formatter.Format(previous)} ({formatter.FormatDelta(Delta.Between(total, previous))})");
+            var delta = Delta.Between(total, previous);
+            var arrow = MoneyFormatter.DirectionOf(delta) switch
+            {
+                DeltaDirection.Up => "▲ ",
+                DeltaDirection.Down => "▼ ",
+                _ => string.Empty,
+            };
+            parts.Add($"{label} {formatter.Format(previous)} ({arrow}{formatter.FormatRatio(delta.Ratio)})");
         }
 
         if (spec.Bars.Count > 0)

@@ -60,7 +60,7 @@ public sealed class HtmlCardRenderer(MoneyFormatter formatter, IChartImageUrlPro
                 if (key.Change is { } change)
                 {
                     html.Append(" <span class=\"").Append(DeltaClass(change)).Append("\">").Append(Text(formatter.FormatDelta(change)))
-                        .Append(" vs previous period</span>");
+                        .Append(' ').Append(Text(key.ChangeLabel ?? KeyNumberBlock.DefaultChangeLabel)).Append("</span>");
                 }
 
                 html.Append("</div>\n");
@@ -124,7 +124,7 @@ public sealed class HtmlCardRenderer(MoneyFormatter formatter, IChartImageUrlPro
             {
                 if (row.Change is { } change)
                 {
-                    html.Append("<td class=\"num ").Append(DeltaClass(change)).Append("\">").Append(Text(formatter.FormatDelta(change, compact: true))).Append("</td>");
+                    html.Append("<td class=\"num ").Append(DeltaClass(change)).Append("\">").Append(Text(formatter.FormatDelta(change))).Append("</td>");
                 }
                 else
                 {

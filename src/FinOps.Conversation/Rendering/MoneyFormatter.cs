@@ -68,15 +68,16 @@ public sealed class MoneyFormatter
         if (abs < 1000m)
         {
             var nfi = FormatFor(money.Currency);
-            var digits = abs >= 100m ? 0 : Math.Min(2, nfi.CurrencyDecimalDigits);
+            var digits = abs >= 100m || abs == 0 ? 0 : Math.Min(2, nfi.CurrencyDecimalDigits);
             return Math.Round(money.Amount, digits, MidpointRounding.AwayFromZero).ToString("C" + digits.ToString(CultureInfo.InvariantCulture), FormatFor(money.Currency));
         }
 
-        var (scale, suffix) = abs switch
+        // Round first so 999,999 becomes $1M rather than $1,000K.
+        var (scale, suffix) = Math.Round(abs / 1000m, abs < 100_000m ? 1 : 0) switch
         {
-            >= 1_000_000_000_000m => (1_000_000_000_000m, "T"),
-            >= 1_000_000_000m => (1_000_000_000m, "B"),
-            >= 1_000_000m => (1_000_000m, "M"),
+            >= 1_000_000_000m => (1_000_000_000_000m, "T"),
+            >= 1_000_000m => (1_000_000_000m, "B"),
+            >= 1_000m => (1_000_000m, "M"),
             _ => (1_000m, "K"),
         };
         var scaled = money.Amount / scale;

@@ -109,7 +109,7 @@ public static class SampleCards
             "Cost anomaly: Amazon CloudWatch in account prod-data spent $2,480.00 on 22 Nov 2026, expected about $910.00 (▲ +172.5%).",
             [
                 new TitleBlock("⚠ Cost anomaly: Amazon CloudWatch"),
-                new KeyNumberBlock("Sun 22 Nov 2026, account prod-data (123456789012)", actual, Delta.Between(actual, expected)),
+                new KeyNumberBlock("Sun 22 Nov 2026, account prod-data (123456789012)", actual, Delta.Between(actual, expected), "vs expected"),
                 new FactsBlock(
                 [
                     new Fact("Expected", "$910.00 (range $780.00 – $1,040.00)"),

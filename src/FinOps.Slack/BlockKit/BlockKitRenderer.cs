@@ -175,7 +175,7 @@ public sealed class BlockKitRenderer(MoneyFormatter formatter, IChartImageUrlPro
         string[] Cells(CostTableRow row) => Columns(
             Truncate(row.Label, TableLabelWidth),
             formatter.Format(row.Amount),
-            row.Change is { } delta ? formatter.FormatDelta(delta, compact: true) : "–",
+            row.Change is { } delta ? formatter.FormatDelta(delta) : "–",
             row.Share is { } share ? formatter.FormatShare(share) : "–");
 
         static string Format(string[] cells, int[] widths)
@@ -190,7 +190,7 @@ public sealed class BlockKitRenderer(MoneyFormatter formatter, IChartImageUrlPro
         var text = $"{SlackMrkdwn.Escape(key.Label)}\n*{formatter.Format(key.Value)}*";
         if (key.Change is { } change)
         {
-            text += $"  {formatter.FormatDelta(change)} vs previous period";
+            text += $"  {formatter.FormatDelta(change)} {SlackMrkdwn.Escape(key.ChangeLabel ?? KeyNumberBlock.DefaultChangeLabel)}";
         }
 
         return Section(Truncate(text, SlackLimits.MaxSectionText));

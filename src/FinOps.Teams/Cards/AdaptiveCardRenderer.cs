@@ -229,7 +229,7 @@ public sealed class AdaptiveCardRenderer(MoneyFormatter formatter, IChartImageUr
         };
         if (showChange)
         {
-            var change = Styled(row.Change is { } delta ? formatter.FormatDelta(delta, compact: true) : "–");
+            var change = Styled(row.Change is { } delta ? formatter.FormatDelta(delta) : "–");
             if (row.Change is { } d && ColorOf(d) is { } color)
             {
                 change["color"] = color;
@@ -259,7 +259,7 @@ public sealed class AdaptiveCardRenderer(MoneyFormatter formatter, IChartImageUr
         };
         if (key.Change is { } change)
         {
-            var delta = Text(formatter.FormatDelta(change) + " vs previous period", ("spacing", "None"));
+            var delta = Text(formatter.FormatDelta(change) + " " + (key.ChangeLabel ?? KeyNumberBlock.DefaultChangeLabel), ("spacing", "None"));
             if (ColorOf(change) is { } color)
             {
                 delta["color"] = color;
