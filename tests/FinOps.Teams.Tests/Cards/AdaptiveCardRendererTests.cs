@@ -141,6 +141,22 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Render_InlineImageTooBigForMessage_DropsImageKeepsText()
+    {
+        var provider = new Moq.Mock<IChartImageUrlProvider>();
+        provider.Setup(p => p.GetImageUrl(Moq.It.IsAny<ChartSpec>()))
+            .Returns(new Uri("data:image/png;base64," + Convert.ToBase64String(new byte[30_000])));
+        var renderer = new AdaptiveCardRenderer(MoneyFormatter.EnglishUnitedStates, provider.Object);
+        var card = new Card("t", "t", [new ChartBlock(SampleCards.DailySpendChart, "Daily cost chart")]);
+
+        var json = renderer.Render(card);
+
+        Assert.True(Encoding.UTF8.GetByteCount(json.ToJsonString()) <= AdaptiveCardRenderer.MaxCardBytes);
+        Assert.DoesNotContain(json["body"]!.AsArray(), e => (string?)e!["type"] == "Image");
+        Assert.Equal("Daily cost chart", (string?)json["body"]![0]!["text"]);
+    }
+
+    [Fact]
     public void Render_Divider_SetsSeparatorOnNextElement()
     {
         var card = new Card("t", "t", [new TextBlock("a"), new DividerBlock(), new TextBlock("b")]);
