@@ -161,7 +161,7 @@ public static class SampleCards
         "approval-decided",
         "Approved by Alex Kim: Data platform's December budget is now $52,000.00.",
         [
-            new TitleBlock("✅ Budget approved"),
+            new TitleBlock("✓ Budget approved"),
             new TextBlock("**Alex Kim** approved raising the December budget of **Data platform** to **$52,000.00**."),
             new FactsBlock(
             [
