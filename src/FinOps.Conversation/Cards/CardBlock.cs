@@ -20,7 +20,14 @@ public sealed record CostTableBlock(string LabelHeader, IReadOnlyList<CostTableR
 public sealed record CostTableRow(string Label, Money Amount, Delta? Change = null, decimal? Share = null);
 
 /// <summary>One headline number with its label and optional change.</summary>
-public sealed record KeyNumberBlock(string Label, Money Value, Delta? Change = null) : CardBlock;
+/// <param name="Label">What the number is (period, scope).</param>
+/// <param name="Value">The number.</param>
+/// <param name="Change">Its change against a comparison, when known.</param>
+/// <param name="ChangeLabel">What the change compares with, shown after it; <see cref="DefaultChangeLabel"/> when null (e.g. "vs expected" for anomalies).</param>
+public sealed record KeyNumberBlock(string Label, Money Value, Delta? Change = null, string? ChangeLabel = null) : CardBlock
+{
+    public const string DefaultChangeLabel = "vs previous period";
+}
 
 /// <summary>A chart image with text that carries its meaning when the image cannot be shown.</summary>
 public sealed record ChartBlock(ChartSpec Spec, string AltText) : CardBlock;
