@@ -1,5 +1,6 @@
 using FinOps.Conversation.Messaging;
 using FinOps.Core.Reliability;
+using FinOps.Slack.BlockKit;
 using FinOps.Slack.Inbound;
 using FinOps.Slack.Installation;
 using FinOps.Slack.Outbound;
@@ -40,6 +41,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<IIdempotencyStore>(sp => new InMemoryIdempotencyStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IOutbox>(sp => new InMemoryOutbox(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISlackInstallationStore, InMemorySlackInstallationStore>();
+        services.TryAddSingleton<IBlockKitRenderer, BlockKitRenderer>();
 
         services.TryAddScoped<SlackInstallationResolver>();
         services.TryAddSingleton<SlackPostPacer>();

@@ -168,7 +168,8 @@ public sealed partial class SlackWorkProcessor(
     private async Task ProcessInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
         var action = payload.GetProperty("actions")[0];
-        var actionId = Str(action, "action_id") ?? string.Empty;
+        // The renderer suffixes repeated action ids within a block ("id#2"); the neutral id is the part before it.
+        var actionId = BlockKitRenderer.NeutralActionId(Str(action, "action_id") ?? string.Empty);
         var value = Str(action, "value") ?? string.Empty;
         var container = payload.TryGetProperty("container", out var c) ? c : default;
         var message = payload.TryGetProperty("message", out var m) ? m : default;
