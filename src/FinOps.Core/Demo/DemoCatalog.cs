@@ -44,8 +44,8 @@ internal static class DemoCatalog
         {
             Provider = Aws, ServiceName = "Amazon Elastic Compute Cloud", Category = "Compute", Subcategory = "Virtual Machines",
             ResourceType = "Instance", ServiceCode = "AmazonEC2", Stem = "app", UsageType = "BoxUsage", SkuMeter = "Compute Instance",
-            Variants = [("m6i.large", 0.096m), ("m6i.xlarge", 0.192m), ("m6i.2xlarge", 0.384m), ("c6i.2xlarge", 0.34m), ("r6i.2xlarge", 0.504m)],
-            PricingUnit = "Hours", QuantityPerDay = 24, WeekendDrop = 0.3, Weight = 14, CommitmentEligible = true, Zonal = true,
+            Variants = [("m6i.xlarge", 0.192m), ("m6i.2xlarge", 0.384m), ("m6i.4xlarge", 0.768m), ("c6i.4xlarge", 0.68m), ("r6i.4xlarge", 1.008m)],
+            PricingUnit = "Hours", QuantityPerDay = 24, WeekendDrop = 0.3, Weight = 22, CommitmentEligible = true, Zonal = true,
             ResourceId = c => Arn("ec2", c, "instance/i-0" + DemoHash.Hex(c.Hash, 16)),
         },
         new()
@@ -69,7 +69,7 @@ internal static class DemoCatalog
             Provider = Aws, ServiceName = "Amazon Relational Database Service", Category = "Databases", Subcategory = "Relational Databases",
             ResourceType = "DB Instance", ServiceCode = "AmazonRDS", Stem = "db", UsageType = "Multi-AZUsage", SkuMeter = "Database Instance",
             Variants = [("db.m6g.large", 0.304m), ("db.r6g.xlarge", 0.96m), ("db.r6g.2xlarge", 1.92m)],
-            PricingUnit = "Hours", QuantityPerDay = 24, WeekendDrop = 0, Weight = 4, Zonal = true,
+            PricingUnit = "Hours", QuantityPerDay = 24, WeekendDrop = 0, Weight = 3, Zonal = true,
             ResourceId = c => Arn("rds", c, "db:" + c.Name),
         },
         new()
@@ -222,7 +222,7 @@ internal static class DemoCatalog
             Provider = Aws, ServiceName = "Amazon Virtual Private Cloud", Category = "Networking", Subcategory = "Network Connectivity",
             ResourceType = "NAT Gateway", ServiceCode = "AmazonVPC", Stem = "nat", UsageType = "NatGateway-Bytes", SkuMeter = "Data Processed",
             Variants = [("NAT Gateway data processed", 0.045m)],
-            PricingUnit = "GB", QuantityPerDay = 2600, WeekendDrop = 0.25, Weight = 5, SharedOnly = true,
+            PricingUnit = "GB", QuantityPerDay = 900, WeekendDrop = 0.25, Weight = 5, SharedOnly = true,
             ResourceId = c => Arn("ec2", c, "natgateway/nat-0" + DemoHash.Hex(c.Hash, 16)),
         },
         new()
@@ -255,8 +255,8 @@ internal static class DemoCatalog
         {
             Provider = Azure, ServiceName = "Azure Virtual Machines", Category = "Compute", Subcategory = "Virtual Machines",
             ResourceType = "Virtual machine", ServiceCode = "Microsoft.Compute", Stem = "vm", UsageType = "Compute Hour", SkuMeter = "Compute Hour",
-            Variants = [("D4s v5", 0.192m), ("D8s v5", 0.384m), ("E8s v5", 0.504m)],
-            PricingUnit = "Hours", QuantityPerDay = 24, WeekendDrop = 0.3, Weight = 10, CommitmentEligible = true, Zonal = true,
+            Variants = [("D8s v5", 0.384m), ("D16s v5", 0.768m), ("E16s v5", 1.008m)],
+            PricingUnit = "Hours", QuantityPerDay = 24, WeekendDrop = 0.3, Weight = 14, CommitmentEligible = true, Zonal = true,
             ResourceId = c => AzureId(c, "Microsoft.Compute/virtualMachines"),
         },
         new()
@@ -377,8 +377,8 @@ internal static class DemoCatalog
         {
             Provider = Gcp, ServiceName = "Compute Engine", Category = "Compute", Subcategory = "Virtual Machines",
             ResourceType = "Instance", ServiceCode = "6F81-5844-456A", Stem = "vm", UsageType = "Core", SkuMeter = "Instance Core",
-            Variants = [("n2-standard-4", 0.194236m), ("n2-standard-8", 0.388472m), ("e2-standard-4", 0.134012m)],
-            PricingUnit = "Hours", QuantityPerDay = 24, WeekendDrop = 0.3, Weight = 10, Zonal = true,
+            Variants = [("n2-standard-8", 0.388472m), ("n2-standard-16", 0.776944m), ("n2-highmem-16", 1.047968m)],
+            PricingUnit = "Hours", QuantityPerDay = 24, WeekendDrop = 0.3, Weight = 14, Zonal = true,
             ResourceId = c => $"//compute.googleapis.com/projects/{c.SubAccountId}/zones/{c.Zone}/instances/{c.Name}",
         },
         new()

@@ -13,12 +13,12 @@ namespace FinOps.Core.Demo;
 internal sealed partial class DemoDataset
 {
     private const double ReferenceRowsPerDay = 200_000 / 395.0;
-    private const double DailyGrowth = 1.00045;
+    private const double DailyGrowth = 1.0003;
 
     private static readonly (string Team, double Weight)[] TeamWeights =
     [
         ("payments", 12), ("checkout", 11), ("search", 10), ("platform", 12), ("data", 13),
-        ("ml", 10), ("identity", 8), ("mobile", 8), ("growth", 8), ("", 7),
+        ("ml", 10), ("identity", 8), ("mobile", 8), ("growth", 8), ("", 3),
     ];
 
     // Where each team runs things: (provider, sub-account name, weight). "" is the shared networking pools.
