@@ -31,28 +31,28 @@ internal sealed partial class DemoDataset
         var anomalies = new List<DemoAnomaly>();
         Add("ml-gpu-training-runaway", "A Vertex AI custom training job on 4 a2-highgpu-8g nodes was never stopped",
             26, 6, "ml", DemoCatalog.Gcp, "acme-ml-prod", "Vertex AI", "AI and Machine Learning", "AI Platforms",
-            "Training", "a2-highgpu-8g training", 29.3876m, 96, "Hours",
+            "Training", "a2-highgpu-8g training", 29.3876m, 96, "Hours", "Custom training job",
             c => $"//aiplatform.googleapis.com/projects/{c.SubAccountId}/locations/{c.RegionId}/customJobs/{(c.Hash >> 4) % 9000000000000000000UL}",
             "llm-finetune-runaway", ("us-central1", "Iowa"));
         Add("data-egress-spike", "A misconfigured export copied the data lake to an external partner over the internet",
             45, 2, "data", DemoCatalog.Aws, "data-prod", "AWS Data Transfer", "Networking", "Network Connectivity",
-            "DataTransfer-Out-Bytes", "Data Transfer Out to Internet", 0.09m, 30000, "GB",
+            "DataTransfer-Out-Bytes", "Data Transfer Out to Internet", 0.09m, 30000, "GB", "Bucket",
             c => "arn:aws:s3:::" + c.Name, "acme-data-lake-export", ("us-east-1", "US East (N. Virginia)"));
         Add("checkout-forgotten-load-test", "A 40-instance load test in staging was left running",
             9, 10, "checkout", DemoCatalog.Aws, "workloads-staging", "Amazon Elastic Compute Cloud", "Compute", "Virtual Machines",
-            "BoxUsage:c6i.8xlarge", "c6i.8xlarge", 1.36m, 960, "Hours",
+            "BoxUsage:c6i.8xlarge", "c6i.8xlarge", 1.36m, 960, "Hours", "Instance",
             c => $"arn:aws:ec2:{c.RegionId}:{c.SubAccountId}:instance/i-0{DemoHash.Hex(c.Hash, 16)}",
             "checkout-loadtest-staging", ("us-east-1", "US East (N. Virginia)"));
         Add("identity-debug-logging", "Debug logging left on after an incident flooded Log Analytics",
             62, 5, "identity", DemoCatalog.Azure, "identity-prod", "Azure Monitor", "Management and Governance", "Observability",
-            "Analytics Logs Data Ingestion", "Pay-as-you-go ingestion", 2.30m, 700, "GB",
+            "Analytics Logs Data Ingestion", "Pay-as-you-go ingestion", 2.30m, 700, "GB", "Log Analytics workspace",
             c => $"/subscriptions/{c.SubAccountId}/resourceGroups/rg-identity-prod/providers/Microsoft.OperationalInsights/workspaces/{c.Name}",
             "log-identity-prod-debug", ("eastus", "East US"));
         return anomalies;
 
         void Add(string key, string description, int daysBeforeEnd, int length, string team, string provider, string accountName,
             string service, string category, string subcategory, string usageType, string sku, decimal listPrice, double quantity,
-            string unit, Func<DemoResourceIdContext, string> id, string name, (string Id, string Name) region)
+            string unit, string resourceType, Func<DemoResourceIdContext, string> id, string name, (string Id, string Name) region)
         {
             var startDay = DayCount - daysBeforeEnd;
             var endDay = Math.Min(startDay + length, DayCount);
@@ -72,8 +72,8 @@ internal sealed partial class DemoDataset
                 Template = new DemoServiceTemplate
                 {
                     Provider = provider, ServiceName = service, Category = category, Subcategory = subcategory,
-                    ResourceType = unit == "GB" && provider == DemoCatalog.Aws ? "Bucket" : category == "Compute" ? "Instance" : "Job",
-                    ServiceCode = service.Replace(" ", string.Empty, StringComparison.Ordinal), Stem = "anomaly",
+                    ResourceType = resourceType,
+                    ServiceCode = DemoCatalog.Templates.First(t => t.Provider == provider && t.ServiceName == service).ServiceCode, Stem = "anomaly",
                     Variants = [(sku, listPrice)], PricingUnit = unit, UsageType = usageType, SkuMeter = sku,
                     QuantityPerDay = (double)dailyQuantity, ResourceId = id,
                 },
@@ -86,21 +86,11 @@ internal sealed partial class DemoDataset
                 Zone = null,
                 ResourceId = id(new DemoResourceIdContext(account.SubAccountId, region.Id, region.Id + "a", "rg-" + team, name, h)),
                 ResourceName = name,
-                SkuId = SkuId(new DemoServiceTemplate
-                {
-                    Provider = provider, ServiceName = service, Category = category, Subcategory = subcategory, ResourceType = "",
-                    ServiceCode = "", Stem = "", Variants = [], PricingUnit = unit, UsageType = "", SkuMeter = "", QuantityPerDay = 0,
-                    ResourceId = id,
-                }, sku),
+                SkuId = SkuId(provider, service, sku),
                 SkuPriceId = "anomaly-" + key,
                 ListUnitPrice = listPrice,
                 ContractedUnitPrice = contracted,
-                Description = Describe(new DemoServiceTemplate
-                {
-                    Provider = provider, ServiceName = service, Category = category, Subcategory = subcategory, ResourceType = "",
-                    ServiceCode = "", Stem = "", Variants = [], PricingUnit = unit, UsageType = "", SkuMeter = "", QuantityPerDay = 0,
-                    ResourceId = id,
-                }, sku, listPrice, account.BillingCurrency, region.Name),
+                Description = Describe(service, unit, sku, listPrice, account.BillingCurrency, region.Name),
                 UsageType = usageType,
                 Tags = TagsJson([new("team", team), new("env", account.Environment), new("purpose", name)]),
                 StartDay = startDay,

@@ -339,7 +339,7 @@ internal sealed partial class DemoDataset
         var listPrice = variant.Price * currencyFactor;
         var contractedPrice = Math.Round(listPrice * (1 - NegotiatedDiscount(account)), 10);
         var regionPrefix = account.Provider == DemoCatalog.Aws ? AwsUsagePrefix(region.Id) : string.Empty;
-        var skuId = SkuId(template, variant.Name);
+        var skuId = SkuId(template.Provider, template.ServiceName, variant.Name);
         var u = DemoHash.Unit(DemoHash.Of(h, 7));
         var size = 0.35 + (2.3 * u * u);
         var envFactor = env switch { "prod" => 1.0, "staging" => 0.45, _ => 0.25 };
@@ -375,7 +375,7 @@ internal sealed partial class DemoDataset
             SkuPriceId = skuId + "." + DemoHash.Hex(DemoHash.Of(seed, (ulong)accountIndex, 77), 10).ToUpperInvariant(),
             ListUnitPrice = listPrice,
             ContractedUnitPrice = contractedPrice,
-            Description = Describe(template, variant.Name, listPrice, account.BillingCurrency, region.Name),
+            Description = Describe(template.ServiceName, template.PricingUnit, variant.Name, listPrice, account.BillingCurrency, region.Name),
             UsageType = regionPrefix + template.UsageType + (template.Variants.Length > 1 ? ":" + variant.Name : string.Empty),
             Tags = BuildTags(h, team, env, template, account.Provider),
             StartDay = start,
@@ -402,10 +402,10 @@ internal sealed partial class DemoDataset
         _ => "EU-",
     };
 
-    private static string SkuId(DemoServiceTemplate template, string variant)
+    private static string SkuId(string provider, string serviceName, string variant)
     {
-        var h = DemoHash.Of(0x5EED, (ulong)StableHash(template.ServiceName), (ulong)StableHash(variant));
-        return template.Provider switch
+        var h = DemoHash.Of(0x5EED, (ulong)StableHash(serviceName), (ulong)StableHash(variant));
+        return provider switch
         {
             DemoCatalog.Aws => DemoHash.Hex(h, 16).ToUpperInvariant(),
             DemoCatalog.Azure => DemoHash.Guid(h).ToString(),
@@ -426,10 +426,10 @@ internal sealed partial class DemoDataset
         return hash;
     }
 
-    private static string Describe(DemoServiceTemplate template, string variant, decimal price, string currency, string region)
+    private static string Describe(string serviceName, string pricingUnit, string variant, decimal price, string currency, string region)
     {
         var symbol = currency == "EUR" ? "EUR " : "$";
-        return $"{symbol}{price.ToString("0.##########", CultureInfo.InvariantCulture)} per {template.PricingUnit} for {variant} ({template.ServiceName}) in {region}";
+        return $"{symbol}{price.ToString("0.##########", CultureInfo.InvariantCulture)} per {pricingUnit} for {variant} ({serviceName}) in {region}";
     }
 
     private string? BuildTags(ulong h, string? team, string env, DemoServiceTemplate template, string provider)
