@@ -65,7 +65,7 @@ internal sealed partial class DemoDataset
             var accountIndex = AccountIndex(provider, accountName);
             var account = organization.Accounts[accountIndex];
             var h = DemoHash.Of(seed, 2, (ulong)StableHash(key));
-            var contracted = Math.Round(listPrice * (1 - NegotiatedDiscount(account)), 10);
+            var contracted = Normalise(Math.Round(listPrice * (1 - NegotiatedDiscount(account)), 10));
             var dailyQuantity = Math.Round((decimal)(quantity * Density), 2);
             var resource = new DemoResource
             {
@@ -151,7 +151,8 @@ internal sealed partial class DemoDataset
 
                 var noise = 0.93 + (0.14 * DemoHash.Unit(DemoHash.Of(r.Hash, 100, (ulong)d)));
                 var rhythm = weekend[d] ? 1 - r.WeekendDrop : 1.0;
-                var quantity = Math.Round((decimal)(r.BaseQuantity * growth[d] * rhythm * noise), 6);
+                var hours = r.BaseQuantity * growth[d] * rhythm * noise;
+                var quantity = Math.Round((decimal)(SingleInstance(r.Template) ? Math.Min(hours, 24) : hours), 6);
                 if (quantity <= 0)
                 {
                     continue;
@@ -394,7 +395,8 @@ internal sealed partial class DemoDataset
         var billed = Math.Round(billedSums[accountIndex] * rate, 2);
         var effective = Math.Round(effectiveSums[accountIndex] * rate, 2);
         FillAccount(row, account, accountIndex, month);
-        SetCosts(row, accountIndex, billed, billed, billed, effective);
+        // List and contracted follow the amortised tax so ListCost >= ContractedCost >= EffectiveCost holds.
+        SetCosts(row, accountIndex, effective, effective, billed, effective);
         row.Set(ChargeCategory, "Tax");
         row.Set(ChargeFrequency, "Recurring");
         var label = account.BillingCurrency == "EUR" ? "VAT" : "Sales tax";

@@ -336,12 +336,13 @@ internal sealed partial class DemoDataset
         var resourceGroup = team is null ? "rg-hub-network" : $"rg-{team}-{env}";
         var variant = template.Variants[DemoHash.Below(DemoHash.Of(h, 6), template.Variants.Length)];
         var currencyFactor = account.BillingCurrency == "EUR" ? 0.95m : 1m;
-        var listPrice = variant.Price * currencyFactor;
-        var contractedPrice = Math.Round(listPrice * (1 - NegotiatedDiscount(account)), 10);
+        var listPrice = Normalise(variant.Price * currencyFactor);
+        var contractedPrice = Normalise(Math.Round(listPrice * (1 - NegotiatedDiscount(account)), 10));
         var regionPrefix = account.Provider == DemoCatalog.Aws ? AwsUsagePrefix(region.Id) : string.Empty;
         var skuId = SkuId(template.Provider, template.ServiceName, variant.Name);
         var u = DemoHash.Unit(DemoHash.Of(h, 7));
-        var size = 0.35 + (2.3 * u * u);
+        // One instance runs at most 24 hours a day; other resources vary widely in size.
+        var size = SingleInstance(template) ? 0.75 + (0.25 * u) : 0.35 + (2.3 * u * u);
         var envFactor = env switch { "prod" => 1.0, "staging" => 0.45, _ => 0.25 };
         var weekendDrop = env switch
         {
@@ -386,6 +387,12 @@ internal sealed partial class DemoDataset
             Commitment = commitment,
         };
     }
+
+    public static bool SingleInstance(DemoServiceTemplate template) =>
+        template.PricingUnit == "Hours" && template.QuantityPerDay <= 24;
+
+    // Drops trailing zeros a decimal multiplication leaves in the scale (0.72960 -> 0.7296).
+    private static decimal Normalise(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static decimal NegotiatedDiscount(DemoAccount account) => account.Provider switch
     {
