@@ -411,7 +411,7 @@ internal static class DemoCatalog
             ResourceType = "Endpoint", ServiceCode = "C7E2-9256-1C43", Stem = "vertex", UsageType = "Online Prediction", SkuMeter = "Node Hour",
             Variants = [("n1-standard-8 + T4 prediction", 1.1m), ("a2-highgpu-1g prediction", 4.2m)],
             PricingUnit = "Hours", QuantityPerDay = 24, WeekendDrop = 0.15, Weight = 5, Teams = ["ml"],
-            ResourceId = c => $"//aiplatform.googleapis.com/projects/{c.SubAccountId}/locations/{c.RegionId}/endpoints/{(c.Hash >> 8) % 9000000000000000000UL}",
+            ResourceId = c => $"//aiplatform.googleapis.com/projects/{c.SubAccountId}/locations/{c.RegionId}/endpoints/{((c.Hash >> 8) % 9000000000000000000UL).ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         },
         new()
         {

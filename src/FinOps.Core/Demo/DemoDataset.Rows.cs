@@ -32,7 +32,7 @@ internal sealed partial class DemoDataset
         Add("ml-gpu-training-runaway", "A Vertex AI custom training job on 4 a2-highgpu-8g nodes was never stopped",
             26, 6, "ml", DemoCatalog.Gcp, "acme-ml-prod", "Vertex AI", "AI and Machine Learning", "AI Platforms",
             "Training", "a2-highgpu-8g training", 29.3876m, 96, "Hours", "Custom training job",
-            c => $"//aiplatform.googleapis.com/projects/{c.SubAccountId}/locations/{c.RegionId}/customJobs/{(c.Hash >> 4) % 9000000000000000000UL}",
+            c => $"//aiplatform.googleapis.com/projects/{c.SubAccountId}/locations/{c.RegionId}/customJobs/{((c.Hash >> 4) % 9000000000000000000UL).ToString(CultureInfo.InvariantCulture)}",
             "llm-finetune-runaway", ("us-central1", "Iowa"));
         Add("data-egress-spike", "A misconfigured export copied the data lake to an external partner over the internet",
             45, 2, "data", DemoCatalog.Aws, "data-prod", "AWS Data Transfer", "Networking", "Network Connectivity",

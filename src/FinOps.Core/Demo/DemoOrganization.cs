@@ -98,6 +98,10 @@ public sealed class DemoOrganization
 
     public IReadOnlyList<string> Environments { get; } = ["prod", "staging", "dev"];
 
+    /// <summary>The FinOps lead: owns no team, sees everything, approves budget changes in the demo.</summary>
+    public DemoOwner FinOpsLead { get; } = new(
+        "Grace Adeyemi", "grace.adeyemi@acme-commerce.example", "U0FINOPSLD1", new Guid("f1a0c5e2-7b3d-4e9a-8c6f-0d2e4b6a8c01"));
+
     public IReadOnlyList<DemoTeam> Teams { get; }
 
     public IReadOnlyList<DemoAccount> Accounts { get; }

@@ -9,7 +9,7 @@ public sealed class DemoDataFixture
 
     public DemoDataFixture()
     {
-        Options = new DemoDataOptions { EndDate = EndDate, TargetRows = 60_000, Seed = 7 };
+        Options = new DemoDataOptions { EndDate = EndDate, TargetRows = 40_000, Seed = 7 };
         using var stream = new MemoryStream();
         Result = new FocusDemoGenerator().Write(stream, Options, CancellationToken.None);
         Bytes = stream.ToArray();

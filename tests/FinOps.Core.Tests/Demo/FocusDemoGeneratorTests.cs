@@ -68,7 +68,7 @@ public sealed class FocusDemoGeneratorTests(DemoDataFixture fixture) : IClassFix
     [Fact]
     public void Write_TargetRows_RowCountWithinThreePercent()
     {
-        Assert.InRange(Rows.Count, 60_000 * 0.97, 60_000 * 1.03);
+        Assert.InRange(Rows.Count, 40_000 * 0.97, 40_000 * 1.03);
         Assert.Equal(Rows.Count, fixture.Result.RowCount);
 
         var quarter = new DemoCsv(Generate(new DemoDataOptions { EndDate = DemoDataFixture.EndDate, TargetRows = 20_000, Months = 3 }));
@@ -338,6 +338,17 @@ public sealed class FocusDemoGeneratorTests(DemoDataFixture fixture) : IClassFix
         var options = new DemoDataOptions { EndDate = DemoDataFixture.EndDate, TargetRows = 3_000 };
 
         Assert.ThrowsAny<OperationCanceledException>(() => new FocusDemoGenerator().Write(Stream.Null, options, cts.Token));
+    }
+
+    [Theory]
+    [InlineData(0, 13)]
+    [InlineData(999, 13)]
+    [InlineData(50_000, 0)]
+    public void Write_InvalidOptions_ThrowsArgumentOutOfRange(int rows, int months)
+    {
+        var options = new DemoDataOptions { EndDate = DemoDataFixture.EndDate, TargetRows = rows, Months = months };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FocusDemoGenerator().Write(Stream.Null, options, CancellationToken.None));
     }
 
     [Fact]
