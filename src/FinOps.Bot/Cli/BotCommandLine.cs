@@ -22,6 +22,7 @@ public static class BotCommandLine
         serve.SetAction(ServeAsync);
         root.Subcommands.Add(serve);
         root.SetAction(ServeAsync);
+        root.Subcommands.Add(DemoDataCommand.Create(TimeProvider.System));
         return root;
     }
 
