@@ -17,4 +17,8 @@ internal sealed record FoundPeriod(
     bool ToDate = false,
     DateRange? FullUnit = null,
     bool Relative = false,
-    bool PhraseHasDates = false);
+    bool PhraseHasDates = false)
+{
+    /// <summary>Index of the first word of the expression in the question.</summary>
+    public int TokenIndex { get; init; } = -1;
+}

@@ -45,7 +45,7 @@ public sealed class QuestionParser
          "jump", "jumped", "spike", "spiked", "delta", "higher", "lower"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> TrendWords = FrozenSet.ToFrozenSet(
-        ["trend", "trends", "trending", "trendline", "history", "historical", "chart", "graph", "plot", "timeline", "evolution", "evolve", "evolved"], StringComparer.Ordinal);
+        ["trend", "trends", "trending", "trended", "trendline", "history", "historical", "chart", "graph", "plot", "timeline", "evolution", "evolve", "evolved"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> BreakdownWords = FrozenSet.ToFrozenSet(
         ["breakdown", "split", "distribution", "divided", "broken"], StringComparer.Ordinal);
@@ -100,7 +100,8 @@ public sealed class QuestionParser
 
     private ParsedQuestion Build(string text, ParseState s, TimeScan time, CostMetric? metric, Granularity? granularity, IReadOnlyList<string> unrecognised, DateOnly today)
     {
-        var words = s.Tokens.Select(t => t.Text).ToArray();
+        // Words that named values ("growth", "data") are not keywords.
+        var words = s.Tokens.Where((_, i) => !s.ValueToken[i]).Select(t => t.Text).ToArray();
         bool Has(FrozenSet<string> set) => words.Any(set.Contains);
         bool HasPhrase(params string[] phrase) => IndexOf(words, phrase) >= 0;
 
@@ -196,7 +197,7 @@ public sealed class QuestionParser
         switch (intent)
         {
             case QuestionIntent.Compare or QuestionIntent.Drivers:
-                (primary, compare) = ResolveComparison(absolute, relative, time, today);
+                (primary, compare) = ResolveComparison(s.Tokens, absolute, relative, time, today);
                 period = primary.Range;
                 label = new PeriodLabel(primary.Phrase);
                 compareLabel = new PeriodLabel(compare.Phrase);
@@ -282,7 +283,9 @@ public sealed class QuestionParser
         };
     }
 
-    private (FoundPeriod Primary, FoundPeriod Compare) ResolveComparison(List<FoundPeriod> absolute, FoundPeriod? relative, TimeScan time, DateOnly today)
+    private static readonly FrozenSet<string> BaselineWords = FrozenSet.ToFrozenSet(["to", "than", "vs", "versus", "with", "against"], StringComparer.Ordinal);
+
+    private (FoundPeriod Primary, FoundPeriod Compare) ResolveComparison(List<Token> tokens, List<FoundPeriod> absolute, FoundPeriod? relative, TimeScan time, DateOnly today)
     {
         if (absolute.Count >= 2)
         {
@@ -292,6 +295,15 @@ public sealed class QuestionParser
         }
 
         FoundPeriod primary;
+        if (absolute.Count == 1 && relative is null && !time.YearOverYear && absolute[0] is { ToDate: false, Unit: not (PeriodUnit.Range or PeriodUnit.Days) } baseline
+            && baseline.TokenIndex > 0 && BaselineWords.Contains(tokens[baseline.TokenIndex - 1].Text))
+        {
+            // "compared to last month", "more than last week": the named period is the baseline, the running one is primary.
+            var running = _time.FullUnit(baseline.Unit, today);
+            var current = new FoundPeriod(TimeExpressionParser.Clamp(running, today), "this " + TimeExpressionParser.UnitName(baseline.Unit) + " so far", baseline.Unit, ToDate: true, FullUnit: running);
+            return (current, Named(baseline));
+        }
+
         if (absolute.Count == 1)
         {
             primary = absolute[0];
@@ -471,6 +483,18 @@ public sealed class QuestionParser
                 continue;
             }
 
+            // "team breakdown", "service split"
+            if (DimensionAt(s, i, out var headLength, out _) is { } head && (s.Is(i + headLength, "breakdown") || s.Is(i + headLength, "split")))
+            {
+                if (!s.GroupBy.Contains(head))
+                {
+                    s.GroupBy.Add(head);
+                }
+
+                s.Consume(i, headLength);
+                continue;
+            }
+
             var isTrigger = GroupTriggers.Contains(t) || i == s.TopDimensionAt
                 || (t is "broken" or "split" or "grouped" or "breakdown" or "group" && s.Is(i + 1, "by"))
                 || (t == "for" && (s.Is(i + 1, "each") || s.Is(i + 1, "every") || s.Is(i + 1, "all")));
@@ -502,8 +526,20 @@ public sealed class QuestionParser
                 s.GroupBy.Add(dimension);
             }
 
-            s.Consume(i == s.TopDimensionAt ? i : i, at - i + length);
+            s.Consume(i, at - i + length);
             i = at + length - 1;
+
+            // "by team and service"
+            if (s.Is(i + 1, "and") && DimensionAt(s, i + 2, out var secondLength, out _) is { } second)
+            {
+                if (!s.GroupBy.Contains(second))
+                {
+                    s.GroupBy.Add(second);
+                }
+
+                s.Consume(i + 1, 1 + secondLength);
+                i += 1 + secondLength;
+            }
         }
     }
 
@@ -635,6 +671,10 @@ public sealed class QuestionParser
             }
 
             s.Consume(i, hit.Length);
+            for (var k = i; k < i + hit.Length; k++)
+            {
+                s.ValueToken[k] = true;
+            }
 
             // The qualifying dimension word ("payments team", "team payments") is part of the value, not a group-by.
             if (next == chosen.Dimension)
@@ -804,6 +844,8 @@ public sealed class QuestionParser
         public List<Token> Tokens { get; } = tokens;
 
         public bool[] Consumed { get; } = new bool[tokens.Count];
+
+        public bool[] ValueToken { get; } = new bool[tokens.Count];
 
         public Dictionary<Dimension, List<string>> Filters { get; } = [];
 

@@ -32,7 +32,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
                 var found = TryPeriod(context, i, out length);
                 if (found is not null)
                 {
-                    scan.Periods.Add(found);
+                    scan.Periods.Add(found with { TokenIndex = i });
                 }
             }
 
@@ -80,6 +80,15 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         {
             c.Scan.YearOverYear = true;
             return 5;
+        }
+
+        // "same period last month": the aligned previous unit, resolved against the other period.
+        var sameAt = c.IsAny(i, "the") && c.IsAny(i + 1, "same") ? i + 1 : i;
+        if (c.IsAny(sameAt, "same") && c.IsAny(sameAt + 1, "period", "time", "days") && c.IsAny(sameAt + 2, "last", "previous", "prior")
+            && UnitAt(c, sameAt + 3, out var sameUnitLength) is { } sameUnit and not PeriodUnit.Year and not PeriodUnit.Days)
+        {
+            c.Scan.Periods.Add(new FoundPeriod(new DateRange(c.Today, c.Today), "the same days last " + UnitName(sameUnit), sameUnit, Relative: true));
+            return sameAt - i + 3 + sameUnitLength;
         }
 
         foreach (var (word, unit, shortForm) in new[] { ("week", PeriodUnit.Week, "wow"), ("month", PeriodUnit.Month, "mom"), ("quarter", PeriodUnit.Quarter, "qoq") })

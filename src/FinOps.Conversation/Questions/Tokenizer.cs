@@ -118,6 +118,14 @@ internal static class Tokenizer
             return;
         }
 
+        // "per-team", "by-service": the preposition is a word of its own.
+        if ((text.StartsWith("per-", StringComparison.Ordinal) || text.StartsWith("by-", StringComparison.Ordinal)) && text.IndexOf('-', StringComparison.Ordinal) < text.Length - 1)
+        {
+            var cut = text.IndexOf('-', StringComparison.Ordinal);
+            tokens.Add(new Token(text[..cut], text[..cut]));
+            text = text[(cut + 1)..];
+        }
+
         text = StripOrdinal(text);
         tokens.Add(new Token(text, Stem(text)));
     }

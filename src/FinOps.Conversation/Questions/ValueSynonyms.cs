@@ -24,6 +24,7 @@ internal static class ValueSynonyms
         ("cloudwatch", DimensionKind.Service, ["AmazonCloudWatch", "Amazon CloudWatch"]),
         ("elasticache", DimensionKind.Service, ["Amazon ElastiCache"]),
         ("ebs", DimensionKind.Service, ["Amazon Elastic Block Store"]),
+        ("vms", DimensionKind.Service, ["Virtual Machines", "Azure Virtual Machines"]),
         ("vm", DimensionKind.Service, ["Virtual Machines", "Azure Virtual Machines"]),
         ("virtual machine", DimensionKind.Service, ["Virtual Machines", "Azure Virtual Machines"]),
         ("aks", DimensionKind.Service, ["Azure Kubernetes Service"]),

@@ -54,7 +54,7 @@ internal static class Vocabulary
     /// <summary>Dimension words by stem ("teams" -> "team"); two-word names are matched first.</summary>
     public static readonly FrozenDictionary<string, DimensionKind> DimensionWords = new Dictionary<string, DimensionKind>(StringComparer.Ordinal)
     {
-        ["team"] = DimensionKind.Team, ["squad"] = DimensionKind.Team, ["owner"] = DimensionKind.Team,
+        ["team"] = DimensionKind.Team, ["squad"] = DimensionKind.Team, ["spender"] = DimensionKind.Team, ["owner"] = DimensionKind.Team,
         ["service"] = DimensionKind.Service, ["product"] = DimensionKind.Service,
         ["category"] = DimensionKind.Category,
         ["provider"] = DimensionKind.Provider, ["cloud"] = DimensionKind.Provider, ["vendor"] = DimensionKind.Provider,
