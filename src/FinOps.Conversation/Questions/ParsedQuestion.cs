@@ -20,6 +20,11 @@ public sealed record ParsedQuestion
 
     public PeriodLabel? ComparePeriodLabel { get; init; }
 
+    /// <summary>For a plain total: the period it is naturally compared with ("the week before"), shown as context only.</summary>
+    public DateRange? ContextComparePeriod { get; init; }
+
+    public PeriodLabel? ContextCompareLabel { get; init; }
+
     public IReadOnlyList<ValueAmbiguity> Ambiguities { get; init; } = [];
 
     /// <summary>Words that looked like names but matched nothing in the data; the answer says so.</summary>

@@ -271,6 +271,12 @@ public sealed class QuestionParser
             Top = top,
         };
 
+        FoundPeriod? context = null;
+        if (intent is QuestionIntent.Total or QuestionIntent.Unallocated)
+        {
+            context = Previous(primary ?? new FoundPeriod(period, label.Phrase, PeriodUnit.Month, ToDate: true, FullUnit: CostCalendar.Month(today)));
+        }
+
         return new ParsedQuestion
         {
             Text = text,
@@ -278,6 +284,8 @@ public sealed class QuestionParser
             Query = query,
             PeriodLabel = label,
             ComparePeriodLabel = compareLabel,
+            ContextComparePeriod = context?.Range,
+            ContextCompareLabel = context is null ? null : new PeriodLabel(context.Phrase),
             Ambiguities = s.Ambiguities,
             UnrecognisedWords = unrecognised,
         };
