@@ -71,9 +71,10 @@ public sealed partial class QuestionAnswerer
         {
             var first = rows[0];
             var share = AnswerFormat.Percent(first.Value / total);
-            sentence = c.Question.Intent == QuestionIntent.Top || c.Query.GroupBy.Count == 1
-                ? $"{RowLabel(first)} was the largest {dimensionName} at {AnswerFormat.Money(first.Value, currency)} ({share}) of {LowerFirst(sentence)}."
-                : $"{sentence}; {RowLabel(first)} was the largest at {AnswerFormat.Money(first.Value, currency)} ({share}).";
+            var verb = c.Query.GroupBy[0] == Dimension.Team ? "spent" : "cost";
+            sentence = c.Question.Intent == QuestionIntent.Top
+                ? $"{RowLabel(first, c.Query.GroupBy)} {verb} the most {c.Question.PeriodLabel.Phrase}: {AnswerFormat.Money(first.Value, currency)}, {share} of {AnswerFormat.Money(total, currency)} ({c.Span(c.Query.Period)}, {c.Metric})."
+                : $"{sentence}; {RowLabel(first, c.Query.GroupBy)} was the largest {dimensionName} at {AnswerFormat.Money(first.Value, currency)} ({share}).";
         }
         else
         {
@@ -83,7 +84,7 @@ public sealed partial class QuestionAnswerer
         var blocks = new List<CardBlock> { new TextBlock(sentence) };
         if (rows.Count > 0)
         {
-            var tableRows = rows.Take(TableRows).Select(r => new CostTableRow(RowLabel(r), new Money(r.Value, currency), null, total == 0 ? null : r.Value / total)).ToList();
+            var tableRows = rows.Take(TableRows).Select(r => new CostTableRow(RowLabel(r, c.Query.GroupBy), new Money(r.Value, currency), null, total == 0 ? null : r.Value / total)).ToList();
             var hidden = rows.Skip(TableRows).Sum(r => r.Value) + (part?.Other?.Value ?? 0);
             var hiddenCount = Math.Max(0, rows.Count - TableRows);
             if (hidden != 0 || part?.Other is not null)
@@ -155,7 +156,7 @@ public sealed partial class QuestionAnswerer
         if (rows.Count > 0)
         {
             blocks.Add(new CostTableBlock(TableHeader(c.Query.GroupBy), rows.Take(TableRows).Select(r => new CostTableRow(
-                RowLabel(r), new Money(r.Value, currency), Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)), total == 0 ? null : r.Value / total)).ToList()));
+                RowLabel(r, c.Query.GroupBy), new Money(r.Value, currency), Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)), total == 0 ? null : r.Value / total)).ToList()));
         }
 
         var text = AddOtherCurrencies(sentence, result, blocks);
@@ -179,12 +180,15 @@ public sealed partial class QuestionAnswerer
         {
             var grouped = await _queries.QueryAsync(c.Query with { GroupBy = [dimension], Top = null, Granularity = null }, cancellationToken);
             var part = grouped.ByCurrency.FirstOrDefault(p => p.Currency == currency);
-            var rows = (part?.Rows ?? []).OrderByDescending(r => Math.Abs(r.Value - (r.CompareValue ?? 0))).ThenBy(r => string.Join('\u0001', r.Key), StringComparer.Ordinal).ToList();
+            var rows = (part?.Rows ?? [])
+                .OrderByDescending(r => Math.Abs(Change(r)))
+                .ThenByDescending(r => Math.Sign(Change(r)) == Math.Sign(delta))
+                .ThenBy(r => string.Join('\u0001', r.Key), StringComparer.Ordinal).ToList();
             ranked.Add((dimension, rows));
         }
 
         var sentence = Lead(c, total, currency) + ComparisonClause(c, total, before, currency, comparePeriod).TrimEnd('.');
-        var named = ranked.Where(r => r.Rows.Count > 0 && Change(r.Rows[0]) != 0).Select(r => $"{DimensionNoun(r.Dimension)} {RowLabel(r.Rows[0])} ({Signed(Change(r.Rows[0]), currency)})").ToList();
+        var named = ranked.Where(r => r.Rows.Count > 0 && Change(r.Rows[0]) != 0).Select(r => $"{DimensionNoun(r.Dimension)} {RowLabel(r.Rows[0], [r.Dimension])} ({Signed(Change(r.Rows[0]), currency)})").ToList();
         sentence += named.Count > 0 && delta != 0 ? $". Largest changes: {AnswerFormat.JoinAnd(named)}." : ".";
 
         var blocks = new List<CardBlock>
@@ -195,7 +199,7 @@ public sealed partial class QuestionAnswerer
         foreach (var (dimension, rows) in ranked.Where(r => r.Rows.Count > 0))
         {
             blocks.Add(new CostTableBlock(AnswerFormat.Capitalise(DimensionNoun(dimension)), rows.Take(DriversPerDimension).Select(r => new CostTableRow(
-                RowLabel(r), new Money(r.Value, currency), Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)),
+                RowLabel(r, [dimension]), new Money(r.Value, currency), Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)),
                 delta == 0 ? null : Change(r) / delta)).ToList()));
         }
 
@@ -277,7 +281,7 @@ public sealed partial class QuestionAnswerer
 
         if (tableRows.Count > 0)
         {
-            blocks.Add(new CostTableBlock(TableHeader(tableQuery.GroupBy), tableRows.Take(TableRows).Select(r => new CostTableRow(RowLabel(r), new Money(r.Value, currency), null, unallocated == 0 ? null : r.Value / unallocated)).ToList()));
+            blocks.Add(new CostTableBlock(TableHeader(tableQuery.GroupBy), tableRows.Take(TableRows).Select(r => new CostTableRow(RowLabel(r, tableQuery.GroupBy), new Money(r.Value, currency), null, unallocated == 0 ? null : r.Value / unallocated)).ToList()));
             if (c.Query.GroupBy.Count == 0)
             {
                 blocks.Add(new TextBlock("Tagging these services' resources with a `team` tag moves their cost to a team."));
@@ -419,8 +423,9 @@ public sealed partial class QuestionAnswerer
         return new AnswerRow(key, row.Value, query.ComparePeriod is null ? null : row.CompareValue ?? 0);
     }
 
-    private static string RowLabel(CostRow row) =>
-        row.Key.Count == 0 ? "All" : string.Join(" / ", row.Key.Select(AnswerFormat.DisplayName));
+    /// <summary>Team keys are shown capitalised ("Payments"); every other value exactly as stored.</summary>
+    private static string RowLabel(CostRow row, IReadOnlyList<Dimension> groupBy) =>
+        row.Key.Count == 0 ? "All" : string.Join(" / ", row.Key.Select((k, i) => i < groupBy.Count && groupBy[i] == Dimension.Team ? AnswerFormat.DisplayName(k) : k));
 
     private static string TableHeader(IReadOnlyList<Dimension> groupBy) =>
         groupBy.Count == 0 ? "Spend" : string.Join(" / ", groupBy.Select(d => AnswerFormat.Capitalise(DimensionNoun(d))));
@@ -441,7 +446,4 @@ public sealed partial class QuestionAnswerer
         Granularity.Week => "week of " + AnswerFormat.Day(bucket, today.Year),
         _ => AnswerFormat.Day(bucket, today.Year),
     };
-
-    private static string LowerFirst(string text) =>
-        text.StartsWith("Total spend", StringComparison.Ordinal) ? "total spend" + text["Total spend".Length..] : text;
 }
