@@ -97,7 +97,8 @@ internal static class HelpCards
     private static string Describe(ValueMatch match)
     {
         var dimension = match.Dimension.Kind == DimensionKind.Tag ? "tag " + match.Dimension.TagKey : match.Dimension.ToString();
-        return $"{AnswerFormat.Capitalise(dimension)} {AnswerFormat.DisplayName(match.Value)}";
+        var value = match.Dimension == Dimension.Team ? AnswerFormat.DisplayName(match.Value) : match.Value;
+        return $"{AnswerFormat.Capitalise(dimension)} {value}";
     }
 
     /// <summary>Example questions that work on this data: they name its own teams, services and providers.</summary>

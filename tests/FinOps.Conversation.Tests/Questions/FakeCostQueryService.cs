@@ -12,7 +12,7 @@ public sealed class FakeCostQueryService : ICostQueryService
 
     public List<CostQuery> Queries { get; } = [];
 
-    public FakeCostQueryService Add(DateOnly date, decimal effective, string team, string service = "Amazon Elastic Compute Cloud", string provider = "AWS", string currency = "USD", string resource = "i-1", decimal? billed = null, string category = "Compute")
+    public FakeCostQueryService Add(DateOnly date, decimal effective, string team, string service = "Amazon Elastic Compute Cloud", string provider = "AWS", string currency = "USD", string resource = "i-1", decimal? billed = null, string category = "Compute", string account = "prod")
     {
         _facts.Add(new CostFact(date, currency, effective, billed ?? effective, effective * 1.3m, new Dictionary<Dimension, string>
         {
@@ -21,6 +21,7 @@ public sealed class FakeCostQueryService : ICostQueryService
             [Dimension.Provider] = provider,
             [Dimension.Resource] = resource,
             [Dimension.Category] = category,
+            [Dimension.Account] = account,
         }));
         return this;
     }

@@ -196,7 +196,7 @@ public sealed class QuestionAnswererTests
         var answer = await Answerer.AnswerAsync(parsed, catalog, Today, CancellationToken.None);
 
         Assert.Equal("clarify", answer.Card.Kind);
-        Assert.Equal("\"data\" matches more than one thing in the cost data: Team Data and Account Data. Which did you mean?", answer.Text);
+        Assert.Equal("\"data\" matches more than one thing in the cost data: Team Data and Account data. Which did you mean?", answer.Text);
         var actions = Assert.Single(answer.Card.Blocks.OfType<ActionsBlock>()).Actions;
         Assert.Equal(2, actions.Count);
         Assert.All(actions, a => Assert.Equal(QuestionAnswerer.ClarifyActionId, a.ActionId));
