@@ -42,7 +42,7 @@ public sealed class QuestionParser
     private static readonly FrozenSet<string> CompareWords = FrozenSet.ToFrozenSet(
         ["compare", "compared", "comparing", "comparison", "vs", "versus", "against", "change", "changed", "changes", "difference", "differ",
          "increase", "increased", "increases", "decrease", "decreased", "grew", "grow", "growth", "rise", "rose", "drop", "dropped", "fall", "fell",
-         "jump", "jumped", "spike", "spiked", "delta", "higher", "lower"], StringComparer.Ordinal);
+         "jump", "jumped", "spike", "spiked", "delta", "higher", "lower", "increasing", "decreasing", "growing", "rising", "shrinking", "dropping", "falling"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> TrendWords = FrozenSet.ToFrozenSet(
         ["trend", "trends", "trending", "trended", "trendline", "history", "historical", "chart", "graph", "plot", "timeline", "evolution", "evolve", "evolved"], StringComparer.Ordinal);
@@ -135,7 +135,7 @@ public sealed class QuestionParser
         }
         else if (Has(CompareWords) || absolute.Count >= 2 || relative is not null || time.YearOverYear || time.PeriodOverPeriod is not null
             || HasPhrase("go", "up") || HasPhrase("went", "up") || HasPhrase("gone", "up") || HasPhrase("go", "down") || HasPhrase("went", "down")
-            || HasPhrase("gone", "down") || HasPhrase("more", "than") || HasPhrase("less", "than") || HasPhrase("up", "or", "down"))
+            || HasPhrase("gone", "down") || HasPhrase("going", "up") || HasPhrase("going", "down") || HasPhrase("more", "than") || HasPhrase("less", "than") || HasPhrase("up", "or", "down"))
         {
             intent = QuestionIntent.Compare;
         }
@@ -176,6 +176,12 @@ public sealed class QuestionParser
                     groupBy.Insert(0, compared.Key);
                 }
             }
+        }
+
+        // "which team had the largest increase": a ranking of changes is a drivers question.
+        if (intent == QuestionIntent.Compare && s.TopN is not null && Has(CompareWords))
+        {
+            intent = QuestionIntent.Drivers;
         }
 
         if (intent == QuestionIntent.Unknown)
@@ -708,7 +714,9 @@ public sealed class QuestionParser
                 continue;
             }
 
-            if (plural && dimension.Kind != DimensionKind.Provider && !s.GroupBy.Contains(dimension))
+            // "services" on its own, or "team costs": the dimension to split by.
+            var splits = plural || CostWords.Contains(s.Tokens.ElementAtOrDefault(i + length).Text ?? string.Empty);
+            if (splits && dimension.Kind != DimensionKind.Provider && !s.GroupBy.Contains(dimension))
             {
                 s.GroupBy.Add(dimension);
             }

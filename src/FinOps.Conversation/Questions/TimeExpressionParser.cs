@@ -250,6 +250,25 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             }
         }
 
+        if (t == "weekend" || (t is "the" or "this" && c.IsAny(i + 1, "weekend")))
+        {
+            length = t == "weekend" ? 1 : 2;
+            return LastWeekend(today);
+        }
+
+        // Weekdays: "on Monday", "last Friday" = the most recent one before today.
+        {
+            var at = t is "last" or "on" or "past" or "previous" ? i + 1 : i;
+            if (at < c.Tokens.Count && Weekday(c.Tokens[at].Text) is { } weekday && (at > i || WeekdayContext(c, i)))
+            {
+                length = at - i + 1;
+                var back = ((int)today.DayOfWeek - (int)weekday + 7) % 7;
+                var date = today.AddDays(back == 0 ? -7 : -back);
+                var name = CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(weekday);
+                return new FoundPeriod(CostCalendar.Day(date), $"on {name}", PeriodUnit.Day);
+            }
+        }
+
         // "the week of Nov 9"
         if (c.Is(i, "the", "week", "of") || c.Is(i, "week", "of"))
         {
@@ -396,6 +415,19 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
     {
         length = 0;
         var today = c.Today;
+        if (c.Is(i + 1, "24", "hours"))
+        {
+            length = 3;
+            return new FoundPeriod(CostCalendar.Day(today.AddDays(-1)), "yesterday", PeriodUnit.Day);
+        }
+
+        // "last weekend": the most recent Saturday and Sunday before today.
+        if (c.IsAny(i + 1, "weekend"))
+        {
+            length = 2;
+            return LastWeekend(today);
+        }
+
         var n = 1;
         var at = i + 1;
         var explicitCount = false;
@@ -411,9 +443,9 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             explicitCount = true;
         }
 
-        if (c.Is(at, "24", "hours") || (c.IsAny(at, "day") && !explicitCount))
+        if (c.IsAny(at, "day") && !explicitCount)
         {
-            length = at - i + (c.Is(at, "24", "hours") ? 2 : 1);
+            length = at - i + 1;
             return new FoundPeriod(CostCalendar.Day(today.AddDays(-1)), "yesterday", PeriodUnit.Day);
         }
 
@@ -658,6 +690,34 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         length = used;
         return new DateOnly(year, month, day);
     }
+
+    private static FoundPeriod LastWeekend(DateOnly today)
+    {
+        // Saturday of the latest weekend that has started before today; a weekend still running ends after today.
+        var saturday = CostCalendar.StartOfWeek(today).AddDays(5);
+        if (saturday >= today)
+        {
+            saturday = saturday.AddDays(-7);
+        }
+
+        var range = Clamp(new DateRange(saturday, saturday.AddDays(2)), today);
+        return new FoundPeriod(range, "last weekend", PeriodUnit.Range);
+    }
+
+    private static DayOfWeek? Weekday(string text) => text switch
+    {
+        "monday" or "mon" => DayOfWeek.Monday,
+        "tuesday" or "tue" or "tues" => DayOfWeek.Tuesday,
+        "wednesday" or "wed" => DayOfWeek.Wednesday,
+        "thursday" or "thu" or "thur" or "thurs" => DayOfWeek.Thursday,
+        "friday" or "fri" => DayOfWeek.Friday,
+        "saturday" or "sat" => DayOfWeek.Saturday,
+        "sunday" or "sun" => DayOfWeek.Sunday,
+        _ => null,
+    };
+
+    /// <summary>A bare weekday name counts only when it is spelled out in full (not "sat", "sun", "wed").</summary>
+    private static bool WeekdayContext(Context c, int i) => c.Tokens[i].Text.EndsWith("day", StringComparison.Ordinal);
 
     private static bool MonthWordIsMonth(Context c, int i)
     {

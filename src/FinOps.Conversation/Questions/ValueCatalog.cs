@@ -14,6 +14,7 @@ public sealed class ValueCatalog
 {
     private const int ExactScore = 3;
     private const int AliasScore = 2;
+    private const int WordScore = 1;
 
     private static readonly DimensionKind[] StandardKinds =
     [
@@ -171,6 +172,18 @@ public sealed class ValueCatalog
                     Add(split, match, AliasScore);
                 }
 
+                // A distinctive word of a longer name ("kubernetes") names it too; several values sharing it ask back.
+                if (stems.Length > 1)
+                {
+                    foreach (var word in stems.Distinct())
+                    {
+                        if (word.Length >= 4 && !word.Any(char.IsDigit) && !Vocabulary.CommonWords.Contains(word) && !ValueSynonyms.VendorPrefixes.Contains(word))
+                        {
+                            Add([word], match, WordScore, fuzzy: false);
+                        }
+                    }
+                }
+
                 if (dimension.Kind == DimensionKind.Service && stems.Length > 1 && ValueSynonyms.VendorPrefixes.Contains(stems[0]))
                 {
                     var rest = stems[1..];
@@ -207,7 +220,7 @@ public sealed class ValueCatalog
         return null;
     }
 
-    private void Add(string[] stems, ValueMatch match, int score)
+    private void Add(string[] stems, ValueMatch match, int score, bool fuzzy = true)
     {
         if (stems.Length == 0)
         {
@@ -227,7 +240,7 @@ public sealed class ValueCatalog
 
         var entry = new Entry(stems, match, score);
         list.Add(entry);
-        if (stems.Length == 1)
+        if (stems.Length == 1 && fuzzy)
         {
             _singleWordEntries.Add(entry);
         }

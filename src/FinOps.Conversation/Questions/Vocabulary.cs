@@ -33,6 +33,7 @@ internal static class Vocabulary
         day week month quarter year fy weekly monthly daily quarterly hourly hour hours ago before after prior previous preceding next
         our your their his her its my mine ours hey hello hi yo ok okay bot finops estimate estimated expect expected predict predicted
         projection pace track trajectory happen happened happening explain explained cause caused causing behind reason reasons
+        app apps weekend weekends hours engine instance instances machine machines simple elastic relational
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal),
         StringComparer.Ordinal);
 
