@@ -12,8 +12,7 @@ public sealed class ValueCatalogProvider : IValueCatalogProvider, IDisposable
     private readonly TimeProvider _time;
     private readonly ConversationOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private QuestionParser? _parser;
-    private DateTimeOffset _loadedAt;
+    private Loaded? _current;
 
     public ValueCatalogProvider(ICostQueryService queries, CostCalendar calendar, TimeProvider time, IOptions<ConversationOptions> options)
     {
@@ -26,23 +25,24 @@ public sealed class ValueCatalogProvider : IValueCatalogProvider, IDisposable
 
     public async Task<QuestionParser> GetParserAsync(CancellationToken cancellationToken)
     {
-        var current = _parser;
-        if (current is not null && !Expired())
+        var current = Volatile.Read(ref _current);
+        if (current is not null && !Expired(current))
         {
-            return current;
+            return current.Parser;
         }
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_parser is null || Expired())
+            current = _current;
+            if (current is null || Expired(current))
             {
                 var catalog = await ValueCatalog.LoadAsync(_queries, _options.TagKeys, cancellationToken);
-                _parser = new QuestionParser(catalog, _calendar);
-                _loadedAt = _time.GetUtcNow();
+                current = new Loaded(new QuestionParser(catalog, _calendar), _time.GetUtcNow());
+                Volatile.Write(ref _current, current);
             }
 
-            return _parser;
+            return current.Parser;
         }
         finally
         {
@@ -52,5 +52,7 @@ public sealed class ValueCatalogProvider : IValueCatalogProvider, IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    private bool Expired() => _time.GetUtcNow() - _loadedAt >= TimeSpan.FromMinutes(Math.Max(0, _options.CatalogRefreshMinutes));
+    private bool Expired(Loaded loaded) => _time.GetUtcNow() - loaded.At >= TimeSpan.FromMinutes(Math.Max(0, _options.CatalogRefreshMinutes));
+
+    private sealed record Loaded(QuestionParser Parser, DateTimeOffset At);
 }
