@@ -8,6 +8,7 @@ namespace FinOps.Conversation.Answers;
 internal static class HelpCards
 {
     private const int MaxQuestionInPayload = 300;
+    private const int MaxChoices = 8;
 
     public static QuestionAnswer Help(ParsedQuestion question, ValueCatalog catalog, bool notUnderstood)
     {
@@ -45,7 +46,7 @@ internal static class HelpCards
         var names = ambiguity.Candidates.Select(Describe).ToList();
         var text = $"\"{ambiguity.Word}\" matches more than one thing in the cost data: {AnswerFormat.JoinAnd(names)}. Which did you mean?";
         var actions = new List<CardAction>();
-        foreach (var candidate in ambiguity.Candidates)
+        foreach (var candidate in ambiguity.Candidates.Take(MaxChoices))
         {
             var query = Resolve(question.Query!, ambiguity, candidate);
             var payload = new Dictionary<string, string>

@@ -15,6 +15,7 @@ public sealed class ValueCatalog
     private const int ExactScore = 3;
     private const int AliasScore = 2;
     private const int WordScore = 1;
+    private const int MaxWordCandidates = 5;
 
     private static readonly DimensionKind[] StandardKinds =
     [
@@ -25,6 +26,7 @@ public sealed class ValueCatalog
     private readonly Dictionary<Dimension, IReadOnlyList<string>> _values;
     private readonly Dictionary<string, List<Entry>> _byFirstStem = new(StringComparer.Ordinal);
     private readonly List<Entry> _singleWordEntries = [];
+    private readonly HashSet<(ValueMatch Match, string Phrase)> _indexed = [];
 
     public ValueCatalog(IReadOnlyDictionary<Dimension, IReadOnlyList<string>> values)
     {
@@ -61,7 +63,16 @@ public sealed class ValueCatalog
         var values = new Dictionary<Dimension, IReadOnlyList<string>>();
         foreach (var dimension in dimensions)
         {
-            values[dimension] = await queries.GetDimensionValuesAsync(dimension, cancellationToken);
+            try
+            {
+                values[dimension] = await queries.GetDimensionValuesAsync(dimension, cancellationToken);
+            }
+            catch (NotSupportedException)
+            {
+                // A store that cannot list a dimension (e.g. team before allocation exists) still lets
+                // questions about the other dimensions work; words for this one stay unrecognised.
+                values[dimension] = [];
+            }
         }
 
         return new ValueCatalog(values);
@@ -104,7 +115,13 @@ public sealed class ValueCatalog
             }
         }
 
-        return best is null ? null : new CatalogHit(bestLength, bestScore, best);
+        // A word shared by many names ("engine" in a dozen services) is too vague to ask back about.
+        if (best is null || (bestScore == WordScore && best.Count > MaxWordCandidates))
+        {
+            return null;
+        }
+
+        return new CatalogHit(bestLength, bestScore, best);
     }
 
     /// <summary>Single-word values within a small edit distance of <paramref name="token"/> (the closest ones only).</summary>
@@ -233,7 +250,7 @@ public sealed class ValueCatalog
             _byFirstStem[stems[0]] = list;
         }
 
-        if (list.Any(e => e.Match == match && e.Stems.AsSpan().SequenceEqual(stems)))
+        if (!_indexed.Add((match, string.Join(' ', stems))))
         {
             return;
         }

@@ -37,7 +37,7 @@ public sealed class ValueCatalogProvider : IValueCatalogProvider, IDisposable
             current = _current;
             if (current is null || Expired(current))
             {
-                var catalog = await ValueCatalog.LoadAsync(_queries, _options.TagKeys, cancellationToken);
+                var catalog = await ValueCatalog.LoadAsync(_queries, _options.EffectiveTagKeys, cancellationToken);
                 current = new Loaded(new QuestionParser(catalog, _calendar), _time.GetUtcNow());
                 Volatile.Write(ref _current, current);
             }
