@@ -86,6 +86,7 @@ public sealed class QuestionParser
             return new ParsedQuestion { Text = text, Intent = QuestionIntent.Help, Query = new CostQuery { Period = MonthToDate(today) } };
         }
 
+        CorrectKeywordTypos(tokens);
         var state = new ParseState(tokens);
         var time = _time.Scan(tokens, state.Consumed, today);
         var metric = ScanMetric(state);
@@ -385,6 +386,39 @@ public sealed class QuestionParser
             : "this " + TimeExpressionParser.UnitName(unit);
 
     private static DateRange MonthToDate(DateOnly today) => new(CostCalendar.StartOfMonth(today), today.AddDays(1));
+
+    /// <summary>Replaces misspelt keywords ("yesterdy", "octber") in place; words that name values are left alone.</summary>
+    private void CorrectKeywordTypos(List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var text = tokens[i].Text;
+            if (text.Length < 5 || text.Any(c => !char.IsLetter(c)) || Vocabulary.CommonWords.Contains(text) || Vocabulary.Months.ContainsKey(text)
+                || AllKeywords.Contains(text) || _catalog.MatchAt(tokens, i) is not null)
+            {
+                continue;
+            }
+
+            var max = text.Length >= 9 ? 2 : 1;
+            string? best = null;
+            var bestDistance = max + 1;
+            foreach (var keyword in Vocabulary.CorrectableKeywords)
+            {
+                var distance = EditDistance.Bounded(text, keyword, max);
+                if (distance < bestDistance)
+                {
+                    best = keyword;
+                    bestDistance = distance;
+                }
+            }
+
+            // A closer value in the data wins over a keyword ("paymnets" stays a team).
+            if (best is not null && (_catalog.MatchFuzzy(tokens[i]) is not { } value || bestDistance < value.Distance))
+            {
+                tokens[i] = new Token(best, Tokenizer.Stem(best));
+            }
+        }
+    }
 
     private static CostMetric? ScanMetric(ParseState s)
     {

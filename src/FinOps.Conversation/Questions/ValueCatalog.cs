@@ -156,7 +156,7 @@ public sealed class ValueCatalog
             }
         }
 
-        return best is null ? null : new CatalogHit(1, 1, best);
+        return best is null ? null : new CatalogHit(1, 1, best, bestDistance);
     }
 
     private static bool PhraseEquals(IReadOnlyList<Token> tokens, int start, string[] stems)

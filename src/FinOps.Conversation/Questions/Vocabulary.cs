@@ -78,6 +78,17 @@ internal static class Vocabulary
         ["resource group"] = DimensionKind.Resource,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Keywords worth correcting when misspelt ("yesterdy", "octber", "servcies"); all five letters or more.</summary>
+    public static readonly IReadOnlyList<string> CorrectableKeywords =
+    [
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "yesterday", "today", "month", "months", "quarter", "quarters", "weekly", "monthly", "daily", "years",
+        "forecast", "breakdown", "compare", "compared", "trend", "unallocated", "untagged", "refreshed", "invoice", "invoiced",
+        "billed", "amortised", "amortized", "expensive", "biggest", "largest", "highest", "service", "services", "teams",
+        "account", "accounts", "region", "regions", "provider", "providers", "category", "categories", "environment",
+        "spend", "spent", "spending", "costs", "total", "previous", "increase", "decrease", "change", "changed",
+    ];
+
     public static bool TryNumber(Token token, out int number)
     {
         if (token.IsNumber)

@@ -129,6 +129,23 @@ public sealed class QuestionParserTests
     }
 
     [Theory]
+    [InlineData("spend yesterdy", "2026-11-22", "2026-11-23")]
+    [InlineData("spend in octber", "2026-10-01", "2026-11-01")]
+    [InlineData("spend in Septmber", "2026-09-01", "2026-10-01")]
+    public void Parse_MisspeltTimeWords_AreCorrected(string text, string start, string end)
+    {
+        Assert.Equal(new DateRange(DateOnly.Parse(start), DateOnly.Parse(end)), Parse(text).Query!.Period);
+    }
+
+    [Fact]
+    public void Parse_MisspeltValueCloserThanKeyword_StaysAValue()
+    {
+        var parsed = Parse("how much did growht spend");
+
+        Assert.Equal(["growth"], parsed.Query!.Filters[Dimension.Team]);
+    }
+
+    [Theory]
     [InlineData("untagged spend")]
     [InlineData("unallocated cost")]
     [InlineData("spend with no team")]
