@@ -169,6 +169,27 @@ public static class QueryJson
                 }
             }
 
+            // Fill what an intent needs and the JSON left out, as the parser would.
+            if (intent is QuestionIntent.Breakdown or QuestionIntent.Top && groupBy.Count == 0)
+            {
+                groupBy.Add(Dimension.Team);
+            }
+
+            if (intent is QuestionIntent.Compare or QuestionIntent.Drivers)
+            {
+                compare ??= period.Previous();
+            }
+
+            if (intent == QuestionIntent.Top)
+            {
+                top ??= QuestionParser.DefaultTop;
+            }
+
+            if (intent == QuestionIntent.Trend)
+            {
+                granularity ??= period.Days <= 31 ? Granularity.Day : period.Days <= 120 ? Granularity.Week : Granularity.Month;
+            }
+
             query = new CostQuery
             {
                 Metric = metric,

@@ -39,6 +39,19 @@ public sealed class SupportTests
         Assert.Equal("tag:application", json["filters"]!.AsObject().Last().Key);
     }
 
+    [Fact]
+    public void QueryJson_Read_FillsWhatTheIntentNeeds()
+    {
+        var node = JsonNode.Parse("""{"intent": "compare", "period": {"start": "2026-11-16", "end": "2026-11-23"}}""");
+
+        Assert.True(QueryJson.TryRead(node, DemoCatalog.Catalog, out _, out var compare, out _));
+        Assert.Equal(new DateRange(new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 16)), compare!.ComparePeriod);
+
+        Assert.True(QueryJson.TryRead(JsonNode.Parse("""{"intent": "top", "period": {"start": "2026-11-16", "end": "2026-11-23"}}"""), DemoCatalog.Catalog, out _, out var top, out _));
+        Assert.Equal([Dimension.Team], top!.GroupBy);
+        Assert.Equal(5, top.Top);
+    }
+
     [Theory]
     [InlineData(6880.66, "USD", "$6,880.66")]
     [InlineData(-12.5, "USD", "-$12.50")]
