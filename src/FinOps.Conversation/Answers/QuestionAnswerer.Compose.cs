@@ -443,7 +443,7 @@ public sealed partial class QuestionAnswerer
     private static string BucketLabel(DateOnly bucket, Granularity granularity, DateOnly today) => granularity switch
     {
         Granularity.Month => bucket.ToString(bucket.Year == today.Year ? "MMM" : "MMM yyyy", CultureInfo.InvariantCulture),
-        Granularity.Week => "week of " + AnswerFormat.Day(bucket, today.Year),
+        Granularity.Week => "the week of " + AnswerFormat.Day(bucket, today.Year),
         _ => AnswerFormat.Day(bucket, today.Year),
     };
 }
