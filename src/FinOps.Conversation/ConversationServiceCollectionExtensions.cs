@@ -48,8 +48,8 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<QuestionAnswerer>(),
             sp.GetRequiredService<ILogger<QuestionService>>(),
             sp.GetService<IQuestionTranslator>()));
-        services.AddSingleton<ICardActionHandler, QuestionActionHandler>();
-        services.AddSingleton<ICardActionHandler, HelpActionHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, QuestionActionHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, HelpActionHandler>());
         services.TryAddSingleton<IConversationService, ConversationService>();
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();

@@ -28,7 +28,7 @@ public sealed class QuestionParser
     private static readonly FrozenSet<string> TopAdjectives = FrozenSet.ToFrozenSet(
         ["biggest", "largest", "highest", "costliest", "priciest", "heaviest", "top", "greatest"], StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> HelpWords = FrozenSet.ToFrozenSet(["help", "examples", "example", "commands", "usage", "howto", "?"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> HelpWords = FrozenSet.ToFrozenSet(["help", "examples", "example", "commands", "howto"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> FreshnessWords = FrozenSet.ToFrozenSet(
         ["fresh", "freshness", "refresh", "refreshed", "refreshes", "stale", "imported", "import", "ingested", "ingestion", "loaded", "updated", "update", "synced", "sync"], StringComparer.Ordinal);

@@ -150,6 +150,17 @@ public sealed class ConversationServiceTests
     }
 
     [Fact]
+    public async Task AddConversation_CalledTwice_RegistersHandlersOnce()
+    {
+        using var services = Services(Store(), s => s.AddConversation(new ConfigurationBuilder().Build()));
+
+        var card = await services.GetRequiredService<IConversationService>().HandleActionAsync(
+            Click(new CardAction(HelpActionHandler.ShowActionId, "Help", new Dictionary<string, string>())), CancellationToken.None);
+
+        Assert.Equal("help", card.Kind);
+    }
+
+    [Fact]
     public void AddConversation_NoLanguageModel_RegistersNoTranslator()
     {
         using var services = Services(Store());
