@@ -21,4 +21,7 @@ internal sealed record FoundPeriod(
 {
     /// <summary>Index of the first word of the expression in the question.</summary>
     public int TokenIndex { get; init; } = -1;
+
+    /// <summary>For "since last month": the period named after "since".</summary>
+    public FoundPeriod? Since { get; init; }
 }

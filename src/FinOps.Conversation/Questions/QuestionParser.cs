@@ -258,7 +258,9 @@ public sealed class QuestionParser
 
         if (intent == QuestionIntent.Breakdown && groupBy.Count == 0)
         {
-            groupBy.Add(filters.ContainsKey(Dimension.Team) ? Dimension.Service : Dimension.Team);
+            // "the split between aws, azure and gcp": by the dimension named with several values.
+            var several = filters.FirstOrDefault(f => f.Value.Count >= 2).Key;
+            groupBy.Add(several ?? (filters.ContainsKey(Dimension.Team) ? Dimension.Service : Dimension.Team));
         }
 
         if (intent is QuestionIntent.Freshness or QuestionIntent.Help)
@@ -317,6 +319,14 @@ public sealed class QuestionParser
             var running = _time.FullUnit(baseline.Unit, today);
             var current = new FoundPeriod(TimeExpressionParser.Clamp(running, today), "this " + TimeExpressionParser.UnitName(baseline.Unit) + " so far", baseline.Unit, ToDate: true, FullUnit: running);
             return (current, Named(baseline));
+        }
+
+        if (absolute.Count == 1 && absolute[0].Since is { ToDate: false, Unit: PeriodUnit.Week or PeriodUnit.Month or PeriodUnit.Quarter or PeriodUnit.Year } since)
+        {
+            // "has spend gone down since last month": this month so far against last month.
+            var running = _time.FullUnit(since.Unit, today);
+            var current = new FoundPeriod(TimeExpressionParser.Clamp(running, today), "this " + TimeExpressionParser.UnitName(since.Unit) + " so far", since.Unit, ToDate: true, FullUnit: running);
+            return (current, Named(since));
         }
 
         if (absolute.Count == 1)
@@ -504,6 +514,13 @@ public sealed class QuestionParser
                 s.TopN = explicitN || s.TopN is null ? n : s.TopN;
                 s.Consume(i, length);
                 s.TopDimensionAt = i + length;
+
+                // "the most expensive day": the peak of a daily trend.
+                if (s.IsStem(i + length, "day") || s.IsStem(i + length, "week") || s.IsStem(i + length, "month"))
+                {
+                    s.GranularityHint = s.Tokens[i + length].Stem switch { "day" => Granularity.Day, "week" => Granularity.Week, _ => Granularity.Month };
+                    s.Consume(i + length, 1);
+                }
             }
             else if (t == "most" || (t == "the" && s.Is(i + 1, "most")))
             {
@@ -798,7 +815,7 @@ public sealed class QuestionParser
             }
         }
 
-        return granularity;
+        return granularity ?? s.GranularityHint;
     }
 
     private static List<string> Unrecognised(ParseState s)
@@ -908,6 +925,8 @@ public sealed class QuestionParser
         public int TopDimensionAt { get; set; } = -1;
 
         public bool SawWho { get; set; }
+
+        public Granularity? GranularityHint { get; set; }
 
         public bool Is(int i, string word) =>
             i >= 0 && i < Tokens.Count && !Consumed[i] && string.Equals(Tokens[i].Text, word, StringComparison.Ordinal);

@@ -177,7 +177,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             {
                 length = 1 + innerLength;
                 var range = new DateRange(inner.Range.Start, tomorrow);
-                return new FoundPeriod(range, "since " + StripPreposition(inner.Phrase), PeriodUnit.Range, ToDate: true, PhraseHasDates: inner.PhraseHasDates);
+                return new FoundPeriod(range, "since " + StripPreposition(inner.Phrase), PeriodUnit.Range, ToDate: true, PhraseHasDates: inner.PhraseHasDates) { Since = inner };
             }
 
             return null;
