@@ -105,6 +105,9 @@ public sealed class QuestionParser
         var words = s.Tokens.Where((_, i) => !s.ValueToken[i]).Select(t => t.Text).ToArray();
         bool Has(FrozenSet<string> set) => words.Any(set.Contains);
         bool HasPhrase(params string[] phrase) => IndexOf(words, phrase) >= 0;
+        var allWords = s.Tokens.Select(t => t.Text).ToArray();
+        var dataIsCurrent = Enumerable.Range(0, allWords.Length).Any(i => allWords[i] == "data"
+            && allWords.Skip(i + 1).Take(2).Any(w => w is "current" or "fresh" or "recent" or "stale" or "updated" or "up" or "complete"));
 
         var filters = s.Filters;
         var groupBy = s.GroupBy;
@@ -121,7 +124,7 @@ public sealed class QuestionParser
         }
         else if (Has(FreshnessWords) || HasPhrase("up", "to", "date") || HasPhrase("last", "load") || HasPhrase("latest", "data")
             || (HasPhrase("how", "recent") || HasPhrase("how", "old") || HasPhrase("how", "current")) && words.Contains("data")
-            || HasPhrase("when", "was", "the", "data") || HasPhrase("data", "through") || HasPhrase("data", "cover") || HasPhrase("data", "go"))
+            || dataIsCurrent || IndexOf(allWords, ["when", "was", "the", "data"]) >= 0 || HasPhrase("data", "through") || HasPhrase("data", "cover") || HasPhrase("data", "go"))
         {
             intent = QuestionIntent.Freshness;
         }
