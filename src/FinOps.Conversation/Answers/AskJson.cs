@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FinOps.Conversation.Questions;
+
+namespace FinOps.Conversation.Answers;
+
+/// <summary>The stable JSON contract of <c>FinOps.Bot ask --json</c>: one object per question.</summary>
+/// <remarks>
+/// <c>{"question", "understood", "query": {...} | null, "answer": {"currency", "total", "compareTotal",
+/// "rows": [{"key": {"&lt;dimension&gt;": value}, "value", "compareValue"}], "text"}}</c>. Rows are by value
+/// descending, by time (key <c>date</c>) for trends; for drivers by absolute change, so the first row always
+/// answers "which X". In a comparison the more recent period is primary (<c>total</c>, <c>value</c>).
+/// </remarks>
+public static class AskJson
+{
+    private static readonly JsonSerializerOptions Compact = new()
+    {
+        WriteIndented = false,
+
+        // Output goes to a terminal or a pipe, never into HTML: keep "$", "€" and quotes readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static JsonObject Write(QuestionAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var question = answer.Question;
+        var rows = new JsonArray();
+        foreach (var row in answer.Rows)
+        {
+            var key = new JsonObject();
+            foreach (var (name, value) in row.Key)
+            {
+                key[name] = value;
+            }
+
+            rows.Add(new JsonObject
+            {
+                ["key"] = key,
+                ["value"] = row.Value,
+                ["compareValue"] = row.CompareValue,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["question"] = question.Text,
+            ["understood"] = question.Understood,
+            ["query"] = question.Understood ? QueryJson.Write(question.Intent, question.Query!) : null,
+            ["answer"] = new JsonObject
+            {
+                ["currency"] = answer.Currency,
+                ["total"] = answer.Total,
+                ["compareTotal"] = answer.CompareTotal,
+                ["rows"] = rows,
+                ["text"] = answer.Text,
+            },
+        };
+    }
+
+    /// <summary>One line of compact JSON.</summary>
+    public static string Serialize(QuestionAnswer answer) => Write(answer).ToJsonString(Compact);
+}

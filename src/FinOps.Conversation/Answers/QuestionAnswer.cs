@@ -1,0 +1,21 @@
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Questions;
+
+namespace FinOps.Conversation.Answers;
+
+/// <summary>The answer to a question: the machine part (every number from query results) and the card to show.</summary>
+/// <param name="Question">What was understood.</param>
+/// <param name="Currency">The currency of the figures (the main currency when the data has several); null when nothing was queried.</param>
+/// <param name="Total">The answer's main figure (for a forecast, the run-rate forecast); null when there is none.</param>
+/// <param name="CompareTotal">The comparison period's total, for compare and drivers.</param>
+/// <param name="Rows">Breakdown rows: by value descending, by time for trends, by absolute change for drivers.</param>
+/// <param name="Text">The answer in plain text; its first sentence is the direct answer.</param>
+/// <param name="Card">The card for chat channels.</param>
+public sealed record QuestionAnswer(
+    ParsedQuestion Question,
+    string? Currency,
+    decimal? Total,
+    decimal? CompareTotal,
+    IReadOnlyList<AnswerRow> Rows,
+    string Text,
+    Card Card);

@@ -1,0 +1,449 @@
+using System.Globalization;
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Questions;
+using FinOps.Core.Calendar;
+using FinOps.Core.Query;
+
+namespace FinOps.Conversation.Answers;
+
+public sealed partial class QuestionAnswerer
+{
+    private static QuestionAnswer Freshness(AnswerContext c)
+    {
+        string text;
+        if (c.Coverage is null)
+        {
+            text = "No cost data has been imported yet.";
+        }
+        else
+        {
+            var imported = c.Coverage.LastImportedAt.ToUniversalTime();
+            var covered = c.Coverage.Dates;
+            var last = covered.IsEmpty ? covered.Start : covered.End.AddDays(-1);
+            text = string.Create(CultureInfo.InvariantCulture,
+                $"Cost data was last imported on {imported:MMM d, yyyy} at {imported:HH:mm} UTC and covers {AnswerFormat.Day(covered.Start, 0)} to {AnswerFormat.Day(last, 0)}");
+            text += c.Coverage.Currencies.Count > 0 ? $" ({string.Join(", ", c.Coverage.Currencies)})." : ".";
+            var lagDays = c.Today.DayNumber - covered.End.DayNumber;
+            if (lagDays > 2)
+            {
+                text += string.Create(CultureInfo.InvariantCulture, $" The newest day is {lagDays + 1} days old: exports may have stopped.");
+            }
+        }
+
+        var card = new Card("freshness", text, [new TextBlock(text)]);
+        return new QuestionAnswer(c.Question, null, null, null, [], text, card);
+    }
+
+    private async Task<QuestionAnswer> TotalAsync(AnswerContext c, CancellationToken cancellationToken)
+    {
+        var query = c.Question.ContextComparePeriod is { } previous ? c.Query with { ComparePeriod = previous } : c.Query;
+        var result = await _queries.QueryAsync(query, cancellationToken);
+        var (currency, total, compareTotal) = Totals(c, result);
+        var sentence = Lead(c, total, currency);
+        var blocks = new List<CardBlock>();
+        Delta? delta = null;
+        if (compareTotal is { } before && c.Question.ContextCompareLabel is { } label && (before != 0 || total != 0))
+        {
+            sentence += $", {AnswerFormat.Change(total, before)} on {label.Phrase}.";
+            delta = Delta.Between(new Money(total, currency), new Money(before, currency));
+        }
+        else
+        {
+            sentence += ".";
+        }
+
+        blocks.Add(new TextBlock(sentence));
+        blocks.Add(new KeyNumberBlock(KeyLabel(c), new Money(total, currency), delta));
+        var text = AddOtherCurrencies(sentence, result, blocks);
+        blocks.Add(ContextLine(c, compareTotal is null ? null : query.ComparePeriod));
+        return new QuestionAnswer(c.Question, currency, total, null, [], text, new Card("answer", text, blocks));
+    }
+
+    private async Task<QuestionAnswer> BreakdownAsync(AnswerContext c, CancellationToken cancellationToken)
+    {
+        var result = await _queries.QueryAsync(c.Query, cancellationToken);
+        var (currency, total, _) = Totals(c, result);
+        var part = result.Primary;
+        var rows = part is null ? [] : SortByValue(part.Rows).ToList();
+        var sentence = Lead(c, total, currency);
+        var dimensionName = DimensionNoun(c.Query.GroupBy[0]);
+        if (rows.Count > 0 && total != 0)
+        {
+            var first = rows[0];
+            var share = AnswerFormat.Percent(first.Value / total);
+            var verb = c.Query.GroupBy[0] == Dimension.Team ? "spent" : "cost";
+            sentence = c.Question.Intent == QuestionIntent.Top
+                ? $"{RowLabel(first, c.Query.GroupBy)} {verb} the most {c.Question.PeriodLabel.Phrase}: {AnswerFormat.Money(first.Value, currency)}, {share} of {AnswerFormat.Money(total, currency)} ({c.Span(c.Query.Period)}, {c.Metric})."
+                : $"{sentence}; {RowLabel(first, c.Query.GroupBy)} was the largest {dimensionName} at {AnswerFormat.Money(first.Value, currency)} ({share}).";
+        }
+        else
+        {
+            sentence += ".";
+        }
+
+        var blocks = new List<CardBlock> { new TextBlock(sentence) };
+        if (rows.Count > 0)
+        {
+            var tableRows = rows.Take(TableRows).Select(r => new CostTableRow(RowLabel(r, c.Query.GroupBy), new Money(r.Value, currency), null, total == 0 ? null : r.Value / total)).ToList();
+            var hidden = rows.Skip(TableRows).Sum(r => r.Value) + (part?.Other?.Value ?? 0);
+            var hiddenCount = Math.Max(0, rows.Count - TableRows);
+            if (hidden != 0 || part?.Other is not null)
+            {
+                tableRows.Add(new CostTableRow(hiddenCount > 0 ? $"Other ({hiddenCount.ToString(CultureInfo.InvariantCulture)} more)" : "Other", new Money(hidden, currency), null, total == 0 ? null : hidden / total));
+            }
+
+            blocks.Add(new CostTableBlock(TableHeader(c.Query.GroupBy), tableRows, new CostTableRow("Total", new Money(total, currency), null, total == 0 ? null : 1m)));
+        }
+
+        var text = AddOtherCurrencies(sentence, result, blocks);
+        blocks.Add(ContextLine(c, null));
+        return new QuestionAnswer(c.Question, currency, total, null, rows.Select(r => ToAnswerRow(c.Query, r)).ToList(), text, new Card("answer", text, blocks));
+    }
+
+    private async Task<QuestionAnswer> TrendAsync(AnswerContext c, CancellationToken cancellationToken)
+    {
+        var result = await _queries.QueryAsync(c.Query, cancellationToken);
+        var (currency, total, _) = Totals(c, result);
+        var part = result.Primary;
+        var granularity = c.Query.Granularity ?? Granularity.Day;
+        var rows = (part?.Rows ?? []).OrderBy(r => r.Bucket).ThenByDescending(r => r.Value).ThenBy(r => string.Join('\u0001', r.Key), StringComparer.Ordinal).ToList();
+        var byBucket = rows.Where(r => r.Bucket is not null).GroupBy(r => r.Bucket!.Value).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+        var buckets = CostCalendar.Buckets(c.Query.Period, granularity).ToList();
+        var points = buckets.Select(b => new ChartPoint(BucketLabel(b, granularity, c.Today), byBucket.GetValueOrDefault(b))).ToList();
+        var unit = granularity switch { Granularity.Day => "day", Granularity.Week => "week", _ => "month" };
+
+        var sentence = Lead(c, total, currency);
+        string alt;
+        if (byBucket.Count > 0)
+        {
+            var peak = byBucket.MaxBy(kv => kv.Value);
+            var low = byBucket.MinBy(kv => kv.Value);
+            sentence += $"; the highest {unit} was {BucketLabel(peak.Key, granularity, c.Today)} at {AnswerFormat.Money(peak.Value, currency)}.";
+            alt = $"{AnswerFormat.Capitalise(unit)} by {unit} spend {c.Span(c.Query.Period)}: highest {AnswerFormat.Money(peak.Value, currency)} ({BucketLabel(peak.Key, granularity, c.Today)}), lowest {AnswerFormat.Money(low.Value, currency)} ({BucketLabel(low.Key, granularity, c.Today)}), total {AnswerFormat.Money(total, currency)}.";
+        }
+        else
+        {
+            sentence += ".";
+            alt = $"No spend {c.Question.PeriodLabel.Phrase}.";
+        }
+
+        var blocks = new List<CardBlock> { new TextBlock(sentence) };
+        if (buckets.Count > 0)
+        {
+            var title = $"{AnswerFormat.Capitalise(granularity switch { Granularity.Day => "daily", Granularity.Week => "weekly", _ => "monthly" })} spend, {c.Span(c.Query.Period)} ({c.Metric})";
+            blocks.Add(new ChartBlock(new ChartSpec(title, currency, points), alt));
+        }
+
+        var text = AddOtherCurrencies(sentence, result, blocks);
+        blocks.Add(ContextLine(c, null));
+        return new QuestionAnswer(c.Question, currency, total, null, rows.Select(r => ToAnswerRow(c.Query, r)).ToList(), text, new Card("answer", text, blocks));
+    }
+
+    private async Task<QuestionAnswer> CompareAsync(AnswerContext c, CancellationToken cancellationToken)
+    {
+        var result = await _queries.QueryAsync(c.Query, cancellationToken);
+        var (currency, total, compareTotal) = Totals(c, result);
+        var before = compareTotal ?? 0;
+        var comparePeriod = c.Query.ComparePeriod!;
+        var sentence = Lead(c, total, currency) + ComparisonClause(c, total, before, currency, comparePeriod);
+        var blocks = new List<CardBlock>
+        {
+            new TextBlock(sentence),
+            new KeyNumberBlock(KeyLabel(c), new Money(total, currency), Delta.Between(new Money(total, currency), new Money(before, currency))),
+        };
+
+        var rows = result.Primary is { } part ? SortByValue(part.Rows).ToList() : [];
+        if (rows.Count > 0)
+        {
+            blocks.Add(new CostTableBlock(TableHeader(c.Query.GroupBy), rows.Take(TableRows).Select(r => new CostTableRow(
+                RowLabel(r, c.Query.GroupBy), new Money(r.Value, currency), Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)), total == 0 ? null : r.Value / total)).ToList()));
+        }
+
+        var text = AddOtherCurrencies(sentence, result, blocks);
+        blocks.Add(ContextLine(c, comparePeriod));
+        return new QuestionAnswer(c.Question, currency, total, before, rows.Select(r => ToAnswerRow(c.Query, r)).ToList(), text, new Card("answer", text, blocks));
+    }
+
+    private async Task<QuestionAnswer> DriversAsync(AnswerContext c, CancellationToken cancellationToken)
+    {
+        var comparePeriod = c.Query.ComparePeriod!;
+        var totalResult = await _queries.QueryAsync(c.Query with { GroupBy = [], Top = null, Granularity = null }, cancellationToken);
+        var (currency, total, compareTotal) = Totals(c, totalResult);
+        var before = compareTotal ?? 0;
+        var delta = total - before;
+
+        var dimensions = c.Query.GroupBy.Count > 0
+            ? c.Query.GroupBy.Take(1).ToArray()
+            : DriverDimensions.Where(d => !(c.Query.Filters.TryGetValue(d, out var values) && values.Count == 1)).ToArray();
+        var ranked = new List<(Dimension Dimension, List<CostRow> Rows)>();
+        foreach (var dimension in dimensions)
+        {
+            var grouped = await _queries.QueryAsync(c.Query with { GroupBy = [dimension], Top = null, Granularity = null }, cancellationToken);
+            var part = grouped.ByCurrency.FirstOrDefault(p => p.Currency == currency);
+            var rows = (part?.Rows ?? [])
+                .OrderByDescending(r => Math.Abs(Change(r)))
+                .ThenByDescending(r => Math.Sign(Change(r)) == Math.Sign(delta))
+                .ThenBy(r => string.Join('\u0001', r.Key), StringComparer.Ordinal).ToList();
+            ranked.Add((dimension, rows));
+        }
+
+        var sentence = Lead(c, total, currency) + ComparisonClause(c, total, before, currency, comparePeriod).TrimEnd('.');
+        var named = ranked.Where(r => r.Rows.Count > 0 && Change(r.Rows[0]) != 0).Select(r => $"{DimensionNoun(r.Dimension)} {RowLabel(r.Rows[0], [r.Dimension])} ({Signed(Change(r.Rows[0]), currency)})").ToList();
+        sentence += named.Count > 0 && delta != 0 ? $". Largest changes: {AnswerFormat.JoinAnd(named)}." : ".";
+
+        var blocks = new List<CardBlock>
+        {
+            new TextBlock(sentence),
+            new KeyNumberBlock(KeyLabel(c), new Money(total, currency), Delta.Between(new Money(total, currency), new Money(before, currency))),
+        };
+        foreach (var (dimension, rows) in ranked.Where(r => r.Rows.Count > 0))
+        {
+            blocks.Add(new CostTableBlock(AnswerFormat.Capitalise(DimensionNoun(dimension)), rows.Take(DriversPerDimension).Select(r => new CostTableRow(
+                RowLabel(r, [dimension]), new Money(r.Value, currency), Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)),
+                delta == 0 ? null : Change(r) / delta)).ToList()));
+        }
+
+        var best = ranked.Where(r => r.Rows.Count > 0).OrderByDescending(r => Math.Abs(Change(r.Rows[0]))).Select(r => r).FirstOrDefault();
+        var answerRows = best.Rows is null ? [] : best.Rows.Select(r => new AnswerRow([new(best.Dimension.ToString(), r.Key[0])], r.Value, r.CompareValue ?? 0)).ToList();
+        var text = AddOtherCurrencies(sentence, totalResult, blocks);
+        blocks.Add(ContextLine(c, comparePeriod));
+        return new QuestionAnswer(c.Question, currency, total, before, answerRows, text, new Card("answer", text, blocks));
+    }
+
+    private async Task<QuestionAnswer> ForecastAsync(AnswerContext c, CancellationToken cancellationToken)
+    {
+        var horizon = c.Query.Period;
+        var dataEnd = c.Today;
+        if (c.Coverage is { } coverage && coverage.Dates.End < dataEnd)
+        {
+            dataEnd = coverage.Dates.End;
+        }
+
+        if (dataEnd > horizon.End)
+        {
+            dataEnd = horizon.End;
+        }
+
+        var blocks = new List<CardBlock>();
+        if (dataEnd <= horizon.Start)
+        {
+            var early = $"It is too early to forecast {c.Question.PeriodLabel.Phrase} ({c.Span(horizon)}): there is no complete day of data in it yet.";
+            blocks.Add(new TextBlock(early));
+            blocks.Add(ContextLine(c, null));
+            return new QuestionAnswer(c.Question, c.FallbackCurrency, null, null, [], early, new Card("answer", early, blocks));
+        }
+
+        var elapsed = new DateRange(horizon.Start, dataEnd);
+        var result = await _queries.QueryAsync(c.Query with { Period = elapsed, ComparePeriod = null, Granularity = null, Top = null }, cancellationToken);
+        var (currency, actual, _) = Totals(c, result);
+        var forecast = Math.Round(actual / elapsed.Days * horizon.Days, 2, MidpointRounding.AwayFromZero);
+        var (subject, _) = Subject(c.Query);
+        var who = subject ?? "Total spend";
+        var lastDay = AnswerFormat.Day(dataEnd.AddDays(-1), c.Today.Year);
+        var sentence = elapsed.Days == horizon.Days
+            ? $"{who} came to {AnswerFormat.Money(actual, currency)} {c.Question.PeriodLabel.Phrase} ({c.Span(horizon)}, {c.Metric}); the period is complete, so no forecast is needed."
+            : $"Forecast: {who} is on pace for about {AnswerFormat.Money(forecast, currency)} {c.Question.PeriodLabel.Phrase} ({c.Span(horizon)}, {c.Metric}), a run-rate from {AnswerFormat.Money(actual, currency)} over the {elapsed.Days.ToString(CultureInfo.InvariantCulture)} days through {lastDay}.";
+        blocks.Add(new TextBlock(sentence));
+        blocks.Add(new FactsBlock(
+        [
+            new Fact("Spent so far", $"{AnswerFormat.Money(actual, currency)} ({c.Span(elapsed)})"),
+            new Fact("Forecast (run-rate)", AnswerFormat.Money(forecast, currency)),
+            new Fact("Days", $"{elapsed.Days.ToString(CultureInfo.InvariantCulture)} of {horizon.Days.ToString(CultureInfo.InvariantCulture)}"),
+        ]));
+        var text = AddOtherCurrencies(sentence, result, blocks);
+        blocks.Add(new ContextBlock("Forecast = spend so far / days elapsed x days in the period; an estimate, not a commitment. " + ContextText(c, null)));
+        return new QuestionAnswer(c.Question, currency, elapsed.Days == horizon.Days ? actual : forecast, null, [], text, new Card("answer", text, blocks));
+    }
+
+    private async Task<QuestionAnswer> UnallocatedAsync(AnswerContext c, CancellationToken cancellationToken)
+    {
+        var result = await _queries.QueryAsync(c.Query, cancellationToken);
+        var (currency, unallocated, _) = Totals(c, result);
+        var withoutTeam = c.Query.Filters.Where(f => f.Key != Dimension.Team).ToDictionary(f => f.Key, f => f.Value);
+        var all = await _queries.QueryAsync(c.Query with { Filters = withoutTeam, GroupBy = [], Top = null, ComparePeriod = null }, cancellationToken);
+        var allTotal = all.ByCurrency.FirstOrDefault(p => p.Currency == currency)?.Total ?? 0;
+        var (scope, _) = Subject(c.Query with { Filters = withoutTeam });
+        var of = scope is null ? "spend" : scope + " spend";
+        var sentence = $"{AnswerFormat.Money(unallocated, currency)} of {of} was unallocated {c.Question.PeriodLabel.Phrase} ({c.Span(c.Query.Period)}, {c.Metric})";
+        sentence += allTotal != 0 ? $", {AnswerFormat.Percent(unallocated / allTotal)} of the {AnswerFormat.Money(allTotal, currency)} total." : ".";
+        var blocks = new List<CardBlock> { new TextBlock(sentence) };
+
+        var rows = result.Primary is { } part ? SortByValue(part.Rows).ToList() : [];
+        var tableQuery = c.Query;
+        var tableRows = rows;
+        if (c.Query.GroupBy.Count == 0 && unallocated != 0)
+        {
+            // What to tag next: the services holding the unallocated cost.
+            tableQuery = c.Query with { GroupBy = [Dimension.Service], Top = 5 };
+            var byService = await _queries.QueryAsync(tableQuery, cancellationToken);
+            tableRows = byService.ByCurrency.FirstOrDefault(p => p.Currency == currency) is { } services ? SortByValue(services.Rows).ToList() : [];
+        }
+
+        if (tableRows.Count > 0)
+        {
+            blocks.Add(new CostTableBlock(TableHeader(tableQuery.GroupBy), tableRows.Take(TableRows).Select(r => new CostTableRow(RowLabel(r, tableQuery.GroupBy), new Money(r.Value, currency), null, unallocated == 0 ? null : r.Value / unallocated)).ToList()));
+            if (c.Query.GroupBy.Count == 0)
+            {
+                blocks.Add(new TextBlock("Tagging these services' resources with a `team` tag moves their cost to a team."));
+            }
+        }
+
+        var text = AddOtherCurrencies(sentence, result, blocks);
+        blocks.Add(ContextLine(c, null));
+        return new QuestionAnswer(c.Question, currency, unallocated, null, rows.Select(r => ToAnswerRow(c.Query, r)).ToList(), text, new Card("answer", text, blocks));
+    }
+
+    private static (string Currency, decimal Total, decimal? CompareTotal) Totals(AnswerContext c, CostQueryResult result)
+    {
+        var part = result.Primary;
+        return part is null
+            ? (c.FallbackCurrency ?? "USD", 0m, c.Query.ComparePeriod is null && c.Question.ContextComparePeriod is null ? null : 0m)
+            : (part.Currency, part.Total, part.CompareTotal);
+    }
+
+    /// <summary>"Payments spent $6,880.66 last week (Nov 16-22, amortised)" without the final full stop.</summary>
+    private static string Lead(AnswerContext c, decimal total, string currency)
+    {
+        var (subject, isTeam) = Subject(c.Query);
+        var money = AnswerFormat.Money(total, currency);
+        var when = $"{c.Question.PeriodLabel.Phrase} ({c.Span(c.Query.Period)}, {c.Metric})";
+        return subject is null ? $"Total spend was {money} {when}" : $"{subject} {(isTeam ? "spent" : "cost")} {money} {when}";
+    }
+
+    private static string ComparisonClause(AnswerContext c, decimal total, decimal before, string currency, DateRange comparePeriod)
+    {
+        var label = c.Question.ComparePeriodLabel?.Phrase ?? "the period before";
+        var change = AnswerFormat.Change(total, before);
+        var amount = total == before ? string.Empty : $" ({Signed(total - before, currency)})";
+        return $", {change}{amount} on {label} ({AnswerFormat.Money(before, currency)}, {c.Span(comparePeriod)}).";
+    }
+
+    private static string Signed(decimal amount, string currency) =>
+        (amount > 0 ? "+" : string.Empty) + AnswerFormat.Money(amount, currency);
+
+    private static decimal Change(CostRow row) => row.Value - (row.CompareValue ?? 0);
+
+    /// <summary>Who or what the filters describe ("Payments on AWS"), and whether a team leads it; null when unfiltered.</summary>
+    private static (string? Subject, bool IsTeam) Subject(CostQuery query)
+    {
+        var parts = new List<string>();
+        var isTeam = false;
+        if (query.Filters.TryGetValue(Dimension.Team, out var teams))
+        {
+            parts.Add(AnswerFormat.JoinAnd(teams.Select(AnswerFormat.DisplayName).ToList()));
+            isTeam = true;
+        }
+
+        foreach (var (dimension, values) in query.Filters.Where(f => f.Key != Dimension.Team).OrderBy(f => f.Key.Kind))
+        {
+            var joined = AnswerFormat.JoinAnd(values);
+            var phrase = dimension.Kind switch
+            {
+                DimensionKind.Region or DimensionKind.Environment => "in " + joined,
+                DimensionKind.Tag => $"with {dimension.TagKey} {joined}",
+                DimensionKind.Resource => "on resource " + joined,
+                _ => "on " + joined,
+            };
+            parts.Add(parts.Count == 0 && dimension.Kind is not (DimensionKind.Tag or DimensionKind.Resource) ? (dimension.Kind is DimensionKind.Region or DimensionKind.Environment ? "Spend " + phrase : joined) : phrase);
+        }
+
+        return parts.Count == 0 ? (null, false) : (string.Join(' ', parts), isTeam);
+    }
+
+    private static string KeyLabel(AnswerContext c)
+    {
+        var (subject, _) = Subject(c.Query);
+        return $"{subject ?? "Total spend"}, {c.Question.PeriodLabel.Phrase}";
+    }
+
+    private static ContextBlock ContextLine(AnswerContext c, DateRange? comparePeriod) => new(ContextText(c, comparePeriod));
+
+    private static string ContextText(AnswerContext c, DateRange? comparePeriod)
+    {
+        var parts = new List<string> { $"Period: {AnswerFormat.IsoSpan(c.Query.Period)}" };
+        if (comparePeriod is not null)
+        {
+            parts.Add($"compared with {AnswerFormat.IsoSpan(comparePeriod)}");
+        }
+
+        parts.Add($"Metric: {AnswerFormat.MetricDescription(c.Query.Metric)}");
+        if (c.Coverage is { } coverage)
+        {
+            var imported = coverage.LastImportedAt.ToUniversalTime();
+            var last = coverage.Dates.IsEmpty ? coverage.Dates.Start : coverage.Dates.End.AddDays(-1);
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Data through {AnswerFormat.Iso(last)}, imported {imported:yyyy-MM-dd HH:mm} UTC"));
+        }
+        else
+        {
+            parts.Add("No data imported yet");
+        }
+
+        if (c.Question.FromLanguageModel)
+        {
+            parts.Add("Question interpreted by the language model");
+        }
+
+        if (c.Question.UnrecognisedWords.Count > 0)
+        {
+            parts.Add($"Not recognised: {string.Join(", ", c.Question.UnrecognisedWords.Select(w => "\"" + w + "\""))} (not a team, service or other value in the data; ignored)");
+        }
+
+        return string.Join(" \u00b7 ", parts);
+    }
+
+    private static string AddOtherCurrencies(string sentence, CostQueryResult result, List<CardBlock> blocks)
+    {
+        if (result.ByCurrency.Count <= 1)
+        {
+            return sentence;
+        }
+
+        var others = result.ByCurrency.Skip(1).Select(p => AnswerFormat.Money(p.Total, p.Currency)).ToList();
+        var note = $"Also {AnswerFormat.JoinAnd(others)} billed in other currencies (currencies are never added together).";
+        blocks.Add(new TextBlock(note));
+        return sentence + " " + note;
+    }
+
+    private static IEnumerable<CostRow> SortByValue(IEnumerable<CostRow> rows) =>
+        rows.OrderByDescending(r => r.Value).ThenBy(r => string.Join('\u0001', r.Key), StringComparer.Ordinal);
+
+    private static AnswerRow ToAnswerRow(CostQuery query, CostRow row)
+    {
+        var key = new List<KeyValuePair<string, string>>();
+        if (row.Bucket is { } bucket)
+        {
+            key.Add(new("date", AnswerFormat.Iso(bucket)));
+        }
+
+        for (var i = 0; i < query.GroupBy.Count && i < row.Key.Count; i++)
+        {
+            key.Add(new(query.GroupBy[i].ToString(), row.Key[i]));
+        }
+
+        return new AnswerRow(key, row.Value, query.ComparePeriod is null ? null : row.CompareValue ?? 0);
+    }
+
+    /// <summary>Team keys are shown capitalised ("Payments"); every other value exactly as stored.</summary>
+    private static string RowLabel(CostRow row, IReadOnlyList<Dimension> groupBy) =>
+        row.Key.Count == 0 ? "All" : string.Join(" / ", row.Key.Select((k, i) => i < groupBy.Count && groupBy[i] == Dimension.Team ? AnswerFormat.DisplayName(k) : k));
+
+    private static string TableHeader(IReadOnlyList<Dimension> groupBy) =>
+        groupBy.Count == 0 ? "Spend" : string.Join(" / ", groupBy.Select(d => AnswerFormat.Capitalise(DimensionNoun(d))));
+
+    private static string DimensionNoun(Dimension dimension) => dimension.Kind switch
+    {
+        DimensionKind.Tag => dimension.TagKey!,
+        DimensionKind.BillingAccount => "billing account",
+        DimensionKind.ChargeCategory => "charge category",
+        DimensionKind.PricingCategory => "pricing category",
+        DimensionKind.Provider => "provider",
+        _ => dimension.Kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string BucketLabel(DateOnly bucket, Granularity granularity, DateOnly today) => granularity switch
+    {
+        Granularity.Month => bucket.ToString(bucket.Year == today.Year ? "MMM" : "MMM yyyy", CultureInfo.InvariantCulture),
+        Granularity.Week => "the week of " + AnswerFormat.Day(bucket, today.Year),
+        _ => AnswerFormat.Day(bucket, today.Year),
+    };
+}

@@ -1,0 +1,81 @@
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Questions;
+using FinOps.Core.Query;
+using Microsoft.Extensions.Logging;
+
+namespace FinOps.Conversation.Answers;
+
+/// <summary>Runs the query behind a <see cref="ParsedQuestion"/> and composes the answer: numbers only from query results.</summary>
+/// <remarks>
+/// The first sentence is the direct answer with number, currency, period and metric ("Payments spent $6,880.66
+/// last week (Nov 16-22, amortised), up 4% on the week before."). Then, by intent: a breakdown table, a trend
+/// chart, the drivers of a change (team, service and resource ranked by absolute change), a run-rate forecast
+/// labelled as such, and a context line with the period, the metric and the data's freshness. Questions that
+/// were not understood get a help card whose examples use values from the user's own data.
+/// </remarks>
+public sealed partial class QuestionAnswerer
+{
+    /// <summary>Button of a clarification card; its payload carries the resolved alternative query.</summary>
+    public const string ClarifyActionId = "question.clarify";
+
+    /// <summary>Button of a help card; its payload carries an example question to ask.</summary>
+    public const string AskExampleActionId = "help.ask";
+
+    private const int TableRows = 10;
+    private const int DriversPerDimension = 3;
+    private static readonly Dimension[] DriverDimensions = [Dimension.Team, Dimension.Service, Dimension.Resource];
+
+    private readonly ICostQueryService _queries;
+    private readonly ILogger<QuestionAnswerer> _logger;
+
+    public QuestionAnswerer(ICostQueryService queries, ILogger<QuestionAnswerer> logger)
+    {
+        _queries = queries ?? throw new ArgumentNullException(nameof(queries));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Answers <paramref name="question"/> as of <paramref name="today"/>; <paramref name="catalog"/> supplies help examples.</summary>
+    public async Task<QuestionAnswer> AnswerAsync(ParsedQuestion question, ValueCatalog catalog, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (!question.Understood)
+        {
+            LogNotUnderstood(_logger, question.Text.Length);
+            return HelpCards.Help(question, catalog, notUnderstood: true);
+        }
+
+        if (question.Intent == QuestionIntent.Help)
+        {
+            return HelpCards.Help(question, catalog, notUnderstood: false);
+        }
+
+        if (question.Ambiguities.Count > 0)
+        {
+            return HelpCards.Clarify(question);
+        }
+
+        var coverage = await _queries.GetCoverageAsync(cancellationToken);
+        var context = new AnswerContext(question, question.Query!, today, coverage);
+        var answer = question.Intent switch
+        {
+            QuestionIntent.Freshness => Freshness(context),
+            QuestionIntent.Total => await TotalAsync(context, cancellationToken),
+            QuestionIntent.Breakdown or QuestionIntent.Top => await BreakdownAsync(context, cancellationToken),
+            QuestionIntent.Trend => await TrendAsync(context, cancellationToken),
+            QuestionIntent.Compare => await CompareAsync(context, cancellationToken),
+            QuestionIntent.Drivers => await DriversAsync(context, cancellationToken),
+            QuestionIntent.Forecast => await ForecastAsync(context, cancellationToken),
+            QuestionIntent.Unallocated => await UnallocatedAsync(context, cancellationToken),
+            _ => HelpCards.Help(question, catalog, notUnderstood: true),
+        };
+        LogAnswered(_logger, question.Intent, answer.Rows.Count);
+        return answer;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered a {Intent} question with {RowCount} rows")]
+    private static partial void LogAnswered(ILogger logger, QuestionIntent intent, int rowCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A question of {Length} characters was not understood")]
+    private static partial void LogNotUnderstood(ILogger logger, int length);
+}

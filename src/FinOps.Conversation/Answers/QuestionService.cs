@@ -1,0 +1,59 @@
+using FinOps.Conversation.Questions;
+using Microsoft.Extensions.Logging;
+
+namespace FinOps.Conversation.Answers;
+
+/// <summary>Question in, answer out: the catalog-backed parser, the optional language model fallback and the answerer.</summary>
+public sealed partial class QuestionService
+{
+    private readonly IValueCatalogProvider _catalogs;
+    private readonly QuestionAnswerer _answerer;
+    private readonly IQuestionTranslator? _translator;
+    private readonly ILogger<QuestionService> _logger;
+
+    public QuestionService(IValueCatalogProvider catalogs, QuestionAnswerer answerer, ILogger<QuestionService> logger, IQuestionTranslator? translator = null)
+    {
+        _catalogs = catalogs ?? throw new ArgumentNullException(nameof(catalogs));
+        _answerer = answerer ?? throw new ArgumentNullException(nameof(answerer));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _translator = translator;
+    }
+
+    /// <summary>Understands <paramref name="text"/>; the language model, when configured, sees only what the parser could not handle.</summary>
+    public async Task<ParsedQuestion> ParseAsync(string text, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parser = await _catalogs.GetParserAsync(cancellationToken);
+        var parsed = parser.Parse(text, today);
+        if (_translator is not null && (!parsed.Understood || parsed.UnrecognisedWords.Count > 0))
+        {
+            var translated = await _translator.TranslateAsync(text, parser.Catalog, today, cancellationToken);
+            if (translated is not null)
+            {
+                LogTranslated(_logger, translated.Intent);
+                return translated;
+            }
+        }
+
+        return parsed;
+    }
+
+    public async Task<QuestionAnswer> AskAsync(string text, DateOnly today, CancellationToken cancellationToken)
+    {
+        var parsed = await ParseAsync(text, today, cancellationToken);
+        return await AnswerAsync(parsed, today, cancellationToken);
+    }
+
+    public async Task<QuestionAnswer> AnswerAsync(ParsedQuestion question, DateOnly today, CancellationToken cancellationToken)
+    {
+        var parser = await _catalogs.GetParserAsync(cancellationToken);
+        return await _answerer.AnswerAsync(question, parser.Catalog, today, cancellationToken);
+    }
+
+    /// <summary>The catalog the parser currently uses (for validating queries carried by buttons).</summary>
+    public async Task<ValueCatalog> GetCatalogAsync(CancellationToken cancellationToken) =>
+        (await _catalogs.GetParserAsync(cancellationToken)).Catalog;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The language model translated a question the parser could not handle into a {Intent} query")]
+    private static partial void LogTranslated(ILogger logger, QuestionIntent intent);
+}

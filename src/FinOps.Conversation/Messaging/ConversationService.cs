@@ -1,0 +1,58 @@
+using FinOps.Conversation.Answers;
+using FinOps.Conversation.Cards;
+using FinOps.Core.Calendar;
+using Microsoft.Extensions.Logging;
+
+namespace FinOps.Conversation.Messaging;
+
+/// <summary>The channel-neutral bot: messages become cost questions; clicks go to the <see cref="ICardActionHandler"/> for their prefix.</summary>
+public sealed partial class ConversationService : IConversationService
+{
+    private readonly QuestionService _questions;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ConversationService> _logger;
+    private readonly ICardActionHandler[] _handlers;
+
+    public ConversationService(QuestionService questions, IEnumerable<ICardActionHandler> handlers, TimeProvider time, ILogger<ConversationService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        _questions = questions ?? throw new ArgumentNullException(nameof(questions));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+
+        // Longest prefix first, so "budget.approval." can override "budget.".
+        _handlers = handlers.OrderByDescending(h => h.ActionPrefix.Length).ToArray();
+        var duplicate = _handlers.GroupBy(h => h.ActionPrefix, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two card action handlers claim the prefix '{duplicate.Key}'.");
+        }
+    }
+
+    public async Task<Card> AnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var answer = await _questions.AskAsync(message.Text, CostCalendar.Today(_time), cancellationToken);
+        return answer.Card;
+    }
+
+    public async Task<Card> HandleActionAsync(CardActionInvoked action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var handler = _handlers.FirstOrDefault(h => action.ActionId.StartsWith(h.ActionPrefix, StringComparison.Ordinal));
+        if (handler is null)
+        {
+            LogUnknownAction(_logger, action.ActionId, action.User.Channel);
+            return ErrorCard($"That button ({action.ActionId}) is not something I can handle any more. Ask your question again or type \"help\".");
+        }
+
+        return await handler.HandleAsync(action, cancellationToken);
+    }
+
+    /// <summary>A short error card, for handlers and for unknown actions.</summary>
+    public static Card ErrorCard(string message) =>
+        new("error", message, [new TextBlock(message)]);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No handler for card action {ActionId} from {Channel}")]
+    private static partial void LogUnknownAction(ILogger logger, string actionId, string channel);
+}

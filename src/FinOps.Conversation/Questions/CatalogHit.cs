@@ -1,0 +1,5 @@
+namespace FinOps.Conversation.Questions;
+
+/// <summary>Values matched at one position: how many words matched, how well, and the equally good candidates.</summary>
+/// <remarks><see cref="Distance"/> is the edit distance of a typo match, 0 otherwise.</remarks>
+internal sealed record CatalogHit(int Length, int Score, List<ValueMatch> Candidates, int Distance = 0);

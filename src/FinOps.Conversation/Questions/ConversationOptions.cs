@@ -1,0 +1,18 @@
+namespace FinOps.Conversation.Questions;
+
+/// <summary>Settings of the question engine (configuration section <c>Conversation</c>).</summary>
+public sealed class ConversationOptions
+{
+    public const string SectionName = "Conversation";
+
+    /// <summary>Used when <see cref="TagKeys"/> is empty (a default list would be appended to by configuration binding, not replaced).</summary>
+    public static readonly IReadOnlyList<string> DefaultTagKeys = ["application", "cost-center"];
+
+    /// <summary>Tag keys whose values can be named in questions ("what did the web-store application cost"); empty means <see cref="DefaultTagKeys"/>.</summary>
+    public IList<string> TagKeys { get; } = [];
+
+    public IReadOnlyList<string> EffectiveTagKeys => TagKeys.Count > 0 ? [.. TagKeys] : DefaultTagKeys;
+
+    /// <summary>How long the catalog of dimension values is reused before it is read from the store again.</summary>
+    public int CatalogRefreshMinutes { get; set; } = 5;
+}

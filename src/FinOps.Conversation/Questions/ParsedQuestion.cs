@@ -1,0 +1,39 @@
+using FinOps.Core.Query;
+
+namespace FinOps.Conversation.Questions;
+
+/// <summary>A question understood as a <see cref="CostQuery"/> plus what the answer needs to phrase it.</summary>
+/// <remarks>
+/// <see cref="Query"/> is null only when <see cref="Intent"/> is <see cref="QuestionIntent.Unknown"/>.
+/// When <see cref="Ambiguities"/> is not empty the query holds the first candidate of each ambiguous word and
+/// the answer asks back instead of running it.
+/// </remarks>
+public sealed record ParsedQuestion
+{
+    public required string Text { get; init; }
+
+    public required QuestionIntent Intent { get; init; }
+
+    public CostQuery? Query { get; init; }
+
+    public PeriodLabel PeriodLabel { get; init; } = new("this month so far");
+
+    public PeriodLabel? ComparePeriodLabel { get; init; }
+
+    /// <summary>For a plain total: the period it is naturally compared with ("the week before"), shown as context only.</summary>
+    public DateRange? ContextComparePeriod { get; init; }
+
+    public PeriodLabel? ContextCompareLabel { get; init; }
+
+    public IReadOnlyList<ValueAmbiguity> Ambiguities { get; init; } = [];
+
+    /// <summary>Words that looked like names but matched nothing in the data; the answer says so.</summary>
+    public IReadOnlyList<string> UnrecognisedWords { get; init; } = [];
+
+    /// <summary>True when the language model, not the parser, produced the query.</summary>
+    public bool FromLanguageModel { get; init; }
+
+    public bool Understood => Intent != QuestionIntent.Unknown && Query is not null;
+
+    public static ParsedQuestion NotUnderstood(string text) => new() { Text = text, Intent = QuestionIntent.Unknown };
+}

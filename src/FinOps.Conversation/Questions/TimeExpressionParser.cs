@@ -1,0 +1,844 @@
+using System.Globalization;
+using FinOps.Core.Calendar;
+using FinOps.Core.Query;
+
+namespace FinOps.Conversation.Questions;
+
+/// <summary>Finds period expressions in a question's words, relative to "today" (the as-of date).</summary>
+/// <remarks>
+/// Periods are half-open. Running units ("this month", "Q4" while in Q4, "year to date") end after today;
+/// "last week" is the previous ISO week (Monday start); "last N days/weeks/months" are the N full units before
+/// today; month names and quarters without a year are the most recent ones not in the future; quarters and
+/// fiscal years follow <see cref="CostCalendar.FiscalYearStartMonth"/>. Spoken ranges include their end day.
+/// </remarks>
+internal sealed class TimeExpressionParser(CostCalendar calendar)
+{
+    private static readonly string[] RangeSeparators = ["..", "to", "-", "until", "till", "through", "thru"];
+
+    public TimeScan Scan(IReadOnlyList<Token> tokens, bool[] consumed, DateOnly today)
+    {
+        var scan = new TimeScan();
+        var context = new Context(tokens, consumed, today, scan);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (consumed[i])
+            {
+                continue;
+            }
+
+            var length = TryFlags(context, i);
+            if (length == 0)
+            {
+                var found = TryPeriod(context, i, out length);
+                if (found is not null)
+                {
+                    scan.Periods.Add(found with { TokenIndex = i });
+                }
+            }
+
+            for (var k = 0; k < length; k++)
+            {
+                consumed[i + k] = true;
+            }
+
+            if (length > 0)
+            {
+                i += length - 1;
+            }
+        }
+
+        return scan;
+    }
+
+    private static int TryFlags(Context c, int i)
+    {
+        if (c.Is(i, "so", "far") || c.Is(i, "to", "date") && !c.IsAny(i - 1, "week", "month", "quarter", "year"))
+        {
+            c.Scan.SoFar = true;
+            return 2;
+        }
+
+        if (c.Is(i, "yoy") || c.Is(i, "y/y"))
+        {
+            c.Scan.YearOverYear = true;
+            return 1;
+        }
+
+        if (c.Is(i, "year", "over", "year") || c.Is(i, "year", "on", "year"))
+        {
+            c.Scan.YearOverYear = true;
+            return 3;
+        }
+
+        if (c.IsAny(i, "same") && c.IsAny(i + 1, "period", "time", "day", "days", "week", "month", "quarter") && c.Is(i + 2, "last", "year"))
+        {
+            c.Scan.YearOverYear = true;
+            return 4;
+        }
+
+        if (c.IsAny(i, "the") && c.IsAny(i + 1, "same") && c.IsAny(i + 2, "period", "time", "day", "days", "week", "month", "quarter") && c.Is(i + 3, "last", "year"))
+        {
+            c.Scan.YearOverYear = true;
+            return 5;
+        }
+
+        // "same period last month": the aligned previous unit, resolved against the other period.
+        var sameAt = c.IsAny(i, "the") && c.IsAny(i + 1, "same") ? i + 1 : i;
+        if (c.IsAny(sameAt, "same") && c.IsAny(sameAt + 1, "period", "time", "days") && c.IsAny(sameAt + 2, "last", "previous", "prior")
+            && UnitAt(c, sameAt + 3, out var sameUnitLength) is { } sameUnit and not PeriodUnit.Year and not PeriodUnit.Days)
+        {
+            c.Scan.Periods.Add(new FoundPeriod(new DateRange(c.Today, c.Today), "the same days last " + UnitName(sameUnit), sameUnit, Relative: true));
+            return sameAt - i + 3 + sameUnitLength;
+        }
+
+        foreach (var (word, unit, shortForm) in new[] { ("week", PeriodUnit.Week, "wow"), ("month", PeriodUnit.Month, "mom"), ("quarter", PeriodUnit.Quarter, "qoq") })
+        {
+            if (c.Is(i, word, "over", word) || c.Is(i, word, "on", word))
+            {
+                c.Scan.PeriodOverPeriod = unit;
+                return 3;
+            }
+
+            if (c.Is(i, shortForm))
+            {
+                c.Scan.PeriodOverPeriod = unit;
+                return 1;
+            }
+        }
+
+        foreach (var (word, unit) in new[] { ("month", PeriodUnit.Month), ("quarter", PeriodUnit.Quarter), ("year", PeriodUnit.Year) })
+        {
+            if (c.Is(i, "end", "of", "the", word))
+            {
+                c.Scan.EndOf = unit;
+                return 4;
+            }
+
+            if (c.Is(i, "end", "of", word) || c.Is(i, "end", "of", "this", word))
+            {
+                c.Scan.EndOf = unit;
+                return c.Is(i + 2, "this") ? 4 : 3;
+            }
+
+            if (c.Is(i, word, "end") || c.Is(i, word + "-end"))
+            {
+                c.Scan.EndOf = unit;
+                return c.Is(i, word + "-end") ? 1 : 2;
+            }
+        }
+
+        if (c.Is(i, "eom"))
+        {
+            c.Scan.EndOf = PeriodUnit.Month;
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private FoundPeriod? TryPeriod(Context c, int i, out int length)
+    {
+        length = 0;
+        var t = c.Tokens[i].Text;
+        var today = c.Today;
+        var tomorrow = today.AddDays(1);
+
+        switch (t)
+        {
+            case "today":
+                length = 1;
+                return new FoundPeriod(CostCalendar.Day(today), "today", PeriodUnit.Day, ToDate: true, FullUnit: CostCalendar.Day(today));
+            case "yesterday":
+                length = 1;
+                return new FoundPeriod(CostCalendar.Day(today.AddDays(-1)), "yesterday", PeriodUnit.Day);
+            case "ytd":
+                length = 1;
+                return YearToDate(today);
+            case "mtd":
+                length = 1;
+                return RunningUnit(PeriodUnit.Month, today);
+            case "wtd":
+                length = 1;
+                return RunningUnit(PeriodUnit.Week, today);
+            case "qtd":
+                length = 1;
+                return RunningUnit(PeriodUnit.Quarter, today);
+            case "fytd":
+                length = 1;
+                return RunningUnit(PeriodUnit.FiscalYear, today);
+            default:
+                break;
+        }
+
+        if (t == "since")
+        {
+            var inner = TryPeriod(c, i + 1 < c.Tokens.Count ? i + 1 : i, out var innerLength);
+            if (inner is not null && i + 1 < c.Tokens.Count && inner.Range.Start <= today)
+            {
+                length = 1 + innerLength;
+                var range = new DateRange(inner.Range.Start, tomorrow);
+                return new FoundPeriod(range, "since " + StripPreposition(inner.Phrase), PeriodUnit.Range, ToDate: true, PhraseHasDates: inner.PhraseHasDates) { Since = inner };
+            }
+
+            return null;
+        }
+
+        if (t is "from" or "between")
+        {
+            var inner = TryPeriod(c, i + 1 < c.Tokens.Count ? i + 1 : i, out var innerLength);
+            if (inner is not null && i + 1 < c.Tokens.Count)
+            {
+                length = 1 + innerLength;
+                return inner;
+            }
+
+            return null;
+        }
+
+        // "(this|current) (week|month|quarter|year|fiscal year) [so far|to date]"
+        if (t is "this" or "current" || (t == "the" && c.IsAny(i + 1, "current")))
+        {
+            var at = t == "the" ? i + 2 : i + 1;
+            var unit = UnitAt(c, at, out var unitLength);
+            if (unit is not null and not PeriodUnit.Days)
+            {
+                length = at - i + unitLength + SoFarSuffix(c, at + unitLength);
+                return RunningUnit(unit.Value, today);
+            }
+        }
+
+        // "(week|month|quarter|year|fiscal year) to date"
+        {
+            var unit = UnitAt(c, i, out var unitLength);
+            if (unit is not null and not PeriodUnit.Days && c.Is(i + unitLength, "to", "date"))
+            {
+                length = unitLength + 2;
+                return unit == PeriodUnit.Year ? YearToDate(today) : RunningUnit(unit.Value, today);
+            }
+        }
+
+        // "the week before", "the previous month", "the prior period", "the period before"
+        if (t == "the" || t is "previous" or "prior" or "preceding")
+        {
+            var found = TryRelative(c, i, out length);
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        // "(last|past|previous|prior) [N] (days|weeks|months|quarters|years)"
+        if (t is "last" or "past" or "previous" or "prior" || (t == "the" && c.IsAny(i + 1, "last", "past", "previous", "prior")))
+        {
+            var at = t == "the" ? i + 1 : i;
+            var found = TryLast(c, at, out var lastLength);
+            if (found is not null)
+            {
+                length = at - i + lastLength;
+                return found;
+            }
+        }
+
+        // "N (days|weeks|months) ago"
+        if (Vocabulary.TryNumber(c.Tokens[i], out var ago) && ago is >= 1 and <= 120)
+        {
+            var unit = UnitAt(c, i + 1, out var unitLength);
+            if (unit is not null && c.Is(i + 1 + unitLength, "ago"))
+            {
+                length = unitLength + 2;
+                return Ago(unit.Value, ago, today);
+            }
+        }
+
+        if (t == "weekend" || (t is "the" or "this" && c.IsAny(i + 1, "weekend")))
+        {
+            length = t == "weekend" ? 1 : 2;
+            return LastWeekend(today);
+        }
+
+        // Weekdays: "on Monday", "last Friday" = the most recent one before today.
+        {
+            var at = t is "last" or "on" or "past" or "previous" ? i + 1 : i;
+            if (at < c.Tokens.Count && Weekday(c.Tokens[at].Text) is { } weekday && (at > i || WeekdayContext(c, i)))
+            {
+                length = at - i + 1;
+                var back = ((int)today.DayOfWeek - (int)weekday + 7) % 7;
+                var date = today.AddDays(back == 0 ? -7 : -back);
+                var name = CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(weekday);
+                return new FoundPeriod(CostCalendar.Day(date), $"on {name}", PeriodUnit.Day);
+            }
+        }
+
+        // "the week of Nov 9"
+        if (c.Is(i, "the", "week", "of") || c.Is(i, "week", "of"))
+        {
+            var at = t == "the" ? i + 3 : i + 2;
+            var date = TryDate(c, at, out var dateLength);
+            if (date is not null)
+            {
+                length = at - i + dateLength;
+                var week = CostCalendar.Week(date.Value);
+                return new FoundPeriod(Clamp(week, today), "in the week of " + Short(week.Start), PeriodUnit.Week, ToDate: week.Contains(today), FullUnit: week, PhraseHasDates: true);
+            }
+        }
+
+        // "Q3", "Q3 2026", "Q3 FY26", "FY26 Q3"
+        var quarter = TryQuarter(c, i, out length);
+        if (quarter is not null)
+        {
+            return quarter;
+        }
+
+        // "FY2026", "FY26", "fiscal 2026"
+        if (TryFiscalYearNumber(c, i, out var fy, out var fyLength))
+        {
+            length = fyLength;
+            var fyStart = calendar.FiscalQuarter(fy, 1).Start;
+            var range = new DateRange(fyStart, fyStart.AddYears(1));
+            return new FoundPeriod(Clamp(range, today), string.Create(CultureInfo.InvariantCulture, $"in FY{fy}"), PeriodUnit.FiscalYear, ToDate: range.Contains(today), FullUnit: range);
+        }
+
+        // Dates and ranges: "2026-10-01", "Sep 3", "3 Sep 2026", "Sep 3-9", "2026-10-01..2026-10-15", "from Sep 3 to Sep 9"
+        var start = TryDate(c, i, out var startLength);
+        if (start is not null)
+        {
+            var at = i + startLength;
+            if (c.IsAny(at, RangeSeparators) || (c.IsAny(at, "and") && c.IsAny(i - 1, "between")))
+            {
+                var end = TryDate(c, at + 1, out var endLength, start.Value);
+                if (end is null && Vocabulary.TryNumber(c.Tokens[Math.Min(at + 1, c.Tokens.Count - 1)], out var endDay) && at + 1 < c.Tokens.Count
+                    && endDay is >= 1 and <= 31 && endDay <= DateTime.DaysInMonth(start.Value.Year, start.Value.Month))
+                {
+                    end = new DateOnly(start.Value.Year, start.Value.Month, endDay);
+                    endLength = 1;
+                }
+
+                if (end is not null && end.Value >= start.Value)
+                {
+                    length = startLength + 1 + endLength;
+                    var range = new DateRange(start.Value, end.Value.AddDays(1));
+                    return new FoundPeriod(range, "from " + Short(range.Start) + " to " + Short(end.Value), PeriodUnit.Range, PhraseHasDates: true);
+                }
+            }
+
+            length = startLength;
+            return new FoundPeriod(CostCalendar.Day(start.Value), "on " + Short(start.Value), PeriodUnit.Day, ToDate: start.Value == today, PhraseHasDates: true);
+        }
+
+        // Month names: "in October", "October 2025", "oct"
+        if (Vocabulary.Months.TryGetValue(t, out var month) && MonthWordIsMonth(c, i))
+        {
+            length = 1;
+            int year;
+            if (TryYear(c, i + 1, out var explicitYear))
+            {
+                year = explicitYear;
+                length = 2;
+            }
+            else
+            {
+                year = month <= today.Month ? today.Year : today.Year - 1;
+            }
+
+            var range = CostCalendar.Month(year, month);
+            var name = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+            var phrase = year == today.Year || length == 1 ? "in " + name : string.Create(CultureInfo.InvariantCulture, $"in {name} {year}");
+            if (range.Contains(today))
+            {
+                phrase += " so far";
+            }
+
+            return new FoundPeriod(Clamp(range, today), phrase, PeriodUnit.Month, ToDate: range.Contains(today), FullUnit: range);
+        }
+
+        // A bare year: "in 2025"
+        if (TryYear(c, i, out var y) && !c.IsAny(i - 1, "top"))
+        {
+            length = 1;
+            var range = CostCalendar.CalendarYear(y);
+            return new FoundPeriod(Clamp(range, today), string.Create(CultureInfo.InvariantCulture, $"in {y}"), PeriodUnit.Year, ToDate: range.Contains(today), FullUnit: range);
+        }
+
+        length = 0;
+        return null;
+    }
+
+    private static FoundPeriod? TryRelative(Context c, int i, out int length)
+    {
+        length = 0;
+        var at = c.Tokens[i].Text == "the" ? i + 1 : i;
+        if (c.IsAny(at, "previous", "prior", "preceding"))
+        {
+            if (c.Scan.Periods.Count > 0 && at + 1 < c.Tokens.Count && Vocabulary.TryNumber(c.Tokens[at + 1], out var count) && UnitAt(c, at + 2, out var countedLength) is { } counted)
+            {
+                length = at - i + 2 + countedLength;
+                var name = counted == PeriodUnit.Days ? "days" : UnitName(counted) + "s";
+                return new FoundPeriod(c.Scan.Periods[^1].Range, string.Create(CultureInfo.InvariantCulture, $"the previous {count} {name}"), PeriodUnit.Range, Relative: true);
+            }
+
+            var unit = UnitAt(c, at + 1, out var unitLength);
+            if (c.IsAny(at + 1, "period"))
+            {
+                unit = PeriodUnit.Range;
+                unitLength = 1;
+            }
+
+            if (unit is not null and not PeriodUnit.Days && c.Scan.Periods.Count > 0)
+            {
+                length = at - i + 1 + unitLength;
+                return new FoundPeriod(c.Scan.Periods[^1].Range, "the previous " + UnitName(unit.Value), unit.Value, Relative: true);
+            }
+
+            return null;
+        }
+
+        if (c.Tokens[i].Text == "the")
+        {
+            var unit = UnitAt(c, at, out var unitLength);
+            if (c.IsAny(at, "period"))
+            {
+                unit = PeriodUnit.Range;
+                unitLength = 1;
+            }
+
+            if (unit is not null and not PeriodUnit.Days && c.IsAny(at + unitLength, "before", "prior", "earlier"))
+            {
+                length = 1 + unitLength + 1;
+                return new FoundPeriod(new DateRange(c.Today, c.Today), "the " + UnitName(unit.Value) + " before", unit.Value, Relative: true);
+            }
+        }
+
+        return null;
+    }
+
+    private FoundPeriod? TryLast(Context c, int i, out int length)
+    {
+        length = 0;
+        var today = c.Today;
+        if (c.Is(i + 1, "24", "hours"))
+        {
+            length = 3;
+            return new FoundPeriod(CostCalendar.Day(today.AddDays(-1)), "yesterday", PeriodUnit.Day);
+        }
+
+        // "last weekend": the most recent Saturday and Sunday before today.
+        if (c.IsAny(i + 1, "weekend"))
+        {
+            length = 2;
+            return LastWeekend(today);
+        }
+
+        var n = 1;
+        var at = i + 1;
+        var explicitCount = false;
+        if (at < c.Tokens.Count && Vocabulary.TryNumber(c.Tokens[at], out var parsed))
+        {
+            if (parsed is < 1 or > 400)
+            {
+                return null;
+            }
+
+            n = parsed;
+            at++;
+            explicitCount = true;
+        }
+
+        if (c.IsAny(at, "day") && !explicitCount)
+        {
+            length = at - i + 1;
+            return new FoundPeriod(CostCalendar.Day(today.AddDays(-1)), "yesterday", PeriodUnit.Day);
+        }
+
+        var unit = UnitAt(c, at, out var unitLength);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        length = at - i + unitLength;
+        if (unit == PeriodUnit.Days)
+        {
+            var range = new DateRange(today.AddDays(-n), today);
+            return new FoundPeriod(range, string.Create(CultureInfo.InvariantCulture, $"in the last {n} days"), PeriodUnit.Days);
+        }
+
+        if (!explicitCount)
+        {
+            // "last week", "last month", "last quarter", "last year", "last fiscal year": the previous full unit.
+            var current = FullUnit(unit.Value, today);
+            var previous = PreviousUnit(unit.Value, current);
+            return new FoundPeriod(previous, "last " + UnitName(unit.Value), unit.Value);
+        }
+
+        var currentStart = FullUnit(unit.Value, today).Start;
+        var startOfRange = unit.Value switch
+        {
+            PeriodUnit.Week => currentStart.AddDays(-7 * n),
+            PeriodUnit.Month => currentStart.AddMonths(-n),
+            PeriodUnit.Quarter => currentStart.AddMonths(-3 * n),
+            _ => currentStart.AddYears(-n),
+        };
+        var name = UnitName(unit.Value) + (n == 1 ? string.Empty : "s");
+        var phrase = n == 1 ? "last " + name : string.Create(CultureInfo.InvariantCulture, $"in the last {n} {name}");
+        return new FoundPeriod(new DateRange(startOfRange, currentStart), phrase, n == 1 ? unit.Value : PeriodUnit.Range);
+    }
+
+    private FoundPeriod Ago(PeriodUnit unit, int n, DateOnly today)
+    {
+        var date = unit switch
+        {
+            PeriodUnit.Days or PeriodUnit.Day => today.AddDays(-n),
+            PeriodUnit.Week => today.AddDays(-7 * n),
+            PeriodUnit.Month => today.AddMonths(-n),
+            PeriodUnit.Quarter => today.AddMonths(-3 * n),
+            _ => today.AddYears(-n),
+        };
+        var effective = unit == PeriodUnit.Days ? PeriodUnit.Day : unit;
+        var range = FullUnit(effective, date);
+        var name = UnitName(effective) + (n == 1 ? string.Empty : "s");
+        return new FoundPeriod(range, string.Create(CultureInfo.InvariantCulture, $"{n} {name} ago"), effective);
+    }
+
+    private FoundPeriod? TryQuarter(Context c, int i, out int length)
+    {
+        length = 0;
+        var t = c.Tokens[i].Text;
+        int quarter;
+        var at = i;
+        int? fiscalYear = null;
+
+        if (TryFiscalYearNumber(c, i, out var fyFirst, out var fyLength) && c.Tokens.Count > i + fyLength && TryQuarterWord(c.Tokens[i + fyLength].Text, out quarter))
+        {
+            fiscalYear = fyFirst;
+            length = fyLength + 1;
+        }
+        else if (TryQuarterWord(t, out quarter))
+        {
+            length = 1;
+            at = i + 1;
+            if (TryFiscalYearNumber(c, at, out var fy, out var fyl))
+            {
+                fiscalYear = fy;
+                length += fyl;
+            }
+            else if (TryYear(c, at, out var year))
+            {
+                fiscalYear = year;
+                length += 1;
+            }
+        }
+        else if (c.IsAny(i, "quarter") && at + 1 < c.Tokens.Count && c.Tokens[i + 1].IsNumber && c.Tokens[i + 1].Number is >= 1 and <= 4)
+        {
+            quarter = c.Tokens[i + 1].Number;
+            length = 2;
+        }
+        else
+        {
+            return null;
+        }
+
+        var today = c.Today;
+        DateRange range;
+        if (fiscalYear is { } named)
+        {
+            range = calendar.FiscalQuarter(named, quarter);
+        }
+        else
+        {
+            var fyNow = calendar.FiscalYearNumber(today);
+            range = calendar.FiscalQuarter(fyNow, quarter);
+            if (range.Start > today)
+            {
+                range = calendar.FiscalQuarter(fyNow - 1, quarter);
+            }
+        }
+
+        var phrase = fiscalYear is { } fyName
+            ? string.Create(CultureInfo.InvariantCulture, $"in Q{quarter} {(calendar.FiscalYearStartMonth == 1 ? fyName.ToString(CultureInfo.InvariantCulture) : "FY" + fyName.ToString(CultureInfo.InvariantCulture))}")
+            : string.Create(CultureInfo.InvariantCulture, $"in Q{quarter}");
+        var running = range.Contains(today);
+        if (running)
+        {
+            phrase += " so far";
+        }
+
+        return new FoundPeriod(Clamp(range, today), phrase, PeriodUnit.Quarter, ToDate: running, FullUnit: range);
+    }
+
+    private static bool TryQuarterWord(string text, out int quarter)
+    {
+        quarter = 0;
+        if (text.Length == 2 && text[0] == 'q' && text[1] is >= '1' and <= '4')
+        {
+            quarter = text[1] - '0';
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryFiscalYearNumber(Context c, int i, out int year, out int length)
+    {
+        year = 0;
+        length = 0;
+        if (i >= c.Tokens.Count)
+        {
+            return false;
+        }
+
+        var t = c.Tokens[i].Text;
+        if (t.StartsWith("fy", StringComparison.Ordinal) && t.Length is 4 or 6 && int.TryParse(t.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            year = n < 100 ? 2000 + n : n;
+            length = 1;
+            return year is >= 2000 and <= 2099;
+        }
+
+        if ((t == "fy" || t == "fiscal") && i + 1 < c.Tokens.Count && c.Tokens[i + 1].IsNumber)
+        {
+            var m = c.Tokens[i + 1].Number;
+            year = m < 100 ? 2000 + m : m;
+            length = 2;
+            return year is >= 2000 and <= 2099;
+        }
+
+        return false;
+    }
+
+    private static bool TryYear(Context c, int i, out int year)
+    {
+        year = 0;
+        if (i < 0 || i >= c.Tokens.Count || c.Tokens[i].Text.Length != 4 || !c.Tokens[i].IsNumber)
+        {
+            return false;
+        }
+
+        year = c.Tokens[i].Number;
+        return year is >= 2000 and <= 2099;
+    }
+
+    /// <summary>"2026-09-03", "Sep 3", "Sep 3 2026", "3 Sep", "3rd of September"; years default to the most recent date not in the future (or not before <paramref name="notBefore"/>).</summary>
+    private static DateOnly? TryDate(Context c, int i, out int length, DateOnly? notBefore = null)
+    {
+        length = 0;
+        if (i < 0 || i >= c.Tokens.Count)
+        {
+            return null;
+        }
+
+        if (Tokenizer.TryParseIsoDate(c.Tokens[i].Text, out var iso))
+        {
+            length = 1;
+            return iso;
+        }
+
+        int month, day, used;
+        if (Vocabulary.Months.TryGetValue(c.Tokens[i].Text, out month) && i + 1 < c.Tokens.Count && c.Tokens[i + 1].IsNumber && c.Tokens[i + 1].Text.Length <= 2)
+        {
+            day = c.Tokens[i + 1].Number;
+            used = 2;
+        }
+        else if (c.Tokens[i].IsNumber && c.Tokens[i].Text.Length <= 2)
+        {
+            day = c.Tokens[i].Number;
+            var monthAt = c.IsAny(i + 1, "of") ? i + 2 : i + 1;
+            if (monthAt >= c.Tokens.Count || !Vocabulary.Months.TryGetValue(c.Tokens[monthAt].Text, out month))
+            {
+                return null;
+            }
+
+            used = monthAt - i + 1;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (day < 1 || day > 31)
+        {
+            return null;
+        }
+
+        int year;
+        if (TryYear(c, i + used, out var explicitYear))
+        {
+            year = explicitYear;
+            used++;
+        }
+        else if (notBefore is { } floor)
+        {
+            year = floor.Year;
+            if (day <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, day) < floor)
+            {
+                year++;
+            }
+        }
+        else
+        {
+            year = c.Today.Year;
+            if (day <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, day) > c.Today)
+            {
+                year--;
+            }
+        }
+
+        if (day > DateTime.DaysInMonth(year, month))
+        {
+            return null;
+        }
+
+        length = used;
+        return new DateOnly(year, month, day);
+    }
+
+    private static FoundPeriod LastWeekend(DateOnly today)
+    {
+        // Saturday of the latest weekend that has started before today; a weekend still running ends after today.
+        var saturday = CostCalendar.StartOfWeek(today).AddDays(5);
+        if (saturday >= today)
+        {
+            saturday = saturday.AddDays(-7);
+        }
+
+        var range = Clamp(new DateRange(saturday, saturday.AddDays(2)), today);
+        return new FoundPeriod(range, "last weekend", PeriodUnit.Range);
+    }
+
+    private static DayOfWeek? Weekday(string text) => text switch
+    {
+        "monday" or "mon" => DayOfWeek.Monday,
+        "tuesday" or "tue" or "tues" => DayOfWeek.Tuesday,
+        "wednesday" or "wed" => DayOfWeek.Wednesday,
+        "thursday" or "thu" or "thur" or "thurs" => DayOfWeek.Thursday,
+        "friday" or "fri" => DayOfWeek.Friday,
+        "saturday" or "sat" => DayOfWeek.Saturday,
+        "sunday" or "sun" => DayOfWeek.Sunday,
+        _ => null,
+    };
+
+    /// <summary>A bare weekday name counts only when it is spelled out in full (not "sat", "sun", "wed").</summary>
+    private static bool WeekdayContext(Context c, int i) => c.Tokens[i].Text.EndsWith("day", StringComparison.Ordinal);
+
+    private static bool MonthWordIsMonth(Context c, int i)
+    {
+        var t = c.Tokens[i].Text;
+        if (t is not ("may" or "mar" or "march" or "dec" or "jan"))
+        {
+            return true;
+        }
+
+        // "may" and "march" are also verbs: only a month after a preposition or before a year.
+        return c.IsAny(i - 1, "in", "for", "of", "during", "since", "from", "to", "vs", "versus", "and", "than", "with", "between", "until", "through")
+            || TryYear(c, i + 1, out _)
+            || i == 0 && c.Tokens.Count == 1;
+    }
+
+    private static PeriodUnit? UnitAt(Context c, int i, out int length)
+    {
+        length = 1;
+        if (c.Is(i, "fiscal", "year") || c.Is(i, "financial", "year"))
+        {
+            length = 2;
+            return PeriodUnit.FiscalYear;
+        }
+
+        if (c.IsAny(i, "fy"))
+        {
+            return PeriodUnit.FiscalYear;
+        }
+
+        return i < c.Tokens.Count ? c.Tokens[i].Stem switch
+        {
+            "day" => PeriodUnit.Days,
+            "week" => PeriodUnit.Week,
+            "month" => PeriodUnit.Month,
+            "quarter" => PeriodUnit.Quarter,
+            "year" => PeriodUnit.Year,
+            _ => null,
+        } : null;
+    }
+
+    private static int SoFarSuffix(Context c, int i) =>
+        c.Is(i, "so", "far") || c.Is(i, "to", "date") ? 2 : 0;
+
+    private FoundPeriod RunningUnit(PeriodUnit unit, DateOnly today)
+    {
+        var full = FullUnit(unit, today);
+        var range = Clamp(full, today);
+        return new FoundPeriod(range, "this " + UnitName(unit) + " so far", unit, ToDate: true, FullUnit: full);
+    }
+
+    private static FoundPeriod YearToDate(DateOnly today)
+    {
+        var full = CostCalendar.CalendarYear(today.Year);
+        return new FoundPeriod(Clamp(full, today), "this year so far", PeriodUnit.Year, ToDate: true, FullUnit: full);
+    }
+
+    /// <summary>The whole unit holding <paramref name="date"/>.</summary>
+    public DateRange FullUnit(PeriodUnit unit, DateOnly date) => unit switch
+    {
+        PeriodUnit.Day or PeriodUnit.Days => CostCalendar.Day(date),
+        PeriodUnit.Week => CostCalendar.Week(date),
+        PeriodUnit.Month => CostCalendar.Month(date),
+        PeriodUnit.Quarter => calendar.Quarter(date),
+        PeriodUnit.FiscalYear => calendar.FiscalYear(date),
+        _ => CostCalendar.CalendarYear(date.Year),
+    };
+
+    /// <summary>The unit before <paramref name="current"/>, of the same kind.</summary>
+    public static DateRange PreviousUnit(PeriodUnit unit, DateRange current) => unit switch
+    {
+        PeriodUnit.Day or PeriodUnit.Days => new DateRange(current.Start.AddDays(-1), current.Start),
+        PeriodUnit.Week => new DateRange(current.Start.AddDays(-7), current.Start),
+        PeriodUnit.Month => new DateRange(current.Start.AddMonths(-1), current.Start),
+        PeriodUnit.Quarter => new DateRange(current.Start.AddMonths(-3), current.Start),
+        PeriodUnit.Year or PeriodUnit.FiscalYear => new DateRange(current.Start.AddYears(-1), current.Start),
+        _ => current.Previous(),
+    };
+
+    public static DateRange Clamp(DateRange range, DateOnly today)
+    {
+        var tomorrow = today.AddDays(1);
+        return range.Contains(today) && range.End > tomorrow ? new DateRange(range.Start, tomorrow) : range;
+    }
+
+    public static string UnitName(PeriodUnit unit) => unit switch
+    {
+        PeriodUnit.Day or PeriodUnit.Days => "day",
+        PeriodUnit.Week => "week",
+        PeriodUnit.Month => "month",
+        PeriodUnit.Quarter => "quarter",
+        PeriodUnit.FiscalYear => "fiscal year",
+        PeriodUnit.Year => "year",
+        _ => "period",
+    };
+
+    private static string StripPreposition(string phrase) =>
+        phrase.StartsWith("in ", StringComparison.Ordinal) || phrase.StartsWith("on ", StringComparison.Ordinal) ? phrase[3..] : phrase;
+
+    private static string Short(DateOnly date) => date.ToString("MMM d", CultureInfo.InvariantCulture);
+
+    private sealed record Context(IReadOnlyList<Token> Tokens, bool[] Consumed, DateOnly Today, TimeScan Scan)
+    {
+        public bool Is(int i, params string[] words)
+        {
+            if (i < 0 || i + words.Length > Tokens.Count)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < words.Length; k++)
+            {
+                if (Consumed[i + k] || !string.Equals(Tokens[i + k].Text, words[k], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public bool IsAny(int i, params string[] words) =>
+            i >= 0 && i < Tokens.Count && words.Contains(Tokens[i].Text, StringComparer.Ordinal);
+    }
+}

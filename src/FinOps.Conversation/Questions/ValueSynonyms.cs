@@ -1,0 +1,84 @@
+using FinOps.Core.Query;
+
+namespace FinOps.Conversation.Questions;
+
+/// <summary>Built-in names people use for values in the store: "EC2", "Azure", "GCP", "storage", "untagged".</summary>
+/// <remarks>
+/// Each synonym lists the spellings the value may have in the data, tried in order; a synonym whose target is
+/// not in the store is dropped, so the parser never resolves a word to a value the data does not have.
+/// </remarks>
+internal static class ValueSynonyms
+{
+    public const string UnallocatedTeam = "Unallocated";
+
+    public static readonly IReadOnlyList<(string Phrase, DimensionKind Kind, string[] Targets)> All =
+    [
+        ("ec2", DimensionKind.Service, ["Amazon Elastic Compute Cloud", "Amazon EC2", "EC2"]),
+        ("s3", DimensionKind.Service, ["Amazon Simple Storage Service", "Amazon S3", "S3"]),
+        ("rds", DimensionKind.Service, ["Amazon Relational Database Service", "Amazon RDS", "RDS"]),
+        ("lambda", DimensionKind.Service, ["AWS Lambda", "Lambda"]),
+        ("eks", DimensionKind.Service, ["Amazon Elastic Kubernetes Service", "Amazon EKS"]),
+        ("dynamodb", DimensionKind.Service, ["Amazon DynamoDB"]),
+        ("dynamo", DimensionKind.Service, ["Amazon DynamoDB"]),
+        ("cloudfront", DimensionKind.Service, ["Amazon CloudFront"]),
+        ("cloudwatch", DimensionKind.Service, ["AmazonCloudWatch", "Amazon CloudWatch"]),
+        ("elasticache", DimensionKind.Service, ["Amazon ElastiCache"]),
+        ("ebs", DimensionKind.Service, ["Amazon Elastic Block Store"]),
+        ("vms", DimensionKind.Service, ["Virtual Machines", "Azure Virtual Machines"]),
+        ("vm", DimensionKind.Service, ["Virtual Machines", "Azure Virtual Machines"]),
+        ("virtual machine", DimensionKind.Service, ["Virtual Machines", "Azure Virtual Machines"]),
+        ("aks", DimensionKind.Service, ["Azure Kubernetes Service"]),
+        ("azure sql", DimensionKind.Service, ["Azure SQL Database", "SQL Database"]),
+        ("blob storage", DimensionKind.Service, ["Storage", "Azure Blob Storage", "Storage Accounts"]),
+        ("cosmos", DimensionKind.Service, ["Azure Cosmos DB"]),
+        ("cosmosdb", DimensionKind.Service, ["Azure Cosmos DB"]),
+        ("gce", DimensionKind.Service, ["Compute Engine", "Google Compute Engine"]),
+        ("gke", DimensionKind.Service, ["Kubernetes Engine", "Google Kubernetes Engine"]),
+        ("gcs", DimensionKind.Service, ["Cloud Storage", "Google Cloud Storage"]),
+        ("big query", DimensionKind.Service, ["BigQuery"]),
+        ("bq", DimensionKind.Service, ["BigQuery"]),
+        ("cloud sql", DimensionKind.Service, ["Cloud SQL"]),
+        ("oke", DimensionKind.Service, ["Container Engine for Kubernetes"]),
+        ("aws", DimensionKind.Provider, ["AWS", "Amazon Web Services", "Amazon"]),
+        ("amazon", DimensionKind.Provider, ["AWS", "Amazon Web Services", "Amazon"]),
+        ("amazon web service", DimensionKind.Provider, ["AWS", "Amazon Web Services", "Amazon"]),
+        ("azure", DimensionKind.Provider, ["Microsoft", "Microsoft Azure", "Azure"]),
+        ("microsoft azure", DimensionKind.Provider, ["Microsoft", "Microsoft Azure", "Azure"]),
+        ("microsoft", DimensionKind.Provider, ["Microsoft", "Microsoft Azure", "Azure"]),
+        ("gcp", DimensionKind.Provider, ["Google", "Google Cloud", "Google Cloud Platform", "GCP"]),
+        ("google cloud", DimensionKind.Provider, ["Google", "Google Cloud", "Google Cloud Platform", "GCP"]),
+        ("google cloud platform", DimensionKind.Provider, ["Google", "Google Cloud", "Google Cloud Platform", "GCP"]),
+        ("google", DimensionKind.Provider, ["Google", "Google Cloud", "Google Cloud Platform", "GCP"]),
+        ("oci", DimensionKind.Provider, ["Oracle", "Oracle Cloud Infrastructure", "OCI"]),
+        ("oracle cloud", DimensionKind.Provider, ["Oracle", "Oracle Cloud Infrastructure", "OCI"]),
+        ("oracle", DimensionKind.Provider, ["Oracle", "Oracle Cloud Infrastructure", "OCI"]),
+        ("storage", DimensionKind.Category, ["Storage"]),
+        ("compute", DimensionKind.Category, ["Compute"]),
+        ("database", DimensionKind.Category, ["Databases", "Database"]),
+        ("db", DimensionKind.Category, ["Databases", "Database"]),
+        ("networking", DimensionKind.Category, ["Networking", "Network"]),
+        ("network", DimensionKind.Category, ["Networking", "Network"]),
+        ("analytic", DimensionKind.Category, ["Analytics"]),
+        ("machine learning", DimensionKind.Category, ["AI and Machine Learning", "Machine Learning"]),
+        ("ai", DimensionKind.Category, ["AI and Machine Learning", "Machine Learning"]),
+        ("untagged", DimensionKind.Team, [UnallocatedTeam]),
+        ("unallocated", DimensionKind.Team, [UnallocatedTeam]),
+        ("unassigned", DimensionKind.Team, [UnallocatedTeam]),
+        ("unowned", DimensionKind.Team, [UnallocatedTeam]),
+        ("no team", DimensionKind.Team, [UnallocatedTeam]),
+        ("without a team", DimensionKind.Team, [UnallocatedTeam]),
+        ("without team", DimensionKind.Team, [UnallocatedTeam]),
+        ("not allocated", DimensionKind.Team, [UnallocatedTeam]),
+        ("missing tag", DimensionKind.Team, [UnallocatedTeam]),
+        ("prod", DimensionKind.Environment, ["production", "prod"]),
+        ("dev", DimensionKind.Environment, ["development", "dev"]),
+        ("stage", DimensionKind.Environment, ["staging", "stage"]),
+        ("test", DimensionKind.Environment, ["test", "testing", "qa"]),
+    ];
+
+    /// <summary>Vendor words dropped from service names to make shorter aliases ("Amazon Elastic Compute Cloud" -> "Elastic Compute Cloud").</summary>
+    public static readonly IReadOnlySet<string> VendorPrefixes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "amazon", "aws", "azure", "microsoft", "google", "oracle", "oci",
+    };
+}

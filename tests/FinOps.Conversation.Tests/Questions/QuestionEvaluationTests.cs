@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using FinOps.Conversation.Questions;
+using FinOps.Core.Calendar;
+using Xunit.Abstractions;
+
+namespace FinOps.Conversation.Tests.Questions;
+
+public sealed class QuestionEvaluationTests(ITestOutputHelper output)
+{
+    private const double RequiredAccuracy = 0.98;
+
+    [Fact]
+    public void Parse_EvaluationSet_MeetsAccuracyBar()
+    {
+        var parser = new QuestionParser(DemoCatalog.Catalog, CostCalendar.Default);
+        var path = Path.Combine(AppContext.BaseDirectory, "Questions", "eval.jsonl");
+        var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).ToList();
+        Assert.True(lines.Count >= 150, $"the evaluation set needs at least 150 phrasings, has {lines.Count}");
+
+        var failures = 0;
+        foreach (var line in lines)
+        {
+            var expected = JsonNode.Parse(line)!.AsObject();
+            var question = expected["question"]!.GetValue<string>();
+            var parsed = parser.Parse(question, DemoCatalog.AsOf);
+            JsonNode? actual = parsed.Understood ? QueryJson.Write(parsed.Intent, parsed.Query!) : null;
+            if (!JsonNode.DeepEquals(actual, expected["query"]))
+            {
+                failures++;
+                output.WriteLine($"FAIL: {question}");
+                output.WriteLine($"  expected {expected["query"]?.ToJsonString() ?? "null"}");
+                output.WriteLine($"  actual   {actual?.ToJsonString() ?? "null"}");
+            }
+        }
+
+        var accuracy = (double)(lines.Count - failures) / lines.Count;
+        output.WriteLine($"accuracy {accuracy:P1} ({lines.Count - failures}/{lines.Count})");
+        Console.WriteLine($"Question evaluation accuracy {accuracy:P1} ({lines.Count - failures}/{lines.Count})");
+        Assert.True(accuracy >= RequiredAccuracy, $"accuracy {accuracy:P1} is below {RequiredAccuracy:P0}; see the test output for each failure");
+    }
+}
