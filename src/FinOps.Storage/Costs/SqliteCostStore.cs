@@ -1,0 +1,248 @@
+using System.Text.Json;
+using FinOps.Core.Query;
+using FinOps.Storage.Data;
+using Microsoft.Data.Sqlite;
+
+namespace FinOps.Storage.Costs;
+
+/// <summary>Answers cost queries from an in-memory <see cref="CostCube"/> loaded from SQLite and rebuilt after each import.</summary>
+/// <remarks>
+/// The snapshot is loaded on the first query after start or after <see cref="Invalidate"/> (called by the
+/// importer of this process). Display values: account is SubAccountName, else SubAccountId; billing account
+/// is BillingAccountName, else its id; resource is ResourceName, else ResourceId; region is RegionId, else RegionName.
+/// </remarks>
+public sealed class SqliteCostStore : ICostQueryService, IDisposable
+{
+    private readonly CostDatabase _database;
+    private readonly ITeamAssignment _teamAssignment;
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private CostQueryEngine? _engine;
+    private long _version;
+    private long _engineVersion = -1;
+
+    public SqliteCostStore(CostDatabase database, ITeamAssignment teamAssignment)
+    {
+        _database = database;
+        _teamAssignment = teamAssignment;
+    }
+
+    /// <summary>Drops the cached snapshot; the next query reloads it.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _version);
+
+    /// <summary>The current engine (and its cube), loading the snapshot if needed.</summary>
+    public async Task<CostQueryEngine> GetEngineAsync(CancellationToken cancellationToken)
+    {
+        var version = Interlocked.Read(ref _version);
+        var engine = Volatile.Read(ref _engine);
+        if (engine is not null && Interlocked.Read(ref _engineVersion) == version)
+        {
+            return engine;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            version = Interlocked.Read(ref _version);
+            if (_engine is not null && _engineVersion == version)
+            {
+                return _engine;
+            }
+
+            var cube = await LoadCubeAsync(cancellationToken);
+            engine = new CostQueryEngine(cube, _teamAssignment);
+            Volatile.Write(ref _engine, engine);
+            Interlocked.Exchange(ref _engineVersion, version);
+            return engine;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    public async Task<CostQueryResult> QueryAsync(CostQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var engine = await GetEngineAsync(cancellationToken);
+        return engine.Execute(query);
+    }
+
+    public async Task<IReadOnlyList<string>> GetDimensionValuesAsync(Dimension dimension, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dimension);
+        var engine = await GetEngineAsync(cancellationToken);
+        return engine.DimensionValues(dimension);
+    }
+
+    public async Task<DataCoverage?> GetCoverageAsync(CancellationToken cancellationToken)
+    {
+        var engine = await GetEngineAsync(cancellationToken);
+        if (engine.Cube.Dates is not { } dates)
+        {
+            return null;
+        }
+
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(ImportedAt) FROM Imports WHERE Status = 'imported'";
+        var ticks = await command.ExecuteScalarAsync(cancellationToken);
+        var lastImport = ticks is long t ? new DateTimeOffset(t, TimeSpan.Zero) : DateTimeOffset.MinValue;
+        return new DataCoverage(dates, lastImport, [.. engine.Cube.Currencies.Order(StringComparer.Ordinal)]);
+    }
+
+    public void Dispose() => _loading.Dispose();
+
+    private async Task<CostCube> LoadCubeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        var values = await LoadValuesAsync(connection, cancellationToken);
+
+        long count;
+        await using (var countCommand = connection.CreateCommand())
+        {
+            countCommand.CommandText = "SELECT COUNT(*) FROM CostFacts";
+            count = (long)(await countCommand.ExecuteScalarAsync(cancellationToken) ?? 0L);
+        }
+
+        var builder = new CostCubeBuilder((int)Math.Min(count, int.MaxValue / 2));
+        var tagSetCodes = await LoadTagSetsAsync(connection, builder, cancellationToken);
+        var codes = new CodeMap(builder, values);
+
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT f.ChargeDate, s.ProviderRef, s.BillingAccountIdRef, f.BillingAccountNameRef, f.SubAccountIdRef, f.SubAccountNameRef, " +
+            "f.ServiceRef, f.ServiceCategoryRef, f.RegionRef, f.ResourceIdRef, f.ResourceNameRef, f.ChargeCategoryRef, f.PricingCategoryRef, " +
+            "f.TagSetId, f.CurrencyRef, f.BilledCost, f.EffectiveCost, f.ListCost, f.ContractedCost " +
+            "FROM CostFacts f JOIN BillingSlices s ON s.Id = f.SliceId";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var lastDateKey = -1;
+        var lastDate = default(DateOnly);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var dateKey = reader.GetInt32(0);
+            if (dateKey != lastDateKey)
+            {
+                lastDate = new DateOnly(dateKey / 10000, dateKey / 100 % 100, dateKey % 100);
+                lastDateKey = dateKey;
+            }
+
+            builder.Add(new CostCubeFact(
+                lastDate,
+                codes.Currency(reader.GetInt32(14)),
+                tagSetCodes[reader.GetInt32(13)],
+                codes.Code(DimensionKind.Provider, reader.GetInt32(1)),
+                codes.Code(DimensionKind.Service, Ref(reader, 6)),
+                codes.Code(DimensionKind.Category, Ref(reader, 7)),
+                codes.Code(DimensionKind.Region, Ref(reader, 8)),
+                codes.Code(DimensionKind.Account, First(Ref(reader, 5), Ref(reader, 4))),
+                codes.Code(DimensionKind.BillingAccount, First(Ref(reader, 3), reader.GetInt32(2))),
+                codes.Code(DimensionKind.Resource, First(Ref(reader, 10), Ref(reader, 9))),
+                codes.Code(DimensionKind.ChargeCategory, reader.GetInt32(11)),
+                codes.Code(DimensionKind.PricingCategory, Ref(reader, 12)),
+                reader.GetDecimal(15),
+                reader.GetDecimal(16),
+                reader.GetDecimal(17),
+                reader.GetDecimal(18)));
+        }
+
+        return builder.Build();
+    }
+
+    private static int Ref(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetInt32(ordinal);
+
+    private static int First(int preferred, int fallback) => preferred != 0 ? preferred : fallback;
+
+    private static async Task<string?[]> LoadValuesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var byId = new Dictionary<int, string>();
+        var max = 0;
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Value FROM DimensionValues";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetInt32(0);
+            byId[id] = reader.GetString(1);
+            max = Math.Max(max, id);
+        }
+
+        var values = new string?[max + 1];
+        foreach (var (id, value) in byId)
+        {
+            values[id] = value;
+        }
+
+        return values;
+    }
+
+    private static async Task<int[]> LoadTagSetsAsync(SqliteConnection connection, CostCubeBuilder builder, CancellationToken cancellationToken)
+    {
+        var sets = new List<(int Id, Dictionary<string, string> Tags)>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Json FROM TagSets";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var max = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetInt32(0);
+            sets.Add((id, JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(1)) ?? []));
+            max = Math.Max(max, id);
+        }
+
+        var codes = new int[max + 1];
+        foreach (var (id, tags) in sets)
+        {
+            codes[id] = builder.AddTagSet(tags);
+        }
+
+        return codes;
+    }
+
+    /// <summary>Maps store dictionary ids to cube codes, one lookup per distinct value and column.</summary>
+    private sealed class CodeMap
+    {
+        private readonly CostCubeBuilder _builder;
+        private readonly string?[] _values;
+        private readonly int[][] _codes = new int[(int)DimensionKind.Tag + 1][];
+        private readonly int[] _currencies;
+
+        public CodeMap(CostCubeBuilder builder, string?[] values)
+        {
+            _builder = builder;
+            _values = values;
+            _currencies = New(values.Length);
+        }
+
+        public int Code(DimensionKind kind, int valueId)
+        {
+            var codes = _codes[(int)kind] ??= New(_values.Length);
+            var code = codes[valueId];
+            if (code < 0)
+            {
+                code = _builder.AddValue(kind, valueId == 0 ? null : _values[valueId]);
+                codes[valueId] = code;
+            }
+
+            return code;
+        }
+
+        public int Currency(int valueId)
+        {
+            var code = _currencies[valueId];
+            if (code < 0)
+            {
+                code = _builder.AddCurrency(_values[valueId] ?? "???");
+                _currencies[valueId] = code;
+            }
+
+            return code;
+        }
+
+        private static int[] New(int length)
+        {
+            var array = new int[length];
+            Array.Fill(array, -1);
+            return array;
+        }
+    }
+}
