@@ -10,7 +10,7 @@ public sealed class CostCubeBuilder
     private int[] _days;
     private int[] _currency;
     private int[] _tagSet;
-    private readonly decimal[][] _metrics = new decimal[4][];
+    private readonly MetricColumnBuilder[] _metrics = new MetricColumnBuilder[4];
     private int _count;
     private bool _sorted = true;
 
@@ -28,7 +28,7 @@ public sealed class CostCubeBuilder
         _tagSet = new int[capacity];
         for (var m = 0; m < _metrics.Length; m++)
         {
-            _metrics[m] = new decimal[capacity];
+            _metrics[m] = new MetricColumnBuilder(capacity);
         }
     }
 
@@ -93,10 +93,10 @@ public sealed class CostCubeBuilder
         Set(DimensionKind.Resource, i, fact.Resource);
         Set(DimensionKind.ChargeCategory, i, fact.ChargeCategory);
         Set(DimensionKind.PricingCategory, i, fact.PricingCategory);
-        _metrics[(int)CostMetric.EffectiveCost][i] = fact.EffectiveCost;
-        _metrics[(int)CostMetric.BilledCost][i] = fact.BilledCost;
-        _metrics[(int)CostMetric.ListCost][i] = fact.ListCost;
-        _metrics[(int)CostMetric.ContractedCost][i] = fact.ContractedCost;
+        _metrics[(int)CostMetric.EffectiveCost].Add(fact.EffectiveCost);
+        _metrics[(int)CostMetric.BilledCost].Add(fact.BilledCost);
+        _metrics[(int)CostMetric.ListCost].Add(fact.ListCost);
+        _metrics[(int)CostMetric.ContractedCost].Add(fact.ContractedCost);
     }
 
     /// <summary>Builds the snapshot, ordered by date so date ranges are contiguous.</summary>
@@ -131,7 +131,7 @@ public sealed class CostCubeBuilder
         var metrics = new MetricColumn[4];
         for (var m = 0; m < metrics.Length; m++)
         {
-            metrics[m] = new MetricColumn(Take(_metrics[m], order), _count);
+            metrics[m] = _metrics[m].Build(_count, order);
         }
 
         return new CostCube(
@@ -177,11 +177,6 @@ public sealed class CostCubeBuilder
         foreach (var kind in CostCube.Columns)
         {
             Array.Resize(ref _columns[(int)kind], size);
-        }
-
-        for (var m = 0; m < _metrics.Length; m++)
-        {
-            Array.Resize(ref _metrics[m], size);
         }
     }
 

@@ -10,41 +10,13 @@ public sealed class MetricColumn
 {
     private static readonly decimal[] Pow10 = BuildPowers();
 
-    internal MetricColumn(decimal[] values, int count)
+    internal MetricColumn(long[] fixedValues, int scale)
     {
-        var scale = 0;
-        for (var i = 0; i < count; i++)
-        {
-            scale = Math.Max(scale, values[i].Scale);
-        }
-
-        if (scale <= 18)
-        {
-            var factor = Pow10[scale];
-            var fixedValues = new long[count];
-            var fits = true;
-            for (var i = 0; i < count && fits; i++)
-            {
-                var scaled = values[i] * factor;
-                if (scaled is > long.MaxValue or < long.MinValue)
-                {
-                    fits = false;
-                    break;
-                }
-
-                fixedValues[i] = (long)scaled;
-            }
-
-            if (fits)
-            {
-                Fixed = fixedValues;
-                Scale = scale;
-                return;
-            }
-        }
-
-        Decimals = values.AsSpan(0, count).ToArray();
+        Fixed = fixedValues;
+        Scale = scale;
     }
+
+    internal MetricColumn(decimal[] values) => Decimals = values;
 
     /// <summary>Fixed-point values (value * 10^<see cref="Scale"/>), or null when <see cref="Decimals"/> is used.</summary>
     internal long[]? Fixed { get; }

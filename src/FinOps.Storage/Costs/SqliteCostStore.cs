@@ -108,18 +108,17 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
         var tagSetCodes = await LoadTagSetsAsync(connection, builder, cancellationToken);
         var codes = new CodeMap(builder, values);
 
-        await using var command = connection.CreateCommand();
-        command.CommandText =
+        using var facts = new RawStatement(
+            connection,
             "SELECT f.ChargeDate, s.ProviderRef, s.BillingAccountIdRef, f.BillingAccountNameRef, f.SubAccountIdRef, f.SubAccountNameRef, " +
             "f.ServiceRef, f.ServiceCategoryRef, f.RegionRef, f.ResourceIdRef, f.ResourceNameRef, f.ChargeCategoryRef, f.PricingCategoryRef, " +
             "f.TagSetId, f.CurrencyRef, f.BilledCost, f.EffectiveCost, f.ListCost, f.ContractedCost " +
-            "FROM CostFacts f JOIN BillingSlices s ON s.Id = f.SliceId";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            "FROM CostFacts f JOIN BillingSlices s ON s.Id = f.SliceId");
         var lastDateKey = -1;
         var lastDate = default(DateOnly);
-        while (await reader.ReadAsync(cancellationToken))
+        while (facts.Step())
         {
-            var dateKey = reader.GetInt32(0);
+            var dateKey = facts.Int32(0);
             if (dateKey != lastDateKey)
             {
                 lastDate = new DateOnly(dateKey / 10000, dateKey / 100 % 100, dateKey % 100);
@@ -128,27 +127,25 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
 
             builder.Add(new CostCubeFact(
                 lastDate,
-                codes.Currency(reader.GetInt32(14)),
-                tagSetCodes[reader.GetInt32(13)],
-                codes.Code(DimensionKind.Provider, reader.GetInt32(1)),
-                codes.Code(DimensionKind.Service, Ref(reader, 6)),
-                codes.Code(DimensionKind.Category, Ref(reader, 7)),
-                codes.Code(DimensionKind.Region, Ref(reader, 8)),
-                codes.Code(DimensionKind.Account, First(Ref(reader, 5), Ref(reader, 4))),
-                codes.Code(DimensionKind.BillingAccount, First(Ref(reader, 3), reader.GetInt32(2))),
-                codes.Code(DimensionKind.Resource, First(Ref(reader, 10), Ref(reader, 9))),
-                codes.Code(DimensionKind.ChargeCategory, reader.GetInt32(11)),
-                codes.Code(DimensionKind.PricingCategory, Ref(reader, 12)),
-                reader.GetDecimal(15),
-                reader.GetDecimal(16),
-                reader.GetDecimal(17),
-                reader.GetDecimal(18)));
+                codes.Currency(facts.Int32(14)),
+                tagSetCodes[facts.Int32(13)],
+                codes.Code(DimensionKind.Provider, facts.Int32(1)),
+                codes.Code(DimensionKind.Service, facts.RefOrZero(6)),
+                codes.Code(DimensionKind.Category, facts.RefOrZero(7)),
+                codes.Code(DimensionKind.Region, facts.RefOrZero(8)),
+                codes.Code(DimensionKind.Account, First(facts.RefOrZero(5), facts.RefOrZero(4))),
+                codes.Code(DimensionKind.BillingAccount, First(facts.RefOrZero(3), facts.Int32(2))),
+                codes.Code(DimensionKind.Resource, First(facts.RefOrZero(10), facts.RefOrZero(9))),
+                codes.Code(DimensionKind.ChargeCategory, facts.Int32(11)),
+                codes.Code(DimensionKind.PricingCategory, facts.RefOrZero(12)),
+                facts.Decimal(15),
+                facts.Decimal(16),
+                facts.Decimal(17),
+                facts.Decimal(18)));
         }
 
         return builder.Build();
     }
-
-    private static int Ref(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetInt32(ordinal);
 
     private static int First(int preferred, int fallback) => preferred != 0 ? preferred : fallback;
 

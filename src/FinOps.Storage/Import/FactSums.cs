@@ -1,15 +1,15 @@
 namespace FinOps.Storage.Import;
 
-/// <summary>Running sums of one fact key.</summary>
-internal sealed class FactSums
+/// <summary>Running sums of one fact key, kept in a reused array so flushing leaves no garbage behind.</summary>
+internal struct FactSums
 {
-    public decimal BilledCost { get; set; }
+    public decimal BilledCost;
 
-    public decimal EffectiveCost { get; set; }
+    public decimal EffectiveCost;
 
-    public decimal ListCost { get; set; }
+    public decimal ListCost;
 
-    public decimal ContractedCost { get; set; }
+    public decimal ContractedCost;
 
-    public long Rows { get; set; }
+    public long Rows;
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using FinOps.Core.Focus;
+using FinOps.Storage.Data;
 using Microsoft.Data.Sqlite;
 
 namespace FinOps.Storage.Import;
@@ -13,6 +15,7 @@ namespace FinOps.Storage.Import;
 internal sealed class ImportBatch : IDisposable
 {
     internal const int FlushThreshold = 200_000;
+    private const int ValueFields = 14;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -23,10 +26,12 @@ internal sealed class ImportBatch : IDisposable
     private readonly Dictionary<IReadOnlyDictionary<string, string>, int> _tagSets = new(TagSetComparer.Instance);
     private readonly Dictionary<(int Provider, int Account, int Period), int> _existingSlices = [];
     private readonly Dictionary<(int Provider, int Account, int Period), int> _fileSlices = [];
-    private readonly Dictionary<FactKey, FactSums> _buffer = [];
+    private readonly Dictionary<FactKey, int> _buffer = new(FlushThreshold);
+    private readonly FactSums[] _sums = new FactSums[FlushThreshold];
+    private readonly string?[] _lastValue = new string?[ValueFields];
+    private readonly int[] _lastId = new int[ValueFields];
     private readonly SqliteCommand _insertValue;
-    private readonly SqliteCommand _insertFact;
-    private readonly SqliteParameter[] _factParameters;
+    private readonly RawStatement _insertFact;
 
     public ImportBatch(SqliteConnection connection, SqliteTransaction transaction, long importId, IReadOnlySet<int> replacedEarlierInRun)
     {
@@ -67,18 +72,12 @@ internal sealed class ImportBatch : IDisposable
         _insertValue.Parameters.Add("$v", SqliteType.Text);
         _insertValue.Prepare();
 
-        _insertFact = Command(
+        _insertFact = new RawStatement(
+            connection,
             "INSERT INTO CostFacts (SliceId, ChargeDate, BillingAccountNameRef, SubAccountIdRef, SubAccountNameRef, ServiceRef, " +
             "ServiceCategoryRef, RegionRef, ResourceIdRef, ResourceNameRef, ResourceTypeRef, ChargeCategoryRef, PricingCategoryRef, " +
             "CommitmentDiscountIdRef, TagSetId, CurrencyRef, BilledCost, EffectiveCost, ListCost, ContractedCost, RowCount) VALUES " +
-            "($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18, $p19, $p20)");
-        _factParameters = new SqliteParameter[21];
-        for (var i = 0; i < _factParameters.Length; i++)
-        {
-            _factParameters[i] = _insertFact.Parameters.Add("$p" + i.ToString(CultureInfo.InvariantCulture), i is >= 16 and <= 19 ? SqliteType.Text : SqliteType.Integer);
-        }
-
-        _insertFact.Prepare();
+            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
     }
 
     public long FactsWritten { get; private set; }
@@ -99,33 +98,35 @@ internal sealed class ImportBatch : IDisposable
         var key = new FactKey(
             slice,
             (date.Year * 10000) + (date.Month * 100) + date.Day,
-            Value(record.BillingAccountName),
-            Value(record.SubAccountId),
-            Value(record.SubAccountName),
-            Value(record.ServiceName),
-            Value(record.ServiceCategory),
-            Value(record.RegionId ?? record.RegionName),
-            Value(record.ResourceId),
-            Value(record.ResourceName),
-            Value(record.ResourceType),
-            Value(record.ChargeCategory),
-            Value(record.PricingCategory),
-            Value(record.CommitmentDiscountId),
+            Value(0, record.BillingAccountName),
+            Value(1, record.SubAccountId),
+            Value(2, record.SubAccountName),
+            Value(3, record.ServiceName),
+            Value(4, record.ServiceCategory),
+            Value(5, record.RegionId ?? record.RegionName),
+            Value(6, record.ResourceId),
+            Value(7, record.ResourceName),
+            Value(8, record.ResourceType),
+            Value(9, record.ChargeCategory),
+            Value(10, record.PricingCategory),
+            Value(11, record.CommitmentDiscountId),
             TagSet(record.Tags),
-            Value(record.BillingCurrency));
+            Value(12, record.BillingCurrency));
         Currencies.Add(record.BillingCurrency);
 
-        if (!_buffer.TryGetValue(key, out var sums))
+        if (_buffer.Count >= FlushThreshold && !_buffer.ContainsKey(key))
         {
-            if (_buffer.Count >= FlushThreshold)
-            {
-                Flush();
-            }
-
-            sums = new FactSums();
-            _buffer[key] = sums;
+            Flush();
         }
 
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_buffer, key, out var exists);
+        if (!exists)
+        {
+            index = _buffer.Count - 1;
+            _sums[index] = default;
+        }
+
+        ref var sums = ref _sums[index];
         sums.BilledCost += record.BilledCost;
         sums.EffectiveCost += record.EffectiveCost;
         sums.ListCost += record.ListCost;
@@ -135,31 +136,32 @@ internal sealed class ImportBatch : IDisposable
 
     public void Flush()
     {
-        var p = _factParameters;
-        foreach (var (k, s) in _buffer)
+        var f = _insertFact;
+        foreach (var (k, index) in _buffer)
         {
-            p[0].Value = k.Slice;
-            p[1].Value = k.ChargeDate;
-            p[2].Value = Ref(k.BillingAccountName);
-            p[3].Value = Ref(k.SubAccountId);
-            p[4].Value = Ref(k.SubAccountName);
-            p[5].Value = Ref(k.Service);
-            p[6].Value = Ref(k.ServiceCategory);
-            p[7].Value = Ref(k.Region);
-            p[8].Value = Ref(k.ResourceId);
-            p[9].Value = Ref(k.ResourceName);
-            p[10].Value = Ref(k.ResourceType);
-            p[11].Value = k.ChargeCategory;
-            p[12].Value = Ref(k.PricingCategory);
-            p[13].Value = Ref(k.CommitmentDiscountId);
-            p[14].Value = k.TagSet;
-            p[15].Value = k.Currency;
-            p[16].Value = s.BilledCost.ToString(CultureInfo.InvariantCulture);
-            p[17].Value = s.EffectiveCost.ToString(CultureInfo.InvariantCulture);
-            p[18].Value = s.ListCost.ToString(CultureInfo.InvariantCulture);
-            p[19].Value = s.ContractedCost.ToString(CultureInfo.InvariantCulture);
-            p[20].Value = s.Rows;
-            _insertFact.ExecuteNonQuery();
+            ref readonly var s = ref _sums[index];
+            f.Bind(1, k.Slice);
+            f.Bind(2, k.ChargeDate);
+            f.BindRef(3, k.BillingAccountName);
+            f.BindRef(4, k.SubAccountId);
+            f.BindRef(5, k.SubAccountName);
+            f.BindRef(6, k.Service);
+            f.BindRef(7, k.ServiceCategory);
+            f.BindRef(8, k.Region);
+            f.BindRef(9, k.ResourceId);
+            f.BindRef(10, k.ResourceName);
+            f.BindRef(11, k.ResourceType);
+            f.Bind(12, k.ChargeCategory);
+            f.BindRef(13, k.PricingCategory);
+            f.BindRef(14, k.CommitmentDiscountId);
+            f.Bind(15, k.TagSet);
+            f.Bind(16, k.Currency);
+            f.Bind(17, s.BilledCost);
+            f.Bind(18, s.EffectiveCost);
+            f.Bind(19, s.ListCost);
+            f.Bind(20, s.ContractedCost);
+            f.Bind(21, s.Rows);
+            f.Execute();
         }
 
         FactsWritten += _buffer.Count;
@@ -172,12 +174,10 @@ internal sealed class ImportBatch : IDisposable
         _insertFact.Dispose();
     }
 
-    private static object Ref(int id) => id == 0 ? DBNull.Value : id;
-
     private int Slice(FocusRecord record)
     {
-        var provider = Value(record.Provider);
-        var account = Value(record.BillingAccountId ?? string.Empty);
+        var provider = Value(13, record.Provider);
+        var account = Value(13, record.BillingAccountId ?? string.Empty);
         var periodStart = DateOnly.FromDateTime(record.BillingPeriodStart);
         var key = (provider, account, periodStart.DayNumber);
         if (_fileSlices.TryGetValue(key, out var sliceId))
@@ -218,20 +218,33 @@ internal sealed class ImportBatch : IDisposable
         return sliceId;
     }
 
-    private int Value(string? value)
+    /// <summary>The dictionary id of a value; <paramref name="field"/> keys a one-entry cache that hits whenever the reader reuses string instances.</summary>
+    private int Value(int field, string? value)
     {
         if (value is null)
         {
             return 0;
         }
 
-        if (_values.TryGetValue(value, out var id))
+        if (ReferenceEquals(value, _lastValue[field]))
         {
-            return id;
+            return _lastId[field];
         }
 
+        if (!_values.TryGetValue(value, out var id))
+        {
+            id = Insert(value);
+        }
+
+        _lastValue[field] = value;
+        _lastId[field] = id;
+        return id;
+    }
+
+    private int Insert(string value)
+    {
         _insertValue.Parameters[0].Value = value;
-        id = Convert.ToInt32(_insertValue.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var id = Convert.ToInt32(_insertValue.ExecuteScalar(), CultureInfo.InvariantCulture);
         _values[value] = id;
         return id;
     }

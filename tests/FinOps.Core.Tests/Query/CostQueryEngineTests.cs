@@ -273,6 +273,29 @@ public sealed class CostQueryEngineTests
         Assert.Equal([CostCube.None], Keys(result.Primary));
     }
 
+    [Fact]
+    public void Execute_ValuesOfGrowingScaleAndSign_SumExactly()
+    {
+        var b = new CostCubeBuilder(16);
+        var amounts = new[] { 3m, 1.50m, -0.25m, 0.000001m, 12345678.123456789m, -7m };
+        foreach (var amount in amounts)
+        {
+            b.Add(new CostCubeFact(
+                new DateOnly(2026, 1, 2), b.AddCurrency("USD"), b.AddTagSet(new Dictionary<string, string>()),
+                b.AddValue(DimensionKind.Provider, "AWS"), b.AddValue(DimensionKind.Service, "S"), b.AddValue(DimensionKind.Category, "C"),
+                b.AddValue(DimensionKind.Region, "R"), b.AddValue(DimensionKind.Account, "A"), b.AddValue(DimensionKind.BillingAccount, "B"),
+                b.AddValue(DimensionKind.Resource, "X"), b.AddValue(DimensionKind.ChargeCategory, "Usage"), b.AddValue(DimensionKind.PricingCategory, "P"),
+                amount, amount, amount, amount));
+        }
+
+        var cube = b.Build();
+        var result = new CostQueryEngine(cube, new TagTeamAssignment()).Execute(new CostQuery { Period = CostCalendarMonth() });
+
+        Assert.Equal(amounts.Sum(), result.Primary!.Total);
+        Assert.Equal(1.50m, cube.Amount(CostMetric.EffectiveCost, 1));
+        Assert.Equal(-0.25m, cube.Amount(CostMetric.BilledCost, 2));
+    }
+
     private static DateRange CostCalendarMonth() => FinOps.Core.Calendar.CostCalendar.Month(2026, 1);
 
     private sealed class ThirdsAssignment : ITeamAssignment
