@@ -1,6 +1,6 @@
 namespace FinOps.Core.Query;
 
-/// <summary>Collects daily facts into a <see cref="CostCube"/>. Not thread-safe; use one builder per snapshot.</summary>
+/// <summary>Collects daily facts into a <see cref="CostCube"/>. Not thread-safe; one builder makes one snapshot (it hands its arrays over on <see cref="Build"/>).</summary>
 public sealed class CostCubeBuilder
 {
     private readonly ValueDictionary[] _values = new ValueDictionary[CostCube.ColumnSlots];
@@ -13,6 +13,7 @@ public sealed class CostCubeBuilder
     private readonly MetricColumnBuilder[] _metrics = new MetricColumnBuilder[4];
     private int _count;
     private bool _sorted = true;
+    private bool _built;
 
     public CostCubeBuilder(int capacity = 1024)
     {
@@ -69,6 +70,7 @@ public sealed class CostCubeBuilder
 
     public void Add(in CostCubeFact fact)
     {
+        ObjectDisposedException.ThrowIf(_built, this);
         if (_count == _days.Length)
         {
             Grow();
@@ -102,6 +104,8 @@ public sealed class CostCubeBuilder
     /// <summary>Builds the snapshot, ordered by date so date ranges are contiguous.</summary>
     public CostCube Build()
     {
+        ObjectDisposedException.ThrowIf(_built, this);
+        _built = true;
         if (_tagSets.Count == 0)
         {
             _tagSets.Add(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
@@ -120,11 +124,13 @@ public sealed class CostCubeBuilder
             Array.Sort(keys, order);
         }
 
+        // Each column is handed over (or permuted) and released one at a time, so a large cube never
+        // needs twice its size in memory. The builder is spent afterwards.
         var columns = new int[CostCube.ColumnSlots][];
         var values = new string[CostCube.ColumnSlots][];
         foreach (var kind in CostCube.Columns)
         {
-            columns[(int)kind] = Take(_columns[(int)kind], order);
+            columns[(int)kind] = Take(ref _columns[(int)kind], order);
             values[(int)kind] = _values[(int)kind].ToArray();
         }
 
@@ -134,29 +140,25 @@ public sealed class CostCubeBuilder
             metrics[m] = _metrics[m].Build(_count, order);
         }
 
-        return new CostCube(
-            _count,
-            Take(_days, order),
-            Take(_currency, order),
-            _currencies.ToArray(),
-            Take(_tagSet, order),
-            [.. _tagSets],
-            columns,
-            values,
-            metrics);
+        var days = Take(ref _days, order);
+        var currency = Take(ref _currency, order);
+        var tagSet = Take(ref _tagSet, order);
+        return new CostCube(_count, days, currency, _currencies.ToArray(), tagSet, [.. _tagSets], columns, values, metrics);
     }
 
-    private T[] Take<T>(T[] source, int[]? order)
+    private T[] Take<T>(ref T[] source, int[]? order)
     {
+        var taken = source;
+        source = [];
         if (order is null)
         {
-            return source.AsSpan(0, _count).ToArray();
+            return taken.Length == _count ? taken : taken.AsSpan(0, _count).ToArray();
         }
 
         var result = new T[_count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = source[order[i]];
+            result[i] = taken[order[i]];
         }
 
         return result;

@@ -47,15 +47,22 @@ internal sealed class MetricColumnBuilder(int capacity)
         _decimals[_count++] = value;
     }
 
-    public MetricColumn Build(int count, int[]? order) => _fixed is not null
-        ? new MetricColumn(Take(_fixed, count, order), _scale)
-        : new MetricColumn(Take(_decimals!, count, order));
+    /// <summary>The finished column; the builder hands its storage over and cannot be used again.</summary>
+    public MetricColumn Build(int count, int[]? order)
+    {
+        var column = _fixed is not null
+            ? new MetricColumn(Take(_fixed, count, order), _scale)
+            : new MetricColumn(Take(_decimals!, count, order));
+        _fixed = null;
+        _decimals = null;
+        return column;
+    }
 
     private static T[] Take<T>(T[] source, int count, int[]? order)
     {
         if (order is null)
         {
-            return source.AsSpan(0, count).ToArray();
+            return source.Length == count ? source : source.AsSpan(0, count).ToArray();
         }
 
         var result = new T[count];

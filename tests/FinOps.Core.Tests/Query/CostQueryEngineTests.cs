@@ -296,6 +296,31 @@ public sealed class CostQueryEngineTests
         Assert.Equal(-0.25m, cube.Amount(CostMetric.BilledCost, 2));
     }
 
+    [Fact]
+    public void Execute_ManyGroupSlots_SparseAccumulatorGivesSameAnswer()
+    {
+        // 600 resources x 600 services is more slots than the dense accumulator takes.
+        var b = new CostCubeBuilder(16);
+        var tags = b.AddTagSet(new Dictionary<string, string>());
+        for (var i = 0; i < 600; i++)
+        {
+            b.Add(new CostCubeFact(
+                new DateOnly(2026, 1, 1 + (i % 28)), b.AddCurrency("USD"), tags,
+                b.AddValue(DimensionKind.Provider, "AWS"), b.AddValue(DimensionKind.Service, "s" + i), b.AddValue(DimensionKind.Category, "C"),
+                b.AddValue(DimensionKind.Region, "R"), b.AddValue(DimensionKind.Account, "A"), b.AddValue(DimensionKind.BillingAccount, "B"),
+                b.AddValue(DimensionKind.Resource, "r" + i), b.AddValue(DimensionKind.ChargeCategory, "Usage"), b.AddValue(DimensionKind.PricingCategory, "P"),
+                i, i, i, i));
+        }
+
+        var usd = new CostQueryEngine(b.Build(), new TagTeamAssignment())
+            .Execute(new CostQuery { Period = CostCalendarMonth(), GroupBy = [Dimension.Resource, Dimension.Service], Top = 10 }).Primary!;
+
+        Assert.Equal(599m * 600 / 2, usd.Total);
+        Assert.Equal(["r599", "s599"], usd.Rows[0].Key);
+        Assert.Equal(10, usd.Rows.Count);
+        Assert.Equal(usd.Total, usd.Rows.Sum(r => r.Value) + usd.Other!.Value);
+    }
+
     private static DateRange CostCalendarMonth() => FinOps.Core.Calendar.CostCalendar.Month(2026, 1);
 
     private sealed class ThirdsAssignment : ITeamAssignment
