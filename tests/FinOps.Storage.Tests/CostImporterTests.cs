@@ -252,5 +252,16 @@ public sealed class CostImporterTests : IDisposable
         Assert.Equal(rows.Length * 0.01m, await TotalAsync());
     }
 
+    [Fact]
+    public async Task QueryAsync_ImportByAnotherStoreInstance_SeenOnNextQuery()
+    {
+        using var otherProcessStore = new SqliteCostStore(_db.Database, new TagTeamAssignment());
+        Assert.Empty((await otherProcessStore.QueryAsync(new CostQuery { Period = January }, CancellationToken.None)).ByCurrency);
+
+        await _importer.ImportAsync([File("x.csv", Row("2026-01-10", 5m))], CancellationToken.None);
+
+        Assert.Equal(5m, (await otherProcessStore.QueryAsync(new CostQuery { Period = January }, CancellationToken.None)).Primary!.Total);
+    }
+
     private const int ImportBatchThreshold = 200_000;
 }

@@ -7,8 +7,8 @@ namespace FinOps.Storage.Costs;
 
 /// <summary>Answers cost queries from an in-memory <see cref="CostCube"/> loaded from SQLite and rebuilt after each import.</summary>
 /// <remarks>
-/// The snapshot is loaded on the first query after start or after <see cref="Invalidate"/> (called by the
-/// importer of this process). Display values: account is SubAccountName, else SubAccountId; billing account
+/// The snapshot is loaded on the first query after start, after any successful import (by this or another
+/// process) and after <see cref="Invalidate"/>. Display values: account is SubAccountName, else SubAccountId; billing account
 /// is BillingAccountName, else its id; resource is ResourceName, else ResourceId; region is RegionId, else RegionName.
 /// </remarks>
 public sealed class SqliteCostStore : ICostQueryService, IDisposable
@@ -16,9 +16,8 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
     private readonly CostDatabase _database;
     private readonly ITeamAssignment _teamAssignment;
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private CostQueryEngine? _engine;
+    private Snapshot? _current;
     private long _version;
-    private long _engineVersion = -1;
 
     public SqliteCostStore(CostDatabase database, ITeamAssignment teamAssignment)
     {
@@ -26,32 +25,35 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
         _teamAssignment = teamAssignment;
     }
 
-    /// <summary>Drops the cached snapshot; the next query reloads it.</summary>
+    /// <summary>Drops the cached snapshot; the next query reloads it (e.g. after allocation rules change).</summary>
     public void Invalidate() => Interlocked.Increment(ref _version);
 
     /// <summary>The current engine (and its cube), loading the snapshot if needed.</summary>
+    /// <remarks>
+    /// Each call reads the id of the latest successful import (one indexed lookup), so an import made by another
+    /// process (the <c>import</c> verb while the bot serves) is picked up by the next query too.
+    /// </remarks>
     public async Task<CostQueryEngine> GetEngineAsync(CancellationToken cancellationToken)
     {
-        var version = Interlocked.Read(ref _version);
-        var engine = Volatile.Read(ref _engine);
-        if (engine is not null && Interlocked.Read(ref _engineVersion) == version)
+        var version = (await LatestImportAsync(cancellationToken), Interlocked.Read(ref _version));
+        var current = Volatile.Read(ref _current);
+        if (current is not null && current.Version == version)
         {
-            return engine;
+            return current.Engine;
         }
 
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            version = Interlocked.Read(ref _version);
-            if (_engine is not null && _engineVersion == version)
+            version = (await LatestImportAsync(cancellationToken), Interlocked.Read(ref _version));
+            if (_current is not null && _current.Version == version)
             {
-                return _engine;
+                return _current.Engine;
             }
 
             var cube = await LoadCubeAsync(cancellationToken);
-            engine = new CostQueryEngine(cube, _teamAssignment);
-            Volatile.Write(ref _engine, engine);
-            Interlocked.Exchange(ref _engineVersion, version);
+            var engine = new CostQueryEngine(cube, _teamAssignment);
+            Volatile.Write(ref _current, new Snapshot(engine, version));
             return engine;
         }
         finally
@@ -147,6 +149,16 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
         return builder.Build();
     }
 
+    private async Task<long> LatestImportAsync(CancellationToken cancellationToken)
+    {
+        await _database.EnsureReadyAsync(cancellationToken);
+        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM Imports WHERE Status = 'imported'";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+    }
+
     private static int First(int preferred, int fallback) => preferred != 0 ? preferred : fallback;
 
     private static async Task<string?[]> LoadValuesAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -194,6 +206,8 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
 
         return codes;
     }
+
+    private sealed record Snapshot(CostQueryEngine Engine, (long Import, long Local) Version);
 
     /// <summary>Maps store dictionary ids to cube codes, one lookup per distinct value and column.</summary>
     private sealed class CodeMap
