@@ -43,6 +43,14 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public void Migrations_CoverTheModel_NoPendingChanges()
+    {
+        using var context = _db.Database.CreateContext();
+
+        Assert.False(context.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
     public async Task EnsureReadyAsync_Twice_IsHarmless()
     {
         await _db.Database.EnsureReadyAsync(CancellationToken.None);
