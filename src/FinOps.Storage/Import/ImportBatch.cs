@@ -15,7 +15,7 @@ namespace FinOps.Storage.Import;
 internal sealed class ImportBatch : IDisposable
 {
     internal const int FlushThreshold = 200_000;
-    private const int ValueFields = 14;
+    private const int ValueFields = 15;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -177,7 +177,7 @@ internal sealed class ImportBatch : IDisposable
     private int Slice(FocusRecord record)
     {
         var provider = Value(13, record.Provider);
-        var account = Value(13, record.BillingAccountId ?? string.Empty);
+        var account = Value(14, record.BillingAccountId ?? string.Empty);
         var periodStart = DateOnly.FromDateTime(record.BillingPeriodStart);
         var key = (provider, account, periodStart.DayNumber);
         if (_fileSlices.TryGetValue(key, out var sliceId))
