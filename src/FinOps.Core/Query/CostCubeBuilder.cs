@@ -1,0 +1,206 @@
+namespace FinOps.Core.Query;
+
+/// <summary>Collects daily facts into a <see cref="CostCube"/>. Not thread-safe; one builder makes one snapshot (it hands its arrays over on <see cref="Build"/>).</summary>
+public sealed class CostCubeBuilder
+{
+    private readonly ValueDictionary[] _values = new ValueDictionary[CostCube.ColumnSlots];
+    private readonly ValueDictionary _currencies = new();
+    private readonly List<IReadOnlyDictionary<string, string>> _tagSets = [];
+    private readonly int[][] _columns = new int[CostCube.ColumnSlots][];
+    private int[] _days;
+    private int[] _currency;
+    private int[] _tagSet;
+    private readonly MetricColumnBuilder[] _metrics = new MetricColumnBuilder[4];
+    private int _count;
+    private bool _sorted = true;
+    private bool _built;
+
+    public CostCubeBuilder(int capacity = 1024)
+    {
+        capacity = Math.Max(capacity, 16);
+        foreach (var kind in CostCube.Columns)
+        {
+            _values[(int)kind] = new ValueDictionary();
+            _columns[(int)kind] = new int[capacity];
+        }
+
+        _days = new int[capacity];
+        _currency = new int[capacity];
+        _tagSet = new int[capacity];
+        for (var m = 0; m < _metrics.Length; m++)
+        {
+            _metrics[m] = new MetricColumnBuilder(capacity);
+        }
+    }
+
+    /// <summary>The code of a dimension value; null or blank becomes <see cref="CostCube.None"/>.</summary>
+    public int AddValue(DimensionKind column, string? value)
+    {
+        if (!CostCube.IsColumn(column))
+        {
+            throw new ArgumentException($"{column} is not a stored column.", nameof(column));
+        }
+
+        return _values[(int)column].Add(string.IsNullOrWhiteSpace(value) ? CostCube.None : value);
+    }
+
+    public int AddCurrency(string currency)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(currency);
+        return _currencies.Add(currency);
+    }
+
+    /// <summary>Registers a tag set and returns its code. Keys are trimmed and matched case-insensitively.</summary>
+    public int AddTagSet(IReadOnlyDictionary<string, string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var normalised = new Dictionary<string, string>(tags.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in tags)
+        {
+            var k = key.Trim();
+            if (k.Length > 0)
+            {
+                normalised[k] = value;
+            }
+        }
+
+        _tagSets.Add(normalised);
+        return _tagSets.Count - 1;
+    }
+
+    public void Add(in CostCubeFact fact)
+    {
+        ObjectDisposedException.ThrowIf(_built, this);
+        if (_count == _days.Length)
+        {
+            Grow();
+        }
+
+        var i = _count++;
+        var day = fact.Date.DayNumber;
+        if (i > 0 && day < _days[i - 1])
+        {
+            _sorted = false;
+        }
+
+        _days[i] = day;
+        _currency[i] = Check(fact.Currency, _currencies.Count, "currency");
+        _tagSet[i] = Check(fact.TagSet, _tagSets.Count, "tag set");
+        Set(DimensionKind.Provider, i, fact.Provider);
+        Set(DimensionKind.Service, i, fact.Service);
+        Set(DimensionKind.Category, i, fact.Category);
+        Set(DimensionKind.Region, i, fact.Region);
+        Set(DimensionKind.Account, i, fact.Account);
+        Set(DimensionKind.BillingAccount, i, fact.BillingAccount);
+        Set(DimensionKind.Resource, i, fact.Resource);
+        Set(DimensionKind.ChargeCategory, i, fact.ChargeCategory);
+        Set(DimensionKind.PricingCategory, i, fact.PricingCategory);
+        _metrics[(int)CostMetric.EffectiveCost].Add(fact.EffectiveCost);
+        _metrics[(int)CostMetric.BilledCost].Add(fact.BilledCost);
+        _metrics[(int)CostMetric.ListCost].Add(fact.ListCost);
+        _metrics[(int)CostMetric.ContractedCost].Add(fact.ContractedCost);
+    }
+
+    /// <summary>Builds the snapshot, ordered by date so date ranges are contiguous.</summary>
+    public CostCube Build()
+    {
+        ObjectDisposedException.ThrowIf(_built, this);
+        _built = true;
+        if (_tagSets.Count == 0)
+        {
+            _tagSets.Add(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+        }
+
+        int[]? order = null;
+        if (!_sorted)
+        {
+            order = new int[_count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            var keys = _days.AsSpan(0, _count).ToArray();
+            Array.Sort(keys, order);
+        }
+
+        // Each column is handed over (or permuted) and released one at a time, so a large cube never
+        // needs twice its size in memory. The builder is spent afterwards.
+        var columns = new int[CostCube.ColumnSlots][];
+        var values = new string[CostCube.ColumnSlots][];
+        foreach (var kind in CostCube.Columns)
+        {
+            columns[(int)kind] = Take(ref _columns[(int)kind], order);
+            values[(int)kind] = _values[(int)kind].ToArray();
+        }
+
+        var metrics = new MetricColumn[4];
+        for (var m = 0; m < metrics.Length; m++)
+        {
+            metrics[m] = _metrics[m].Build(_count, order);
+        }
+
+        var days = Take(ref _days, order);
+        var currency = Take(ref _currency, order);
+        var tagSet = Take(ref _tagSet, order);
+        return new CostCube(_count, days, currency, _currencies.ToArray(), tagSet, [.. _tagSets], columns, values, metrics);
+    }
+
+    private T[] Take<T>(ref T[] source, int[]? order)
+    {
+        var taken = source;
+        source = [];
+        if (order is null)
+        {
+            return taken.Length == _count ? taken : taken.AsSpan(0, _count).ToArray();
+        }
+
+        var result = new T[_count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = taken[order[i]];
+        }
+
+        return result;
+    }
+
+    private void Set(DimensionKind kind, int i, int code) =>
+        _columns[(int)kind][i] = Check(code, _values[(int)kind].Count, kind.ToString());
+
+    private static int Check(int code, int count, string what) =>
+        (uint)code < (uint)count ? code : throw new ArgumentOutOfRangeException(nameof(code), code, $"Unknown {what} code.");
+
+    private void Grow()
+    {
+        var size = _days.Length * 2;
+        Array.Resize(ref _days, size);
+        Array.Resize(ref _currency, size);
+        Array.Resize(ref _tagSet, size);
+        foreach (var kind in CostCube.Columns)
+        {
+            Array.Resize(ref _columns[(int)kind], size);
+        }
+    }
+
+    private sealed class ValueDictionary
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly List<string> _values = [];
+
+        public int Count => _values.Count;
+
+        public int Add(string value)
+        {
+            if (!_index.TryGetValue(value, out var code))
+            {
+                code = _values.Count;
+                _values.Add(value);
+                _index[value] = code;
+            }
+
+            return code;
+        }
+
+        public string[] ToArray() => [.. _values];
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Storage.Data;
+
+/// <summary>The SQLite database of the store: creates it and applies migrations once, hands out contexts and connections.</summary>
+public sealed class CostDatabase : IDisposable
+{
+    private readonly SemaphoreSlim _ready = new(1, 1);
+    private readonly DbContextOptions<CostDbContext> _contextOptions;
+    private bool _migrated;
+
+    public CostDatabase(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = Path.GetFullPath(options.Value.DatabasePath);
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        _contextOptions = new DbContextOptionsBuilder<CostDbContext>().UseSqlite(ConnectionString).Options;
+        DatabasePath = path;
+    }
+
+    public string DatabasePath { get; }
+
+    public string ConnectionString { get; }
+
+    public CostDbContext CreateContext() => new(_contextOptions);
+
+    /// <summary>Creates the file and applies pending migrations, once per process; switches the journal to WAL.</summary>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _migrated))
+        {
+            return;
+        }
+
+        await _ready.WaitAsync(cancellationToken);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            var folder = Path.GetDirectoryName(DatabasePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await using (var context = CreateContext())
+            {
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+
+            // WAL is a property of the file: set once, it lets readers (queries) run during an import.
+            await using var connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Volatile.Write(ref _migrated, true);
+        }
+        finally
+        {
+            _ready.Release();
+        }
+    }
+
+    /// <summary>An open connection with synchronous=NORMAL (safe with WAL, far fewer fsyncs).</summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken);
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public void Dispose() => _ready.Dispose();
+}

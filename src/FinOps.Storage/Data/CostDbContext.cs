@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FinOps.Storage.Data;
+
+/// <summary>The bot's SQLite database: cost facts and their dictionaries, import history, reliability tables.</summary>
+/// <remarks>
+/// Facts carry plain integer references without foreign-key constraints: they are written in bulk by
+/// <see cref="Import.CostImporter"/> inside one transaction, which keeps them consistent, and constraint
+/// checks would slow that down. Times are stored as UTC ticks so SQLite can compare and order them.
+/// </remarks>
+public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbContext(options)
+{
+    public DbSet<DimensionValueEntity> DimensionValues => Set<DimensionValueEntity>();
+
+    public DbSet<TagSetEntity> TagSets => Set<TagSetEntity>();
+
+    public DbSet<BillingSliceEntity> BillingSlices => Set<BillingSliceEntity>();
+
+    public DbSet<ImportEntity> Imports => Set<ImportEntity>();
+
+    public DbSet<ImportSliceEntity> ImportSlices => Set<ImportSliceEntity>();
+
+    public DbSet<CostFactEntity> CostFacts => Set<CostFactEntity>();
+
+    public DbSet<IdempotencyKeyEntity> IdempotencyKeys => Set<IdempotencyKeyEntity>();
+
+    public DbSet<OutboxEntity> OutboxMessages => Set<OutboxEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<DimensionValueEntity>(e =>
+        {
+            e.ToTable("DimensionValues");
+            e.HasIndex(x => x.Value).IsUnique();
+        });
+
+        modelBuilder.Entity<TagSetEntity>(e =>
+        {
+            e.ToTable("TagSets");
+            e.HasIndex(x => x.Json).IsUnique();
+        });
+
+        modelBuilder.Entity<BillingSliceEntity>(e =>
+        {
+            e.ToTable("BillingSlices");
+            e.HasIndex(x => new { x.ProviderRef, x.BillingAccountIdRef, x.BillingPeriodStart }).IsUnique();
+        });
+
+        modelBuilder.Entity<ImportEntity>(e =>
+        {
+            e.ToTable("Imports");
+            e.HasIndex(x => x.Sha256);
+        });
+
+        modelBuilder.Entity<ImportSliceEntity>(e =>
+        {
+            e.ToTable("ImportSlices");
+            e.HasKey(x => new { x.ImportId, x.SliceId });
+            e.HasIndex(x => x.SliceId);
+            e.HasOne<ImportEntity>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<BillingSliceEntity>().WithMany().HasForeignKey(x => x.SliceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CostFactEntity>(e =>
+        {
+            e.ToTable("CostFacts");
+            e.HasIndex(x => x.SliceId);
+            e.HasIndex(x => x.ChargeDate);
+        });
+
+        modelBuilder.Entity<IdempotencyKeyEntity>(e =>
+        {
+            e.ToTable("IdempotencyKeys");
+            e.HasKey(x => new { x.Scope, x.Key });
+        });
+
+        modelBuilder.Entity<OutboxEntity>(e =>
+        {
+            e.ToTable("OutboxMessages");
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.HasIndex(x => new { x.Channel, x.Status, x.NextAttemptAt });
+        });
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
+}

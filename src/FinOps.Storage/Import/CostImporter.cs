@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using FinOps.Core.Ingestion;
+using FinOps.Storage.Costs;
+using FinOps.Storage.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace FinOps.Storage.Import;
+
+/// <summary>Imports FOCUS files into the store: all-or-nothing per file, slices replaced, same file twice a no-op.</summary>
+/// <remarks>
+/// A billing slice is (provider, billing account id, billing period start). The first file of a run that
+/// holds a slice deletes what earlier runs stored for it; later files of the same run (parts of one
+/// export) add to it. A file whose bytes were imported before, and whose slices still belong to that
+/// import, is skipped as unchanged. Each file is one transaction: a failure leaves the store as it was.
+/// </remarks>
+public sealed partial class CostImporter : IDisposable
+{
+    private const string Imported = "imported";
+
+    private readonly CostDatabase _database;
+    private readonly IFocusFileReader _reader;
+    private readonly SqliteCostStore _store;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<CostImporter> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public CostImporter(CostDatabase database, IFocusFileReader reader, SqliteCostStore store, TimeProvider timeProvider, ILogger<CostImporter> logger)
+    {
+        _database = database;
+        _reader = reader;
+        _store = store;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Imports the files in order (paths already expanded). Imports run one at a time.</summary>
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        await _database.EnsureReadyAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var replacedInRun = new HashSet<int>();
+            var results = new List<FileImportResult>(files.Count);
+            try
+            {
+                foreach (var file in files)
+                {
+                    results.Add(await ImportFileAsync(Path.GetFullPath(file), replacedInRun, cancellationToken));
+                }
+            }
+            finally
+            {
+                if (results.Any(r => r.Status == ImportStatus.Imported))
+                {
+                    _store.Invalidate();
+                }
+            }
+
+            return new ImportReport(results);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Every recorded import attempt, newest first.</summary>
+    public async Task<IReadOnlyList<ImportHistoryEntry>> GetImportHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, FilePath, Sha256, Status, Rows, Facts, Periods, Currencies, Warnings, Error, ImportedAt FROM Imports ORDER BY Id DESC";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var history = new List<ImportHistoryEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            history.Add(new ImportHistoryEntry(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3) == Imported ? ImportStatus.Imported : ImportStatus.Failed,
+                reader.GetInt64(4),
+                reader.GetInt64(5),
+                JsonSerializer.Deserialize<List<DateOnly>>(reader.GetString(6)) ?? [],
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(7)) ?? [],
+                JsonSerializer.Deserialize<List<DataQualityWarning>>(reader.GetString(8)) ?? [],
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                new DateTimeOffset(reader.GetInt64(10), TimeSpan.Zero)));
+        }
+
+        return history;
+    }
+
+    /// <summary>Data-quality warnings of the imports whose data is still in the store, newest import first.</summary>
+    public async Task<IReadOnlyList<ImportWarning>> GetWarningsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT Id, FilePath, ImportedAt, Warnings FROM Imports i WHERE Status = 'imported' " +
+            "AND EXISTS (SELECT 1 FROM ImportSlices s WHERE s.ImportId = i.Id) ORDER BY Id DESC";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var warnings = new List<ImportWarning>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var at = new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero);
+            foreach (var warning in JsonSerializer.Deserialize<List<DataQualityWarning>>(reader.GetString(3)) ?? [])
+            {
+                warnings.Add(new ImportWarning(reader.GetInt64(0), reader.GetString(1), at, warning));
+            }
+        }
+
+        return warnings;
+    }
+
+    private async Task<FileImportResult> ImportFileAsync(string path, HashSet<int> replacedInRun, CancellationToken cancellationToken)
+    {
+        string hash;
+        try
+        {
+            hash = await HashAsync(path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return await FailAsync(path, string.Empty, $"{path}: {ex.Message}", null, null, cancellationToken);
+        }
+
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        if (await FindCurrentImportAsync(connection, hash, cancellationToken) is { } unchanged)
+        {
+            LogUnchanged(path);
+            return unchanged with { File = path };
+        }
+
+        var analyzer = new DataQualityAnalyzer();
+        long rows = 0;
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var importId = await InsertImportAsync(connection, transaction, path, hash, cancellationToken);
+            using var batch = new ImportBatch(connection, transaction, importId, replacedInRun);
+            foreach (var record in _reader.Read(path, cancellationToken))
+            {
+                analyzer.Observe(record);
+                batch.Add(record);
+                rows++;
+            }
+
+            batch.Flush();
+            var warnings = analyzer.Warnings();
+            var periods = batch.Periods.ToList();
+            var currencies = batch.Currencies.ToList();
+            await using (var update = connection.CreateCommand())
+            {
+                update.Transaction = transaction;
+                update.CommandText = "UPDATE Imports SET Rows = $r, Facts = $f, Slices = $s, Periods = $p, Currencies = $c, Warnings = $w WHERE Id = $id";
+                update.Parameters.AddWithValue("$r", rows);
+                update.Parameters.AddWithValue("$f", batch.FactsWritten);
+                update.Parameters.AddWithValue("$s", batch.SliceCount);
+                update.Parameters.AddWithValue("$p", JsonSerializer.Serialize(periods));
+                update.Parameters.AddWithValue("$c", JsonSerializer.Serialize(currencies));
+                update.Parameters.AddWithValue("$w", JsonSerializer.Serialize(warnings));
+                update.Parameters.AddWithValue("$id", importId);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            replacedInRun.UnionWith(batch.Replaced);
+            LogImported(path, rows, batch.FactsWritten, warnings.Count);
+            return new FileImportResult(path, ImportStatus.Imported, rows, batch.FactsWritten, periods, currencies, warnings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            var (message, line, column) = ex is FocusFormatException format
+                ? (format.Message, format.Line, format.Column)
+                : ($"{path}: {ex.Message}", (long?)null, (string?)null);
+            LogFailed(ex, path);
+            return await FailAsync(path, hash, message, line, column, cancellationToken);
+        }
+    }
+
+    private async Task<FileImportResult> FailAsync(string path, string hash, string message, long? line, string? column, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText =
+            "INSERT INTO Imports (FilePath, Sha256, Status, Rows, Facts, Slices, Periods, Currencies, Warnings, Error, ImportedAt) " +
+            "VALUES ($f, $h, 'failed', 0, 0, 0, '[]', '[]', '[]', $e, $t)";
+        insert.Parameters.AddWithValue("$f", path);
+        insert.Parameters.AddWithValue("$h", hash);
+        insert.Parameters.AddWithValue("$e", message);
+        insert.Parameters.AddWithValue("$t", _timeProvider.GetUtcNow().UtcTicks);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return new FileImportResult(path, ImportStatus.Failed, 0, 0, [], [], [], message, line, column);
+    }
+
+    private async Task<long> InsertImportAsync(SqliteConnection connection, SqliteTransaction transaction, string path, string hash, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText =
+            "INSERT INTO Imports (FilePath, Sha256, Status, Rows, Facts, Slices, Periods, Currencies, Warnings, ImportedAt) " +
+            "VALUES ($f, $h, $s, 0, 0, 0, '[]', '[]', '[]', $t) RETURNING Id";
+        insert.Parameters.AddWithValue("$f", path);
+        insert.Parameters.AddWithValue("$h", hash);
+        insert.Parameters.AddWithValue("$s", Imported);
+        insert.Parameters.AddWithValue("$t", _timeProvider.GetUtcNow().UtcTicks);
+        return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The earlier import of the same bytes when every slice it wrote still belongs to it.</summary>
+    private static async Task<FileImportResult?> FindCurrentImportAsync(SqliteConnection connection, string hash, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT FilePath, Rows, Facts, Slices, Periods, Currencies, Warnings, " +
+            "(SELECT COUNT(*) FROM ImportSlices s WHERE s.ImportId = i.Id) FROM Imports i " +
+            "WHERE Sha256 = $h AND Status = 'imported' ORDER BY Id DESC LIMIT 1";
+        command.Parameters.AddWithValue("$h", hash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || reader.GetInt32(3) != reader.GetInt32(7))
+        {
+            return null;
+        }
+
+        return new FileImportResult(
+            reader.GetString(0),
+            ImportStatus.Unchanged,
+            reader.GetInt64(1),
+            reader.GetInt64(2),
+            JsonSerializer.Deserialize<List<DateOnly>>(reader.GetString(4)) ?? [],
+            JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [],
+            JsonSerializer.Deserialize<List<DataQualityWarning>>(reader.GetString(6)) ?? []);
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported {File}: {Rows} rows into {Facts} daily facts, {Warnings} data-quality warnings")]
+    private partial void LogImported(string file, long rows, long facts, int warnings);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {File}: the same bytes were imported before and are current")]
+    private partial void LogUnchanged(string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import of {File} failed; the store is unchanged for it")]
+    private partial void LogFailed(Exception exception, string file);
+}

@@ -1,0 +1,10 @@
+namespace FinOps.Storage;
+
+/// <summary>Where the embedded store lives (configuration section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Path of the SQLite file; created with its folder and migrated on first use. Default <c>finops.db</c> in the working directory.</summary>
+    public string DatabasePath { get; set; } = "finops.db";
+}

@@ -1,0 +1,45 @@
+using FinOps.Core.Query;
+using FinOps.Core.Reliability;
+using FinOps.Storage.Costs;
+using FinOps.Storage.Data;
+using FinOps.Storage.Import;
+using FinOps.Storage.Reliability;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the SQLite store: <see cref="CostDbContext"/>, <see cref="CostDatabase"/>, <see cref="SqliteCostStore"/>
+    /// as <see cref="ICostQueryService"/>, <see cref="CostImporter"/>, <see cref="IIdempotencyStore"/> and <see cref="IOutbox"/>.
+    /// The team assignment defaults to <see cref="TagTeamAssignment"/> unless one is registered already.
+    /// The caller registers an <c>IFocusFileReader</c> (for the importer) and may replace <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath must name a file.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITeamAssignment, TagTeamAssignment>();
+        services.AddSingleton<CostDatabase>();
+        services.AddDbContext<CostDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<CostDatabase>().ConnectionString));
+        services.AddSingleton<SqliteCostStore>();
+        services.AddSingleton<ICostQueryService>(sp => sp.GetRequiredService<SqliteCostStore>());
+        services.AddSingleton<CostImporter>();
+        services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
+        services.AddSingleton<IOutbox, EfOutbox>();
+        return services;
+    }
+}

@@ -1,0 +1,86 @@
+using FinOps.Storage.Reliability;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FinOps.Storage.Tests;
+
+public sealed class EfOutboxTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly EfOutbox _outbox;
+
+    public EfOutboxTests() => _outbox = new EfOutbox(_db.Database, _time);
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task EnqueueAsync_SameKeyTwice_StoresOne()
+    {
+        Assert.True(await _outbox.EnqueueAsync("slack", "digest:2026-01-01:payments", "{}", CancellationToken.None));
+        Assert.False(await _outbox.EnqueueAsync("slack", "digest:2026-01-01:payments", "{\"other\":1}", CancellationToken.None));
+
+        var due = await _outbox.GetDueAsync("slack", 10, CancellationToken.None);
+
+        var message = Assert.Single(due);
+        Assert.Equal("{}", message.Payload);
+        Assert.Equal(0, message.Attempts);
+    }
+
+    [Fact]
+    public async Task GetDueAsync_OldestFirst_PerChannel_UpToMax()
+    {
+        await _outbox.EnqueueAsync("slack", "k1", "1", CancellationToken.None);
+        await _outbox.EnqueueAsync("teams", "k2", "2", CancellationToken.None);
+        await _outbox.EnqueueAsync("slack", "k3", "3", CancellationToken.None);
+        await _outbox.EnqueueAsync("slack", "k4", "4", CancellationToken.None);
+
+        var due = await _outbox.GetDueAsync("slack", 2, CancellationToken.None);
+
+        Assert.Equal(["k1", "k3"], due.Select(m => m.IdempotencyKey));
+    }
+
+    [Fact]
+    public async Task MarkFailedAsync_WithRetryTime_DueAgainOnlyThen()
+    {
+        await _outbox.EnqueueAsync("slack", "k1", "1", CancellationToken.None);
+        var id = (await _outbox.GetDueAsync("slack", 1, CancellationToken.None))[0].Id;
+
+        await _outbox.MarkFailedAsync(id, "429 rate limited", _time.GetUtcNow().AddSeconds(30), CancellationToken.None);
+
+        Assert.Empty(await _outbox.GetDueAsync("slack", 10, CancellationToken.None));
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var again = Assert.Single(await _outbox.GetDueAsync("slack", 10, CancellationToken.None));
+        Assert.Equal(1, again.Attempts);
+        Assert.Equal("429 rate limited", again.LastError);
+    }
+
+    [Fact]
+    public async Task MarkFailedAsync_WithoutRetry_Dead()
+    {
+        await _outbox.EnqueueAsync("slack", "k1", "1", CancellationToken.None);
+        var id = (await _outbox.GetDueAsync("slack", 1, CancellationToken.None))[0].Id;
+
+        await _outbox.MarkFailedAsync(id, "channel_not_found", null, CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(1));
+
+        Assert.Empty(await _outbox.GetDueAsync("slack", 10, CancellationToken.None));
+        Assert.False(await _outbox.EnqueueAsync("slack", "k1", "1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MarkSentAsync_NeverDueAgain()
+    {
+        await _outbox.EnqueueAsync("slack", "k1", "1", CancellationToken.None);
+        var id = (await _outbox.GetDueAsync("slack", 1, CancellationToken.None))[0].Id;
+
+        await _outbox.MarkSentAsync(id, "ts-1", CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(1));
+
+        Assert.Empty(await _outbox.GetDueAsync("slack", 10, CancellationToken.None));
+        await using var context = _db.Database.CreateContext();
+        var stored = context.OutboxMessages.Single();
+        Assert.Equal("sent", stored.Status);
+        Assert.Equal("ts-1", stored.Result);
+        Assert.Equal(1, stored.Attempts);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FinOps.Storage.Tests;
+
+public sealed class MigrationTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task EnsureReadyAsync_EmptyFolder_CreatesFileAppliesAllMigrationsAndWal()
+    {
+        await _db.Database.EnsureReadyAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(_db.Database.DatabasePath));
+        await using (var context = _db.Database.CreateContext())
+        {
+            Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+            Assert.NotEmpty(await context.Database.GetAppliedMigrationsAsync());
+        }
+
+        await using var connection = new SqliteConnection(_db.Database.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Subset(
+            new HashSet<string>(tables),
+            new HashSet<string> { "BillingSlices", "CostFacts", "DimensionValues", "IdempotencyKeys", "ImportSlices", "Imports", "OutboxMessages", "TagSets", "__EFMigrationsHistory" });
+        await using var journal = connection.CreateCommand();
+        journal.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await journal.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public void Migrations_CoverTheModel_NoPendingChanges()
+    {
+        using var context = _db.Database.CreateContext();
+
+        Assert.False(context.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task EnsureReadyAsync_Twice_IsHarmless()
+    {
+        await _db.Database.EnsureReadyAsync(CancellationToken.None);
+        await _db.Database.EnsureReadyAsync(CancellationToken.None);
+
+        await using var context = _db.Database.CreateContext();
+        Assert.Equal(0, await context.CostFacts.CountAsync());
+    }
+
+    [Fact]
+    public async Task Indexes_ServeDateScansAndSliceReplacement()
+    {
+        await _db.Database.EnsureReadyAsync(CancellationToken.None);
+        await using var connection = new SqliteConnection(_db.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'CostFacts'";
+        var indexes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            indexes.Add(reader.GetString(0));
+        }
+
+        Assert.Contains("IX_CostFacts_ChargeDate", indexes);
+        Assert.Contains("IX_CostFacts_SliceId", indexes);
+    }
+}

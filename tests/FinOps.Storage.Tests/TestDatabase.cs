@@ -1,0 +1,34 @@
+using FinOps.Storage.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Storage.Tests;
+
+/// <summary>A SQLite file in its own temp folder, deleted with the folder when the test ends.</summary>
+internal sealed class TestDatabase : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "finops-store-tests", Guid.NewGuid().ToString("N"));
+
+    public TestDatabase()
+    {
+        Directory.CreateDirectory(_folder);
+        Database = new CostDatabase(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_folder, "db", "finops.db") }));
+    }
+
+    public CostDatabase Database { get; }
+
+    /// <summary>Writes a file with the given content (its bytes decide the import hash) and returns its path.</summary>
+    public string File(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
