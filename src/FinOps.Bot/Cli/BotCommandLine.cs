@@ -3,7 +3,7 @@ using FinOps.Bot.Hosting;
 
 namespace FinOps.Bot.Cli;
 
-/// <summary>The executable's verbs: <c>serve</c> (default), <c>import</c>, <c>demo-data</c>.</summary>
+/// <summary>The executable's verbs: <c>serve</c> (default), <c>import</c>, <c>demo-data</c>, <c>ask</c>.</summary>
 public static class BotCommandLine
 {
     public static RootCommand Create()
@@ -22,7 +22,9 @@ public static class BotCommandLine
         serve.SetAction(ServeAsync);
         root.Subcommands.Add(serve);
         root.SetAction(ServeAsync);
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DemoDataCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(AskCommand.Create());
         return root;
     }
 

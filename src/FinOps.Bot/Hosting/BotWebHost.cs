@@ -1,5 +1,8 @@
 using FinOps.Bot.Endpoints;
-using FinOps.Core.Ingestion;
+using FinOps.Bot.Playground;
+using FinOps.Conversation.Messaging;
+using FinOps.Core.Demo;
+using FinOps.Slack;
 
 namespace FinOps.Bot.Hosting;
 
@@ -14,12 +17,30 @@ public static class BotWebHost
             builder.Configuration["Storage:DatabasePath"] = databasePath;
         }
 
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StartupState>();
-        builder.Services.AddSingleton<IFocusFileReader, FocusFileReader>();
+        builder.Services.AddFinOpsCore(builder.Configuration);
+        builder.Services.AddSingleton<StoreInitializer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
+        builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddPlayground();
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapChartImages();
+        app.MapSlack();
+        app.MapPlayground();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
+    }
+
+    private static IServiceCollection AddPlayground(this IServiceCollection services)
+    {
+        services.AddSingleton(PlaygroundDirectoryFactory.FromDemoOrganization(DemoOrganization.Default));
+        services.AddSingleton<PlaygroundHub>();
+        services.AddSingleton<PlaygroundMessages>();
+        services.AddSingleton<PlaygroundCardPresenter>();
+        services.AddSingleton<PlaygroundProactiveSender>();
+        services.AddSingleton<IProactiveSender>(sp => sp.GetRequiredService<PlaygroundProactiveSender>());
+        return services;
     }
 }

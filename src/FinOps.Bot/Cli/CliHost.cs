@@ -1,0 +1,27 @@
+using FinOps.Bot.Hosting;
+
+namespace FinOps.Bot.Cli;
+
+/// <summary>The services of a CLI verb: the same as the web host's, with logs on standard error so standard output stays machine-readable.</summary>
+public static class CliHost
+{
+    public static IHost Build(string? databasePath)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (databasePath is not null)
+        {
+            builder.Configuration["Storage:DatabasePath"] = databasePath;
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddFinOpsCore(builder.Configuration);
+        builder.Services.AddSingleton<StartupState>();
+        builder.Services.AddSingleton<StoreInitializer>();
+        return builder.Build();
+    }
+}
