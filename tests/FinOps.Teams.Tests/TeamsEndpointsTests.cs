@@ -77,6 +77,32 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostMessages_KeyRotated_MetadataRefreshedOnceAndTokenAccepted()
+    {
+        await PostAsync(Activities.Message(_bf.ServiceUrl, "before rotation"), "Bearer " + ValidToken());
+        await _bf.NextCallAsync();
+        _bf.PublishRotatedKey = true;
+
+        var response = await PostAsync(Activities.Message(_bf.ServiceUrl, "after rotation"), "Bearer " + _bf.CreateToken(Now, BotHost.AppId, key: _bf.RotatedKey));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("after rotation", _bot.Conversation.Messages.Last().Text);
+    }
+
+    [Fact]
+    public async Task PostMessages_ManyUnknownKeyIds_MetadataForcedRefreshAtMostOncePerInterval()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await PostAsync(Activities.Message(_bf.ServiceUrl, "forged"), "Bearer " + _bf.CreateToken(Now, BotHost.AppId, key: _bf.UnpublishedKey));
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        // One initial fetch, one forced fetch, and at most one background refresh the forced fetch requested.
+        Assert.InRange(_bf.KeySetRequests, 2, 3);
+    }
+
+    [Fact]
     public async Task PostMessages_EntraTokenOfOwnTenant_Accepted()
     {
         var token = _bf.CreateToken(

@@ -14,7 +14,7 @@ namespace FinOps.Teams.Auth;
 /// issuer, audience = app id, RS256/384/512, lifetime with skew; then, once the activity is known,
 /// the key's endorsements and the serviceurl claim.
 /// </summary>
-public sealed partial class BotFrameworkAuthenticator
+public sealed partial class BotFrameworkAuthenticator : IDisposable
 {
     public const string MetadataHttpClientName = "FinOps.Teams.OpenIdMetadata";
 
@@ -24,8 +24,8 @@ public sealed partial class BotFrameworkAuthenticator
     private readonly TeamsOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BotFrameworkAuthenticator> _logger;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _botFrameworkMetadata;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? _entraMetadata;
+    private readonly OpenIdMetadataSource _botFrameworkMetadata;
+    private readonly OpenIdMetadataSource? _entraMetadata;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     public BotFrameworkAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger<BotFrameworkAuthenticator> logger)
@@ -36,12 +36,10 @@ public sealed partial class BotFrameworkAuthenticator
         _timeProvider = timeProvider;
         _logger = logger;
         var retriever = new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataHttpClientName)) { RequireHttps = true };
-        _botFrameworkMetadata = new ConfigurationManager<OpenIdConnectConfiguration>(
-            _options.OpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
+        _botFrameworkMetadata = new OpenIdMetadataSource(_options.OpenIdMetadataUrl, retriever, timeProvider);
         if (_options.ResolveEntraOpenIdMetadataUrl() is { } entraUrl)
         {
-            _entraMetadata = new ConfigurationManager<OpenIdConnectConfiguration>(
-                entraUrl, new OpenIdConnectConfigurationRetriever(), retriever);
+            _entraMetadata = new OpenIdMetadataSource(entraUrl, retriever, timeProvider);
         }
     }
 
@@ -150,12 +148,12 @@ public sealed partial class BotFrameworkAuthenticator
             ];
 
     private async Task<BotTokenValidation> ValidateAsync(
-        string token, BotTokenKind kind, ConfigurationManager<OpenIdConnectConfiguration> metadata, string[] issuers, CancellationToken cancellationToken)
+        string token, BotTokenKind kind, OpenIdMetadataSource metadata, string[] issuers, CancellationToken cancellationToken)
     {
         OpenIdConnectConfiguration configuration;
         try
         {
-            configuration = await metadata.GetConfigurationAsync(cancellationToken);
+            configuration = await metadata.GetAsync(cancellationToken);
         }
         catch (InvalidOperationException ex)
         {
@@ -167,9 +165,18 @@ public sealed partial class BotFrameworkAuthenticator
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // Keys rotate: an unknown kid refreshes the metadata once, then the token is tried again.
-            metadata.RequestRefresh();
-            configuration = await metadata.GetConfigurationAsync(cancellationToken);
-            result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
+            try
+            {
+                if (await metadata.RefreshAsync(cancellationToken) is { } refreshed)
+                {
+                    configuration = refreshed;
+                    result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException)
+            {
+                LogMetadataUnavailable(_logger, ex);
+            }
         }
 
         if (!result.IsValid)
@@ -231,6 +238,12 @@ public sealed partial class BotFrameworkAuthenticator
             string single => [single],
             _ => null,
         };
+    }
+
+    public void Dispose()
+    {
+        _botFrameworkMetadata.Dispose();
+        _entraMetadata?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Framework OpenID metadata could not be loaded")]

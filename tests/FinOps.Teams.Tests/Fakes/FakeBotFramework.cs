@@ -53,6 +53,11 @@ public sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>A key the metadata does not publish.</summary>
     public SigningKey UnpublishedKey { get; } = new("unpublished-key", "msteams");
 
+    /// <summary>A key published only once <see cref="PublishRotatedKey"/> is set (key rotation).</summary>
+    public SigningKey RotatedKey { get; } = new("rotated-key", "msteams");
+
+    public bool PublishRotatedKey { get; set; }
+
     /// <summary>The Entra tenant's signing key (Entra keys carry no endorsements).</summary>
     public SigningKey EntraKey { get; } = new("entra-key");
 
@@ -126,6 +131,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
         OtherChannelKey.Dispose();
         UnpublishedKey.Dispose();
         EntraKey.Dispose();
+        RotatedKey.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -139,7 +145,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
         else if (HttpMethods.IsGet(context.Request.Method) && path == "/v1/.well-known/keys")
         {
             Interlocked.Increment(ref _keySetRequests);
-            await context.Response.WriteAsJsonAsync(KeySet(ChannelKey, OtherChannelKey));
+            await context.Response.WriteAsJsonAsync(PublishRotatedKey ? KeySet(ChannelKey, OtherChannelKey, RotatedKey) : KeySet(ChannelKey, OtherChannelKey));
         }
         else if (HttpMethods.IsGet(context.Request.Method) && path == $"/{TenantId}/v2.0/.well-known/openid-configuration")
         {
