@@ -1,0 +1,168 @@
+using System.Net;
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Messaging;
+using FinOps.Teams.Activities;
+using FinOps.Teams.Connector;
+using FinOps.Teams.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinOps.Teams.Tests;
+
+public sealed class ProactiveTests : IAsyncLifetime
+{
+    private static readonly Card Digest = new("digest", "Daily digest: $1,234.00", [new TitleBlock("Daily digest")]);
+    private static readonly ConversationAddress Personal = new("teams", Activities.PersonalConversationId, FakeBotFramework.TenantId);
+
+    private FakeBotFramework _bf = null!;
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bf = await FakeBotFramework.StartAsync();
+        _bot = await BotHost.StartAsync(_bf);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _bf.DisposeAsync();
+    }
+
+    private IProactiveSender Sender => _bot.App.Services.GetServices<IProactiveSender>().Single(s => s.Channel == "teams");
+
+    private Task<HttpResponseMessage> PostAsync(System.Text.Json.Nodes.JsonObject activity) =>
+        TeamsEndpointsTests.PostAsync(_bot, activity, "Bearer " + _bf.CreateToken(_bot.Time.GetUtcNow(), BotHost.AppId));
+
+    [Fact]
+    public async Task SendAsync_AfterInstallationUpdate_PostsCardToStoredConversation()
+    {
+        var install = await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));
+        Assert.Equal(HttpStatusCode.OK, install.StatusCode);
+        var reference = await _bot.References.GetAsync(Activities.PersonalConversationId, CancellationToken.None);
+        Assert.NotNull(reference);
+        Assert.Equal(_bf.ServiceUrl, reference.ServiceUrl);
+        Assert.Equal("personal", reference.ConversationType);
+        Assert.Equal(FakeBotFramework.TenantId, reference.TenantId);
+        Assert.Equal(Activities.BotId, reference.BotId);
+        Assert.Equal(Activities.UserId, reference.UserId);
+        Assert.Equal(Activities.UserAadObjectId, reference.UserAadObjectId);
+
+        var sent = await Sender.SendAsync(Personal, Digest, "digest-2026-11-23", CancellationToken.None);
+
+        var call = await _bf.NextCallAsync();
+        Assert.Equal("POST", call.Method);
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString(Activities.PersonalConversationId)}/activities", call.RawPath);
+        Assert.Equal("Bearer " + FakeBotFramework.AccessToken, call.Authorization);
+        Assert.Equal("Daily digest: $1,234.00", (string?)call.Body!["attachments"]![0]!["content"]!["fallbackText"]);
+        Assert.Equal("activity-1", sent.MessageId);
+    }
+
+    [Fact]
+    public async Task SendAsync_SameIdempotencyKeyTwice_PostsOnce()
+    {
+        await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));
+
+        var first = await Sender.SendAsync(Personal, Digest, "digest-key", CancellationToken.None);
+        var second = await Sender.SendAsync(Personal, Digest, "digest-key", CancellationToken.None);
+
+        Assert.Equal(first.MessageId, second.MessageId);
+        Assert.Single(_bf.Calls);
+    }
+
+    [Fact]
+    public async Task SendAsync_BotNotInConversationRoster_ReferenceMarkedStaleAndNotRetried()
+    {
+        await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));
+        _bf.Respond = _ => (403, """{"error":{"code":"BotNotInConversationRoster","message":"The bot is not part of the conversation roster."}}""", null);
+
+        var failure = await Assert.ThrowsAsync<BotConnectorException>(() => Sender.SendAsync(Personal, Digest, "k1", CancellationToken.None));
+
+        Assert.True(failure.ConversationGone);
+        Assert.Single(_bf.Calls);
+        Assert.True((await _bot.References.GetAsync(Activities.PersonalConversationId, CancellationToken.None))!.IsStale);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Sender.SendAsync(Personal, Digest, "k2", CancellationToken.None));
+        Assert.Single(_bf.Calls);
+    }
+
+    [Fact]
+    public async Task SendAsync_ConversationNotFound_ReferenceMarkedStale()
+    {
+        await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));
+        _bf.Respond = _ => (404, """{"error":{"code":"ConversationNotFound","message":"Conversation not found."}}""", null);
+
+        await Assert.ThrowsAsync<BotConnectorException>(() => Sender.SendAsync(Personal, Digest, "k1", CancellationToken.None));
+
+        Assert.True((await _bot.References.GetAsync(Activities.PersonalConversationId, CancellationToken.None))!.IsStale);
+    }
+
+    [Fact]
+    public async Task SendAsync_ThrottledWithRetryAfter_RetriedThenDelivered()
+    {
+        await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));
+        var attempts = 0;
+        _bf.Respond = _ => Interlocked.Increment(ref attempts) == 1 ? (429, """{"error":{"code":"Throttled"}}""", "0") : null;
+
+        var sent = await Sender.SendAsync(Personal, Digest, "k1", CancellationToken.None);
+
+        Assert.Equal(2, _bf.Calls.Count);
+        Assert.False(string.IsNullOrEmpty(sent.MessageId));
+    }
+
+    [Fact]
+    public async Task SendAsync_UninstalledViaInstallationUpdate_RefusedWithoutCall()
+    {
+        await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));
+        await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "remove"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Sender.SendAsync(Personal, Digest, "k1", CancellationToken.None));
+        Assert.Empty(_bf.Calls);
+    }
+
+    [Fact]
+    public async Task ConversationUpdate_BotAddedThenRemoved_ReferenceStoredThenRemoved()
+    {
+        await PostAsync(Activities.ConversationUpdate(_bf.ServiceUrl, botAdded: true));
+        Assert.NotNull(await _bot.References.GetAsync(Activities.PersonalConversationId, CancellationToken.None));
+
+        await PostAsync(Activities.ConversationUpdate(_bf.ServiceUrl, botAdded: false));
+        Assert.Null(await _bot.References.GetAsync(Activities.PersonalConversationId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_SentCard_PutsActivityInPlace()
+    {
+        await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));
+        var sent = await Sender.SendAsync(Personal, Digest, "k1", CancellationToken.None);
+        await _bf.NextCallAsync();
+
+        await Sender.UpdateAsync(sent, Digest with { FallbackText = "Approved" }, CancellationToken.None);
+
+        var call = await _bf.NextCallAsync();
+        Assert.Equal("PUT", call.Method);
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString(Activities.PersonalConversationId)}/activities/{sent.MessageId}", call.RawPath);
+        Assert.Equal(sent.MessageId, (string?)call.Body!["id"]);
+    }
+
+    [Fact]
+    public async Task CreateConversationAsync_OneToOneWithUser_PostsMembersTenantAndActivity()
+    {
+        using var scope = _bot.App.Services.CreateScope();
+        var connector = scope.ServiceProvider.GetRequiredService<BotConnectorClient>();
+
+        var created = await connector.CreateConversationAsync(_bf.ServiceUrl, FakeBotFramework.TenantId, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = Activities.BotId },
+            Members = [new ChannelAccount { Id = Activities.UserId }],
+            TenantId = FakeBotFramework.TenantId,
+            ChannelData = new System.Text.Json.Nodes.JsonObject { ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = FakeBotFramework.TenantId } },
+        }, CancellationToken.None);
+
+        var call = await _bf.NextCallAsync();
+        Assert.Equal("/teams/v3/conversations", call.RawPath);
+        Assert.Equal(Activities.UserId, (string?)call.Body!["members"]![0]!["id"]);
+        Assert.Equal(FakeBotFramework.TenantId, (string?)call.Body["tenantId"]);
+        Assert.False((bool)call.Body["isGroup"]!);
+        Assert.Equal("a:new-conversation", created.Id);
+    }
+}
