@@ -65,6 +65,27 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostMessages_SlowAnswer_TypingThenAnswerFromBackground()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _bot.Conversation.AnswerGate = gate;
+
+        var post = PostAsync(Activities.Message(_bf.ServiceUrl, "forecast for this month"), "Bearer " + ValidToken());
+        await _bot.Conversation.AnswerStarted.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        _bot.Time.Advance(TimeSpan.FromSeconds(1));
+        var response = await post;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var typing = await _bf.NextCallAsync();
+        Assert.Equal("typing", (string?)typing.Body!["type"]);
+        Assert.Single(_bf.Calls);
+
+        gate.SetResult();
+        var answer = await _bf.NextCallAsync();
+        Assert.Equal("answer: forecast for this month", (string?)answer.Body!["attachments"]![0]!["content"]!["fallbackText"]);
+    }
+
+    [Fact]
     public async Task PostMessages_SecondMessage_MetadataAndAccessTokenCached()
     {
         await PostAsync(Activities.Message(_bf.ServiceUrl, "one"), "Bearer " + ValidToken());

@@ -188,8 +188,7 @@ public sealed partial class TeamsActivityHandler(
 
         var message = new IncomingMessage(text, UserOf(activity), AddressOf(activity));
         var stopping = lifetime.ApplicationStopping;
-        var answer = Task.Run(() => conversation.AnswerAsync(message, stopping), stopping);
-        await RunWithinBudgetAsync(activity, answer, card => ReplyAsync(activity, card, stopping), cancellationToken);
+        await RunWithinBudgetAsync(activity, () => conversation.AnswerAsync(message, stopping), card => ReplyAsync(activity, card, stopping), cancellationToken);
         return TeamsActivityResult.Ok;
     }
 
@@ -198,10 +197,9 @@ public sealed partial class TeamsActivityHandler(
     {
         var invoked = ActionOf(activity, verb, data);
         var stopping = lifetime.ApplicationStopping;
-        var work = RunActionOnceAsync(invoked, stopping);
         await RunWithinBudgetAsync(
             activity,
-            work,
+            () => RunActionOnceAsync(invoked, stopping),
             async outcome =>
             {
                 if (outcome.Card is null)
@@ -234,16 +232,17 @@ public sealed partial class TeamsActivityHandler(
 
         var invoked = ActionOf(activity, verb, action["data"] as JsonObject);
         var stopping = lifetime.ApplicationStopping;
-        var work = RunActionOnceAsync(invoked, stopping);
         try
         {
-            var outcome = await work.WaitAsync(options.Value.InvokeAnswerBudget, timeProvider, cancellationToken);
-            return outcome.Card is { } card
-                ? InvokeCard(card)
-                : InvokeMessage("This action is already being processed.");
-        }
-        catch (TimeoutException)
-        {
+            var (done, work) = await WaitWithinAsync(() => RunActionOnceAsync(invoked, stopping), options.Value.InvokeAnswerBudget, cancellationToken);
+            if (done)
+            {
+                var outcome = await work;
+                return outcome.Card is { } card
+                    ? InvokeCard(card)
+                    : InvokeMessage("This action is already being processed.");
+            }
+
             // Teams gives an invoke a few seconds; the refreshed card follows as an update when the work ends.
             background.Enqueue(async ct =>
             {
@@ -288,19 +287,36 @@ public sealed partial class TeamsActivityHandler(
         }
     }
 
-    private async Task RunWithinBudgetAsync<T>(Activity activity, Task<T> work, Func<T, Task> deliver, CancellationToken cancellationToken)
+    private async Task RunWithinBudgetAsync<T>(Activity activity, Func<Task<T>> start, Func<T, Task> deliver, CancellationToken cancellationToken)
     {
-        try
+        var (done, work) = await WaitWithinAsync(start, options.Value.InlineAnswerBudget, cancellationToken);
+        if (done)
         {
-            var result = await work.WaitAsync(options.Value.InlineAnswerBudget, timeProvider, cancellationToken);
-            await deliver(result);
+            await deliver(await work);
+            return;
         }
-        catch (TimeoutException)
+
+        // Slow: show typing now, answer from the background once the work is done.
+        await connector.SendTypingAsync(TargetOf(activity), activity.Recipient, cancellationToken);
+        background.Enqueue(async _ => await deliver(await work));
+    }
+
+    /// <summary>Starts <paramref name="start"/> and waits for it at most <paramref name="budget"/>; the work goes on either way.</summary>
+    private async Task<(bool Done, Task<T> Work)> WaitWithinAsync<T>(Func<Task<T>> start, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The deadline timer exists before the work starts, so a clock advanced once the work has begun always fires it.
+        var deadline = Task.Delay(budget, timeProvider, deadlineSource.Token);
+        var work = Task.Run(start, CancellationToken.None);
+        if (await Task.WhenAny(work, deadline) == work)
         {
-            // Slow: show typing now, answer from the background once the work is done.
-            await connector.SendTypingAsync(TargetOf(activity), activity.Recipient, cancellationToken);
-            background.Enqueue(async _ => await deliver(await work));
+            await deadlineSource.CancelAsync();
+            return (true, work);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return (false, work);
     }
 
     private async Task ReplyAsync(Activity activity, Card card, CancellationToken cancellationToken)

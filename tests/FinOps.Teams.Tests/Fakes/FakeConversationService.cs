@@ -13,10 +13,21 @@ public sealed class FakeConversationService : IConversationService
 
     public int CallCount => Messages.Count + Actions.Count;
 
-    public Task<Card> AnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
+    /// <summary>When set, answers wait for it: a slow answer.</summary>
+    public TaskCompletionSource? AnswerGate { get; set; }
+
+    public TaskCompletionSource AnswerStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<Card> AnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         Messages.Enqueue(message);
-        return Task.FromResult(new Card("answer", "answer: " + message.Text, [new TextBlock("answer: " + message.Text)]));
+        AnswerStarted.TrySetResult();
+        if (AnswerGate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        return new Card("answer", "answer: " + message.Text, [new TextBlock("answer: " + message.Text)]);
     }
 
     public Task<Card> HandleActionAsync(CardActionInvoked action, CancellationToken cancellationToken)
