@@ -45,21 +45,36 @@ public sealed class FakeBotFramework : IAsyncDisposable
     public string EntraLoginHost => BaseUri.ToString().TrimEnd('/');
 
     /// <summary>The published key endorsed for msteams.</summary>
-    public SigningKey ChannelKey { get; } = new("channel-key", "msteams", "webchat");
+    public SigningKey ChannelKey { get; } = SharedChannelKey;
+
+    // RSA key generation is slow; the keys are shared by every fake of the test run (each test still gets its own server).
+    private static readonly SigningKey SharedChannelKey = new("channel-key", "msteams", "webchat");
 
     /// <summary>A published key that is not endorsed for msteams.</summary>
-    public SigningKey OtherChannelKey { get; } = new("other-channel-key", "skype");
+    public SigningKey OtherChannelKey { get; } = SharedOtherChannelKey;
+
+    // RSA key generation is slow; the keys are shared by every fake of the test run (each test still gets its own server).
+    private static readonly SigningKey SharedOtherChannelKey = new("other-channel-key", "skype");
 
     /// <summary>A key the metadata does not publish.</summary>
-    public SigningKey UnpublishedKey { get; } = new("unpublished-key", "msteams");
+    public SigningKey UnpublishedKey { get; } = SharedUnpublishedKey;
+
+    // RSA key generation is slow; the keys are shared by every fake of the test run (each test still gets its own server).
+    private static readonly SigningKey SharedUnpublishedKey = new("unpublished-key", "msteams");
 
     /// <summary>A key published only once <see cref="PublishRotatedKey"/> is set (key rotation).</summary>
-    public SigningKey RotatedKey { get; } = new("rotated-key", "msteams");
+    public SigningKey RotatedKey { get; } = SharedRotatedKey;
+
+    // RSA key generation is slow; the keys are shared by every fake of the test run (each test still gets its own server).
+    private static readonly SigningKey SharedRotatedKey = new("rotated-key", "msteams");
 
     public bool PublishRotatedKey { get; set; }
 
     /// <summary>The Entra tenant's signing key (Entra keys carry no endorsements).</summary>
-    public SigningKey EntraKey { get; } = new("entra-key");
+    public SigningKey EntraKey { get; } = SharedEntraKey;
+
+    // RSA key generation is slow; the keys are shared by every fake of the test run (each test still gets its own server).
+    private static readonly SigningKey SharedEntraKey = new("entra-key");
 
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
 
@@ -127,11 +142,6 @@ public sealed class FakeBotFramework : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        ChannelKey.Dispose();
-        OtherChannelKey.Dispose();
-        UnpublishedKey.Dispose();
-        EntraKey.Dispose();
-        RotatedKey.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
