@@ -58,6 +58,34 @@ public sealed class ProactiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_SingleTenantBot_TokenFromBotsTenantAuthority()
+    {
+        await using var bot = await BotHost.StartAsync(_bf, s =>
+        {
+            s["Teams:AppType"] = "SingleTenant";
+            s["Teams:TenantId"] = FakeBotFramework.TenantId;
+            s["Teams:TokenAuthority"] = null;
+        });
+        await TeamsEndpointsTests.PostAsync(bot, Activities.InstallationUpdate(_bf.ServiceUrl, "add"), "Bearer " + _bf.CreateToken(bot.Time.GetUtcNow(), BotHost.AppId));
+        var sender = bot.App.Services.GetServices<IProactiveSender>().Single(s => s.Channel == "teams");
+
+        await sender.SendAsync(Personal, Digest, "k1", CancellationToken.None);
+
+        Assert.Equal($"/{FakeBotFramework.TenantId}/oauth2/v2.0/token", Assert.Single(_bf.TokenPaths));
+    }
+
+    [Fact]
+    public async Task SendAsync_MultiTenantBot_TokenFromBotFrameworkAuthority()
+    {
+        await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));
+
+        await Sender.SendAsync(Personal, Digest, "k1", CancellationToken.None);
+        await Sender.SendAsync(Personal, Digest, "k2", CancellationToken.None);
+
+        Assert.Equal("/botframework.com/oauth2/v2.0/token", Assert.Single(_bf.TokenPaths));
+    }
+
+    [Fact]
     public async Task SendAsync_SameIdempotencyKeyTwice_PostsOnce()
     {
         await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));

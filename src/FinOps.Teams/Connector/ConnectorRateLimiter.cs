@@ -12,13 +12,19 @@ public sealed class ConnectorRateLimiter : IAsyncDisposable, IDisposable
     private readonly PartitionedRateLimiter<ConnectorTarget> _limiter;
 
     public ConnectorRateLimiter()
+        : this(ConnectorPacing.Teams)
     {
+    }
+
+    public ConnectorRateLimiter(ConnectorPacing pacing)
+    {
+        ArgumentNullException.ThrowIfNull(pacing);
         var perConversationPerSecond = PartitionedRateLimiter.Create<ConnectorTarget, string>(target =>
             RateLimitPartition.GetTokenBucketLimiter(target.ConversationId, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = 7,
-                TokensPerPeriod = 7,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                TokenLimit = pacing.PerConversationBurst,
+                TokensPerPeriod = pacing.PerConversationBurst,
+                ReplenishmentPeriod = pacing.BurstPeriod,
                 QueueLimit = QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
@@ -26,8 +32,8 @@ public sealed class ConnectorRateLimiter : IAsyncDisposable, IDisposable
         var perConversationPer30Seconds = PartitionedRateLimiter.Create<ConnectorTarget, string>(target =>
             RateLimitPartition.GetSlidingWindowLimiter(target.ConversationId, _ => new SlidingWindowRateLimiterOptions
             {
-                PermitLimit = 60,
-                Window = TimeSpan.FromSeconds(30),
+                PermitLimit = pacing.PerConversationWindow,
+                Window = pacing.Window,
                 SegmentsPerWindow = 6,
                 QueueLimit = QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
@@ -36,9 +42,9 @@ public sealed class ConnectorRateLimiter : IAsyncDisposable, IDisposable
         var perTenant = PartitionedRateLimiter.Create<ConnectorTarget, string>(target =>
             RateLimitPartition.GetTokenBucketLimiter(target.TenantId ?? string.Empty, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = 30,
-                TokensPerPeriod = 30,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                TokenLimit = pacing.PerTenant,
+                TokensPerPeriod = pacing.PerTenant,
+                ReplenishmentPeriod = pacing.BurstPeriod,
                 QueueLimit = QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,

@@ -78,6 +78,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
 
+    /// <summary>Paths the token endpoint was called on (the authority MSAL used).</summary>
+    public ConcurrentQueue<string> TokenPaths { get; } = new();
+
     private int _tokenRequests;
     private int _keySetRequests;
 
@@ -168,6 +171,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
         else if (HttpMethods.IsPost(context.Request.Method) && path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _tokenRequests);
+            TokenPaths.Enqueue(path);
             var form = await context.Request.ReadFormAsync();
             if (form["grant_type"] != "client_credentials" || form["scope"] != "https://api.botframework.com/.default")
             {
