@@ -94,7 +94,7 @@ public sealed class TeamsAppPackageTests : IDisposable
         return Run(oracle, "node", $"validate.js \"{manifestPath}\"");
     }
 
-    private static (int ExitCode, string Output) Run(string directory, string command, string arguments)
+    public static (int ExitCode, string Output) Run(string directory, string command, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(command, arguments)
         {
@@ -108,7 +108,7 @@ public sealed class TeamsAppPackageTests : IDisposable
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FinOps.Bot.sln")))

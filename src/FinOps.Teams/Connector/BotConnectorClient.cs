@@ -72,11 +72,20 @@ public sealed partial class BotConnectorClient(
         using var lease = await rateLimiter.AcquireAsync(target, cancellationToken);
         var token = await tokenProvider.GetTokenAsync(cancellationToken);
         var baseUri = new Uri(target.ServiceUrl.EndsWith('/') ? target.ServiceUrl : target.ServiceUrl + "/", UriKind.Absolute);
+        if (token is null && !baseUri.IsLoopback)
+        {
+            // Without credentials (development mode) the bot talks to a local simulator only, never to a URL an activity named elsewhere.
+            throw new BotConnectorException("Teams:AppId is not configured: only a loopback serviceUrl (local simulator) can be called.");
+        }
+
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path))
         {
             Content = JsonContent.Create(body, body.GetType(), options: TeamsJson.Options),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
         using var response = await httpClient.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {

@@ -54,7 +54,7 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
         _confidentialClient = builder.Build();
     }
 
-    public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
+    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
         if (_managedIdentity is not null)
         {
@@ -67,7 +67,8 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
 
         if (_confidentialClient is null)
         {
-            throw new InvalidOperationException("Teams:AppId is not configured; the bot cannot call the Bot Connector.");
+            // Development mode: the local simulator's connector is anonymous.
+            return null;
         }
 
         var token = await _confidentialClient.AcquireTokenForClient([_options.OAuthScope]).ExecuteAsync(cancellationToken);
