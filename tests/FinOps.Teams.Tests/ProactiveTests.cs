@@ -172,6 +172,44 @@ public sealed class ProactiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendToUserAsync_UserWithApp_CreatesPersonalConversationThenPostsCard()
+    {
+        var sender = _bot.App.Services.GetRequiredService<TeamsProactiveSender>();
+
+        var sent = await sender.SendToUserAsync(_bf.ServiceUrl, FakeBotFramework.TenantId, Activities.BotId, Activities.UserId, Digest, "approval-1", CancellationToken.None);
+
+        var create = await _bf.NextCallAsync();
+        Assert.Equal("/teams/v3/conversations", create.RawPath);
+        Assert.Equal(Activities.UserId, (string?)create.Body!["members"]![0]!["id"]);
+        Assert.Equal(FakeBotFramework.TenantId, (string?)create.Body["channelData"]!["tenant"]!["id"]);
+        var post = await _bf.NextCallAsync();
+        Assert.Equal("/teams/v3/conversations/a%3Anew-conversation/activities", post.RawPath);
+        Assert.Equal("a:new-conversation", sent.Conversation.Id);
+        Assert.Equal("personal", (await _bot.References.GetAsync("a:new-conversation", CancellationToken.None))!.ConversationType);
+    }
+
+    [Fact]
+    public async Task PostToChannelAsync_TeamReference_NewThreadWithCardAndUpdatable()
+    {
+        var sender = _bot.App.Services.GetRequiredService<TeamsProactiveSender>();
+        var team = new Conversations.TeamsConversationReference(
+            "19:general@thread.tacv2", _bf.ServiceUrl, "channel", FakeBotFramework.TenantId, Activities.BotId, null, null,
+            "19:team@thread.tacv2", "19:general@thread.tacv2", _bot.Time.GetUtcNow());
+
+        var sent = await sender.PostToChannelAsync(team, "19:costs@thread.tacv2", Digest, "weekly-digest", CancellationToken.None);
+        await sender.UpdateAsync(sent, Digest with { FallbackText = "updated" }, CancellationToken.None);
+
+        var create = await _bf.NextCallAsync();
+        Assert.Equal("/teams/v3/conversations", create.RawPath);
+        Assert.True((bool)create.Body!["isGroup"]!);
+        Assert.Equal("19:costs@thread.tacv2", (string?)create.Body["channelData"]!["channel"]!["id"]);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)create.Body["activity"]!["attachments"]![0]!["contentType"]);
+        var update = await _bf.NextCallAsync();
+        Assert.Equal("PUT", update.Method);
+        Assert.Equal($"/teams/v3/conversations/a%3Anew-conversation/activities/{sent.MessageId}", update.RawPath);
+    }
+
+    [Fact]
     public async Task CreateConversationAsync_OneToOneWithUser_PostsMembersTenantAndActivity()
     {
         using var scope = _bot.App.Services.CreateScope();
