@@ -15,7 +15,11 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _bf = await FakeBotFramework.StartAsync();
-        _bot = await BotHost.StartAsync(_bf, s => s["Teams:TenantId"] = FakeBotFramework.TenantId);
+        _bot = await BotHost.StartAsync(_bf, s =>
+        {
+            s["Teams:TenantId"] = FakeBotFramework.TenantId;
+            s["Teams:EntraStsHost"] = _bf.EntraLoginHost + "/sts";
+        });
     }
 
     public async Task DisposeAsync()
@@ -123,11 +127,16 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         Assert.InRange(_bf.KeySetRequests, 2, 3);
     }
 
-    [Fact]
-    public async Task PostMessages_EntraTokenOfOwnTenant_Accepted()
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v1")]
+    public async Task PostMessages_EntraTokenOfOwnTenant_Accepted(string version)
     {
+        var issuer = version == "v2"
+            ? $"{_bf.EntraLoginHost}/{FakeBotFramework.TenantId}/v2.0"
+            : $"{_bf.EntraLoginHost}/sts/{FakeBotFramework.TenantId}/";
         var token = _bf.CreateToken(
-            Now, BotHost.AppId, issuer: $"{_bf.EntraLoginHost}/{FakeBotFramework.TenantId}/v2.0", key: _bf.EntraKey,
+            Now, BotHost.AppId, issuer: issuer, key: _bf.EntraKey,
             extraClaims: new Dictionary<string, object> { ["tid"] = FakeBotFramework.TenantId });
 
         var response = await PostAsync(Activities.Message(_bf.ServiceUrl, "hello"), "Bearer " + token);
