@@ -41,7 +41,7 @@ public sealed class TeamsProactiveSender(
         {
             var reference = await ActiveReferenceAsync(conversation.Id, cancellationToken);
             var activity = TeamsActivityHandler.CardActivity(renderer.Render(card));
-            activity.From = reference.BotId is null ? null : new ChannelAccount { Id = reference.BotId };
+            activity.From = reference.BotId is null ? null : ChannelAccount.Bot(reference.BotId);
             var response = await connector.SendToConversationAsync(TargetOf(reference), activity, cancellationToken);
             var messageId = response.Id ?? string.Empty;
             await idempotency.CompleteAsync(IdempotencyScope, idempotencyKey, messageId, cancellationToken);
@@ -69,8 +69,8 @@ public sealed class TeamsProactiveSender(
         var created = await connector.CreateConversationAsync(serviceUrl, tenantId, new ConversationParameters
         {
             IsGroup = false,
-            Bot = new ChannelAccount { Id = botId },
-            Members = [new ChannelAccount { Id = userId }],
+            Bot = ChannelAccount.Bot(botId),
+            Members = [ChannelAccount.User(userId)],
             TenantId = tenantId,
             ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
         }, cancellationToken);
@@ -104,7 +104,7 @@ public sealed class TeamsProactiveSender(
             var created = await connector.CreateConversationAsync(team.ServiceUrl, team.TenantId, new ConversationParameters
             {
                 IsGroup = true,
-                Bot = team.BotId is null ? null : new ChannelAccount { Id = team.BotId },
+                Bot = team.BotId is null ? null : ChannelAccount.Bot(team.BotId),
                 TenantId = team.TenantId,
                 ChannelData = new JsonObject
                 {

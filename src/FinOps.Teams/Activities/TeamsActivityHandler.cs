@@ -109,6 +109,9 @@ public sealed partial class TeamsActivityHandler(
     private static string? TenantOf(Activity activity) =>
         activity.Conversation?.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>();
 
+    private static ChannelAccount? BotOf(Activity activity) =>
+        activity.Recipient?.Id is { } botId ? ChannelAccount.Bot(botId, activity.Recipient.Name) : null;
+
     private static ConnectorTarget TargetOf(Activity activity) =>
         new(activity.ServiceUrl!, activity.Conversation!.Id!, TenantOf(activity));
 
@@ -297,7 +300,7 @@ public sealed partial class TeamsActivityHandler(
         }
 
         // Slow: show typing now, answer from the background once the work is done.
-        await connector.SendTypingAsync(TargetOf(activity), activity.Recipient, cancellationToken);
+        await connector.SendTypingAsync(TargetOf(activity), BotOf(activity), cancellationToken);
         background.Enqueue(async _ => await deliver(await work));
     }
 
@@ -322,8 +325,10 @@ public sealed partial class TeamsActivityHandler(
     private async Task ReplyAsync(Activity activity, Card card, CancellationToken cancellationToken)
     {
         var reply = CardActivity(renderer.Render(card));
-        reply.From = activity.Recipient;
-        reply.Recipient = activity.From;
+        reply.From = BotOf(activity);
+        reply.Recipient = activity.From is { Id: { } userId } from
+            ? new ChannelAccount { Id = userId, Name = from.Name, AadObjectId = from.AadObjectId, Role = ChannelAccount.UserRole }
+            : null;
         if (activity.Id is { } id)
         {
             await connector.ReplyToActivityAsync(TargetOf(activity), id, reply, cancellationToken);

@@ -19,6 +19,5 @@ public sealed class FakeAdaptiveCardRenderer : IAdaptiveCardRenderer
             ["text"] = card.FallbackText,
             ["wrap"] = true,
         }),
-        ["metadata"] = new JsonObject { ["kind"] = card.Kind },
     };
 }
