@@ -1,0 +1,398 @@
+using System.Text.Json.Nodes;
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Messaging;
+using FinOps.Core.Reliability;
+using FinOps.Teams.Cards;
+using FinOps.Teams.Connector;
+using FinOps.Teams.Conversations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Teams.Activities;
+
+/// <summary>
+/// Turns authenticated activities into calls of the channel-neutral conversation: messages (with the
+/// bot's @mention removed), Action.Execute invokes and Action.Submit messages, and install / uninstall
+/// events that keep the conversation references for proactive messages.
+/// </summary>
+public sealed partial class TeamsActivityHandler(
+    IConversationService conversation,
+    IAdaptiveCardRenderer renderer,
+    BotConnectorClient connector,
+    IConversationReferenceStore references,
+    IIdempotencyStore idempotency,
+    TeamsBackgroundWork background,
+    IHostApplicationLifetime lifetime,
+    IOptions<TeamsOptions> options,
+    TimeProvider timeProvider,
+    ILogger<TeamsActivityHandler> logger)
+{
+    public const string Channel = "teams";
+
+    /// <summary>Key of the action id in Action.Submit data (the Adaptive Card renderer's fallback buttons).</summary>
+    public const string SubmitVerbKey = "verb";
+
+    public const string ActionIdempotencyScope = "teams.card-action";
+
+    private static readonly TimeSpan ActionLease = TimeSpan.FromMinutes(5);
+
+    public async Task<TeamsActivityResult> HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await RememberAsync(activity, cancellationToken);
+                return await OnMessageAsync(activity, cancellationToken);
+            case ActivityTypes.ConversationUpdate:
+                await OnConversationUpdateAsync(activity, cancellationToken);
+                return TeamsActivityResult.Ok;
+            case ActivityTypes.InstallationUpdate:
+                await OnInstallationUpdateAsync(activity, cancellationToken);
+                return TeamsActivityResult.Ok;
+            case ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardActionInvoke:
+                return await OnAdaptiveCardActionAsync(activity, cancellationToken);
+            case ActivityTypes.Invoke:
+                // Invokes the bot does not implement are answered 501, as Bot Framework SDKs do.
+                return new TeamsActivityResult(501);
+            default:
+                return TeamsActivityResult.Ok;
+        }
+    }
+
+    /// <summary>The message text with the bot's own &lt;at&gt;mention&lt;/at&gt; removed, using the mention entities.</summary>
+    public static string RemoveBotMention(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var text = activity.Text ?? string.Empty;
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if ((string?)entity["type"] != "mention"
+                || entity["mentioned"]?["id"]?.GetValue<string>() is not { } mentionedId
+                || !string.Equals(mentionedId, activity.Recipient?.Id, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (entity["text"]?.GetValue<string>() is { Length: > 0 } mentionText)
+            {
+                text = text.Replace(mentionText, string.Empty, StringComparison.Ordinal);
+            }
+        }
+
+        return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim();
+    }
+
+    /// <summary>The reference to keep for proactive messages to the activity's conversation.</summary>
+    public TeamsConversationReference? ReferenceOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Conversation?.Id is not { } conversationId || activity.ServiceUrl is not { } serviceUrl)
+        {
+            return null;
+        }
+
+        return new TeamsConversationReference(
+            conversationId,
+            serviceUrl,
+            activity.Conversation.ConversationType,
+            TenantOf(activity),
+            activity.Recipient?.Id,
+            activity.From?.Id,
+            activity.From?.AadObjectId,
+            activity.ChannelData?["team"]?["id"]?.GetValue<string>(),
+            activity.ChannelData?["channel"]?["id"]?.GetValue<string>(),
+            timeProvider.GetUtcNow());
+    }
+
+    private static string? TenantOf(Activity activity) =>
+        activity.Conversation?.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>();
+
+    private static ChannelAccount? BotOf(Activity activity) =>
+        activity.Recipient?.Id is { } botId ? ChannelAccount.Bot(botId, activity.Recipient.Name) : null;
+
+    private static ConnectorTarget TargetOf(Activity activity) =>
+        new(activity.ServiceUrl!, activity.Conversation!.Id!, TenantOf(activity));
+
+    private static ChatUser UserOf(Activity activity) =>
+        new(Channel, activity.From?.Id ?? string.Empty, activity.From?.Name, AadObjectId: activity.From?.AadObjectId);
+
+    private static ConversationAddress AddressOf(Activity activity) =>
+        new(Channel, activity.Conversation?.Id ?? string.Empty, TenantOf(activity));
+
+    private static bool HasAddress(Activity activity) =>
+        activity.ServiceUrl is not null && activity.Conversation?.Id is not null;
+
+    private async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (ReferenceOf(activity) is { } reference)
+        {
+            await references.StoreAsync(reference, cancellationToken);
+        }
+    }
+
+    private async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var botId = activity.Recipient?.Id;
+        if (botId is null || activity.Conversation?.Id is not { } conversationId)
+        {
+            return;
+        }
+
+        if (activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+        {
+            await references.RemoveAsync(conversationId, cancellationToken);
+            LogReference(logger, "removed", activity.Conversation.ConversationType);
+        }
+        else if (activity.MembersAdded?.Any(m => m.Id == botId) == true)
+        {
+            await RememberAsync(activity, cancellationToken);
+            LogReference(logger, "stored", activity.Conversation.ConversationType);
+        }
+    }
+
+    private async Task OnInstallationUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.Id is not { } conversationId)
+        {
+            return;
+        }
+
+        if (activity.Action?.StartsWith("remove", StringComparison.Ordinal) == true)
+        {
+            await references.RemoveAsync(conversationId, cancellationToken);
+            LogReference(logger, "removed", activity.Conversation.ConversationType);
+        }
+        else if (activity.Action?.StartsWith("add", StringComparison.Ordinal) == true)
+        {
+            await RememberAsync(activity, cancellationToken);
+            LogReference(logger, "stored", activity.Conversation.ConversationType);
+        }
+    }
+
+    private async Task<TeamsActivityResult> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (!HasAddress(activity))
+        {
+            return new TeamsActivityResult(400);
+        }
+
+        if (activity.Value is JsonObject submitted && submitted[SubmitVerbKey] is JsonValue verbNode && verbNode.TryGetValue<string>(out var verb))
+        {
+            return await OnSubmitAsync(activity, verb, submitted, cancellationToken);
+        }
+
+        var text = RemoveBotMention(activity);
+        if (text.Length == 0)
+        {
+            return TeamsActivityResult.Ok;
+        }
+
+        var message = new IncomingMessage(text, UserOf(activity), AddressOf(activity));
+        var stopping = lifetime.ApplicationStopping;
+        await RunWithinBudgetAsync(activity, () => conversation.AnswerAsync(message, stopping), card => ReplyAsync(activity, card, stopping), cancellationToken);
+        return TeamsActivityResult.Ok;
+    }
+
+    /// <summary>Action.Submit from clients without Universal Actions: the card is updated in place when Teams says which message held it.</summary>
+    private async Task<TeamsActivityResult> OnSubmitAsync(Activity activity, string verb, JsonObject data, CancellationToken cancellationToken)
+    {
+        var invoked = ActionOf(activity, verb, data);
+        var stopping = lifetime.ApplicationStopping;
+        await RunWithinBudgetAsync(
+            activity,
+            () => RunActionOnceAsync(invoked, stopping),
+            async outcome =>
+            {
+                if (outcome.Card is null)
+                {
+                    return;
+                }
+
+                var reply = CardActivity(outcome.Card);
+                if (activity.ReplyToId is { } cardMessageId)
+                {
+                    await connector.UpdateActivityAsync(TargetOf(activity), cardMessageId, reply, stopping);
+                }
+                else
+                {
+                    await connector.SendToConversationAsync(TargetOf(activity), reply, stopping);
+                }
+            },
+            cancellationToken);
+        return TeamsActivityResult.Ok;
+    }
+
+    private async Task<TeamsActivityResult> OnAdaptiveCardActionAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var action = activity.Value?["action"] as JsonObject;
+        if (action is null || (string?)action["type"] != "Action.Execute" || action["verb"] is not JsonValue verbNode
+            || !verbNode.TryGetValue<string>(out var verb) || !HasAddress(activity))
+        {
+            return InvokeError(400, "BadRequest", "The invoke carries no Action.Execute with a verb.");
+        }
+
+        var invoked = ActionOf(activity, verb, action["data"] as JsonObject);
+        var stopping = lifetime.ApplicationStopping;
+        try
+        {
+            var (done, work) = await WaitWithinAsync(() => RunActionOnceAsync(invoked, stopping), options.Value.InvokeAnswerBudget, cancellationToken);
+            if (done)
+            {
+                var outcome = await work;
+                return outcome.Card is { } card
+                    ? InvokeCard(card)
+                    : InvokeMessage("This action is already being processed.");
+            }
+
+            // Teams gives an invoke a few seconds; the refreshed card follows as an update when the work ends.
+            background.Enqueue(async ct =>
+            {
+                var outcome = await work;
+                if (outcome.Card is not null && activity.ReplyToId is { } cardMessageId)
+                {
+                    await connector.UpdateActivityAsync(TargetOf(activity), cardMessageId, CardActivity(outcome.Card), ct);
+                }
+            });
+            return InvokeMessage("Working on it; the card will update when done.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogActionFailed(logger, verb, ex);
+            return InvokeError(500, "InternalServerError", "The action failed.");
+        }
+    }
+
+    /// <summary>Runs a card action once per message and action: a second click returns the card stored by the first.</summary>
+    private async Task<ActionOutcome> RunActionOnceAsync(CardActionInvoked invoked, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var key = $"{invoked.Conversation.Id}|{invoked.MessageId}|{invoked.ActionId}";
+        if (!await idempotency.TryClaimAsync(ActionIdempotencyScope, key, ActionLease, cancellationToken))
+        {
+            var stored = await idempotency.GetResultAsync(ActionIdempotencyScope, key, cancellationToken);
+            LogDuplicateAction(logger, invoked.ActionId);
+            return new ActionOutcome(stored is null ? null : JsonNode.Parse(stored) as JsonObject);
+        }
+
+        try
+        {
+            var card = await conversation.HandleActionAsync(invoked, cancellationToken);
+            var rendered = renderer.Render(card);
+            await idempotency.CompleteAsync(ActionIdempotencyScope, key, rendered.ToJsonString(), cancellationToken);
+            return new ActionOutcome(rendered);
+        }
+        catch
+        {
+            await idempotency.ReleaseAsync(ActionIdempotencyScope, key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task RunWithinBudgetAsync<T>(Activity activity, Func<Task<T>> start, Func<T, Task> deliver, CancellationToken cancellationToken)
+    {
+        var (done, work) = await WaitWithinAsync(start, options.Value.InlineAnswerBudget, cancellationToken);
+        if (done)
+        {
+            await deliver(await work);
+            return;
+        }
+
+        // Slow: show typing now, answer from the background once the work is done.
+        await connector.SendTypingAsync(TargetOf(activity), BotOf(activity), cancellationToken);
+        background.Enqueue(async _ => await deliver(await work));
+    }
+
+    /// <summary>Starts <paramref name="start"/> and waits for it at most <paramref name="budget"/>; the work goes on either way.</summary>
+    private async Task<(bool Done, Task<T> Work)> WaitWithinAsync<T>(Func<Task<T>> start, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The deadline timer exists before the work starts, so a clock advanced once the work has begun always fires it.
+        var deadline = Task.Delay(budget, timeProvider, deadlineSource.Token);
+        var work = Task.Run(start, CancellationToken.None);
+        if (await Task.WhenAny(work, deadline) == work)
+        {
+            await deadlineSource.CancelAsync();
+            return (true, work);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return (false, work);
+    }
+
+    private async Task ReplyAsync(Activity activity, Card card, CancellationToken cancellationToken)
+    {
+        var reply = CardActivity(renderer.Render(card));
+        reply.From = BotOf(activity);
+        reply.Recipient = activity.From is { Id: { } userId } from
+            ? new ChannelAccount { Id = userId, Name = from.Name, AadObjectId = from.AadObjectId, Role = ChannelAccount.UserRole }
+            : null;
+        if (activity.Id is { } id)
+        {
+            await connector.ReplyToActivityAsync(TargetOf(activity), id, reply, cancellationToken);
+        }
+        else
+        {
+            await connector.SendToConversationAsync(TargetOf(activity), reply, cancellationToken);
+        }
+    }
+
+    /// <summary>A card-only message (no text), so it can later be updated in place.</summary>
+    public static Activity CardActivity(JsonObject card) => new()
+    {
+        Type = ActivityTypes.Message,
+        Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = card }],
+    };
+
+    private static CardActionInvoked ActionOf(Activity activity, string verb, JsonObject? data)
+    {
+        // Teams merges the card's input values into the action data, so payload and inputs arrive as one
+        // object: both views get every value (except the submit verb) and the handler reads what it needs.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, node) in data ?? [])
+        {
+            if (name == SubmitVerbKey || node is null)
+            {
+                continue;
+            }
+
+            values[name] = node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node.ToJsonString();
+        }
+
+        return new CardActionInvoked(verb, values, values, UserOf(activity), AddressOf(activity), activity.ReplyToId);
+    }
+
+    private static TeamsActivityResult InvokeCard(JsonObject card) => new(200, new JsonObject
+    {
+        ["statusCode"] = 200,
+        ["type"] = Attachment.AdaptiveCardContentType,
+        ["value"] = card.DeepClone(),
+    });
+
+    private static TeamsActivityResult InvokeMessage(string text) => new(200, new JsonObject
+    {
+        ["statusCode"] = 200,
+        ["type"] = "application/vnd.microsoft.activity.message",
+        ["value"] = text,
+    });
+
+    private static TeamsActivityResult InvokeError(int statusCode, string code, string message) => new(statusCode, new JsonObject
+    {
+        ["statusCode"] = statusCode,
+        ["type"] = "application/vnd.microsoft.error",
+        ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
+    });
+
+    private sealed record ActionOutcome(JsonObject? Card);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams conversation reference {Change} ({ConversationType})")]
+    private static partial void LogReference(ILogger logger, string change, string? conversationType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card action {ActionId} already handled; returning the stored card")]
+    private static partial void LogDuplicateAction(ILogger logger, string actionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Card action {ActionId} failed")]
+    private static partial void LogActionFailed(ILogger logger, string actionId, Exception exception);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Teams;
+
+/// <summary>Refuses to start with settings that would leave the bot unable to authenticate.</summary>
+public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.AppType is TeamsAppType.SingleTenant or TeamsAppType.UserAssignedMSI && string.IsNullOrWhiteSpace(options.TenantId))
+        {
+            failures.Add($"Teams:TenantId is required when Teams:AppType is {options.AppType}.");
+        }
+
+        if (options.AuthenticationEnabled && options.AppType != TeamsAppType.UserAssignedMSI
+            && string.IsNullOrWhiteSpace(options.AppPassword)
+            && string.IsNullOrWhiteSpace(options.CertificatePath)
+            && string.IsNullOrWhiteSpace(options.CertificateThumbprint))
+        {
+            failures.Add("Teams:AppPassword, Teams:CertificatePath or Teams:CertificateThumbprint is required when Teams:AppId is set.");
+        }
+
+        if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out _))
+        {
+            failures.Add("Teams:OpenIdMetadataUrl must be an absolute URL.");
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Teams:ClockSkew must be between 0 and 10 minutes.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

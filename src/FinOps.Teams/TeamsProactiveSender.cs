@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Messaging;
+using FinOps.Core.Reliability;
+using FinOps.Teams.Activities;
+using FinOps.Teams.Cards;
+using FinOps.Teams.Connector;
+using FinOps.Teams.Conversations;
+
+namespace FinOps.Teams;
+
+/// <summary>
+/// Posts digests, alerts and approval cards to Teams conversations the bot was installed in, using the
+/// stored conversation reference; a repeated idempotency key returns the first message instead of posting again.
+/// </summary>
+public sealed class TeamsProactiveSender(
+    BotConnectorClient connector,
+    IConversationReferenceStore references,
+    IAdaptiveCardRenderer renderer,
+    IIdempotencyStore idempotency,
+    TimeProvider timeProvider) : IProactiveSender
+{
+    public const string IdempotencyScope = "teams.proactive";
+
+    private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
+
+    public string Channel => TeamsActivityHandler.Channel;
+
+    public async Task<SentMessage> SendAsync(ConversationAddress conversation, Card card, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(card);
+        if (!await idempotency.TryClaimAsync(IdempotencyScope, idempotencyKey, SendLease, cancellationToken))
+        {
+            var sentId = await idempotency.GetResultAsync(IdempotencyScope, idempotencyKey, cancellationToken)
+                ?? throw new InvalidOperationException($"Proactive message '{idempotencyKey}' is being sent by another worker.");
+            return new SentMessage(conversation, sentId);
+        }
+
+        try
+        {
+            var reference = await ActiveReferenceAsync(conversation.Id, cancellationToken);
+            var activity = TeamsActivityHandler.CardActivity(renderer.Render(card));
+            activity.From = reference.BotId is null ? null : ChannelAccount.Bot(reference.BotId);
+            var response = await connector.SendToConversationAsync(TargetOf(reference), activity, cancellationToken);
+            var messageId = response.Id ?? string.Empty;
+            await idempotency.CompleteAsync(IdempotencyScope, idempotencyKey, messageId, cancellationToken);
+            return new SentMessage(conversation, messageId);
+        }
+        catch
+        {
+            await idempotency.ReleaseAsync(IdempotencyScope, idempotencyKey, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Messages a user 1:1 who has the app (e.g. an approver): creates (or gets back) the personal
+    /// conversation with the user, stores its reference, and posts the card there.
+    /// </summary>
+    /// <param name="serviceUrl">The user's region connector, from any reference of the tenant.</param>
+    /// <param name="tenantId">The user's tenant.</param>
+    /// <param name="botId">The bot's id (<c>28:{appId}</c>).</param>
+    /// <param name="userId">The user's Teams id (<c>29:...</c>) or Entra object id.</param>
+    public async Task<SentMessage> SendToUserAsync(
+        string serviceUrl, string tenantId, string botId, string userId, Card card, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var created = await connector.CreateConversationAsync(serviceUrl, tenantId, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = ChannelAccount.Bot(botId),
+            Members = [ChannelAccount.User(userId)],
+            TenantId = tenantId,
+            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+        }, cancellationToken);
+        var conversationId = created.Id ?? throw new BotConnectorException("Bot Connector created a conversation without an id.");
+        await references.StoreAsync(
+            new TeamsConversationReference(
+                conversationId, created.ServiceUrl ?? serviceUrl, "personal", tenantId, botId, userId, null, null, null, timeProvider.GetUtcNow()),
+            cancellationToken);
+        return await SendAsync(new ConversationAddress(Channel, conversationId, tenantId), card, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>Starts a new thread in a team channel with the card as its first post (the bot must be installed in the team).</summary>
+    /// <param name="team">A stored reference of the team (any of its channels).</param>
+    /// <param name="channelId">The Teams channel id (<c>19:...@thread.tacv2</c>).</param>
+    public async Task<SentMessage> PostToChannelAsync(
+        TeamsConversationReference team, string channelId, Card card, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(card);
+        var address = new ConversationAddress(Channel, channelId, team.TenantId);
+        if (!await idempotency.TryClaimAsync(IdempotencyScope, idempotencyKey, SendLease, cancellationToken))
+        {
+            var sentId = await idempotency.GetResultAsync(IdempotencyScope, idempotencyKey, cancellationToken)
+                ?? throw new InvalidOperationException($"Proactive message '{idempotencyKey}' is being sent by another worker.");
+            return new SentMessage(address, sentId);
+        }
+
+        try
+        {
+            var activity = TeamsActivityHandler.CardActivity(renderer.Render(card));
+            var created = await connector.CreateConversationAsync(team.ServiceUrl, team.TenantId, new ConversationParameters
+            {
+                IsGroup = true,
+                Bot = team.BotId is null ? null : ChannelAccount.Bot(team.BotId),
+                TenantId = team.TenantId,
+                ChannelData = new JsonObject
+                {
+                    ["channel"] = new JsonObject { ["id"] = channelId },
+                    ["tenant"] = new JsonObject { ["id"] = team.TenantId },
+                },
+                Activity = activity,
+            }, cancellationToken);
+            var threadId = created.Id ?? throw new BotConnectorException("Bot Connector created a channel thread without an id.");
+
+            // The thread gets its own reference so the card can be updated in place later.
+            await references.StoreAsync(
+                new TeamsConversationReference(
+                    threadId, team.ServiceUrl, "channel", team.TenantId, team.BotId, null, null, team.TeamId, channelId, timeProvider.GetUtcNow()),
+                cancellationToken);
+            var messageId = created.ActivityId ?? string.Empty;
+            await idempotency.CompleteAsync(IdempotencyScope, idempotencyKey, messageId, cancellationToken);
+            return new SentMessage(new ConversationAddress(Channel, threadId, team.TenantId), messageId);
+        }
+        catch
+        {
+            await idempotency.ReleaseAsync(IdempotencyScope, idempotencyKey, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async Task UpdateAsync(SentMessage message, Card card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(card);
+        var reference = await ActiveReferenceAsync(message.Conversation.Id, cancellationToken);
+        var activity = TeamsActivityHandler.CardActivity(renderer.Render(card));
+        await connector.UpdateActivityAsync(TargetOf(reference), message.MessageId, activity, cancellationToken);
+    }
+
+    private static ConnectorTarget TargetOf(TeamsConversationReference reference) =>
+        new(reference.ServiceUrl, reference.ConversationId, reference.TenantId);
+
+    private async Task<TeamsConversationReference> ActiveReferenceAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var reference = await references.GetAsync(conversationId, cancellationToken)
+            ?? throw new InvalidOperationException("The bot has no reference for this Teams conversation (is the app installed there?).");
+        return reference.IsStale
+            ? throw new InvalidOperationException("The bot was removed from this Teams conversation; its reference is stale.")
+            : reference;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using FinOps.Teams.Activities;
+using FinOps.Teams.Auth;
+using FinOps.Teams.Connector;
+using FinOps.Teams.Conversations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+using Polly;
+
+namespace FinOps.Teams;
+
+public static class TeamsServiceCollectionExtensions
+{
+    public const string ConnectorResilienceName = "teams-connector";
+
+    /// <summary>
+    /// Registers the Teams channel: options (section <c>Teams</c>), inbound authentication, activity
+    /// handling, the Bot Connector client with retries and pacing, and the proactive sender. The host
+    /// must also register <c>IConversationService</c>, <c>IAdaptiveCardRenderer</c> and <c>IIdempotencyStore</c>,
+    /// and may replace the in-memory <see cref="IConversationReferenceStore"/> with a durable one.
+    /// </summary>
+    public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(BotFrameworkAuthenticator.MetadataHttpClientName);
+        services.AddHttpClient(MsalHttpClientFactory.HttpClientName);
+        services.TryAddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
+        services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
+        services.TryAddSingleton<BotFrameworkAuthenticator>();
+        services.TryAddSingleton(_ => new ConnectorRateLimiter(ConnectorPacing.Teams));
+        services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+
+        services.AddHttpClient<BotConnectorClient>()
+            .AddResilienceHandler(ConnectorResilienceName, pipeline =>
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    // Teams throttles with 429 and answers 412/502/504 on transient conflicts and gateway trouble.
+                    ShouldHandle = args => ValueTask.FromResult(
+                        args.Outcome.Exception is HttpRequestException
+                        || args.Outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
+                            or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout),
+                    MaxRetryAttempts = 4,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromSeconds(1),
+                    ShouldRetryAfterHeader = true,
+                });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+            });
+
+        services.TryAddSingleton<TeamsBackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<TeamsBackgroundWork>());
+        services.AddHostedService<TeamsDevelopmentModeNotice>();
+        services.TryAddTransient<TeamsActivityHandler>();
+        services.TryAddTransient<TeamsProactiveSender>();
+        services.AddTransient<FinOps.Conversation.Messaging.IProactiveSender>(sp => sp.GetRequiredService<TeamsProactiveSender>());
+        return services;
+    }
+}

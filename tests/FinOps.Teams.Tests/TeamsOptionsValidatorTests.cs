@@ -1,0 +1,47 @@
+namespace FinOps.Teams.Tests;
+
+public sealed class TeamsOptionsValidatorTests
+{
+    private static TeamsOptions Options(TeamsAppType type, string? tenant = null, string? password = "secret") => new()
+    {
+        AppId = "5f2f3b3c-1d2e-4f5a-8b9c-0d1e2f3a4b5c",
+        AppPassword = password,
+        AppType = type,
+        TenantId = tenant,
+    };
+
+    [Fact]
+    public void Validate_SingleTenantWithoutTenantId_Fails()
+    {
+        var result = new TeamsOptionsValidator().Validate(null, Options(TeamsAppType.SingleTenant));
+
+        Assert.True(result.Failed);
+        Assert.Contains("TenantId", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AppIdWithoutCredential_Fails()
+    {
+        Assert.True(new TeamsOptionsValidator().Validate(null, Options(TeamsAppType.MultiTenant, password: null)).Failed);
+    }
+
+    [Fact]
+    public void Validate_ManagedIdentityWithTenant_NeedsNoSecret()
+    {
+        Assert.True(new TeamsOptionsValidator().Validate(null, Options(TeamsAppType.UserAssignedMSI, "t", password: null)).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_NoAppId_DevelopmentModeValid()
+    {
+        Assert.True(new TeamsOptionsValidator().Validate(null, new TeamsOptions()).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(TeamsAppType.MultiTenant, null, "https://login.microsoftonline.com/botframework.com")]
+    [InlineData(TeamsAppType.SingleTenant, "contoso-tenant", "https://login.microsoftonline.com/contoso-tenant")]
+    public void ResolveTokenAuthority_ByAppType_MicrosoftDefaults(TeamsAppType type, string? tenant, string expected)
+    {
+        Assert.Equal(expected, Options(type, tenant).ResolveTokenAuthority());
+    }
+}
