@@ -25,6 +25,7 @@ public static class BotCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DemoDataCommand.Create(TimeProvider.System));
         root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(TeamsPackageCommand.Create());
         return root;
     }
 

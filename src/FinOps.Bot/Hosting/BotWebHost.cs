@@ -3,6 +3,7 @@ using FinOps.Bot.Playground;
 using FinOps.Conversation.Messaging;
 using FinOps.Core.Demo;
 using FinOps.Slack;
+using FinOps.Teams;
 
 namespace FinOps.Bot.Hosting;
 
@@ -22,12 +23,14 @@ public static class BotWebHost
         builder.Services.AddSingleton<StoreInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddPlayground();
 
         var app = builder.Build();
         app.MapHealth();
         app.MapChartImages();
         app.MapSlack();
+        app.MapTeams();
         app.MapPlayground();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
