@@ -18,7 +18,9 @@ public static class CliHost
 
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // appsettings.json asks for Information for the server; a CLI verb only reports warnings and errors.
+        builder.Configuration["Logging:LogLevel:Default"] = nameof(LogLevel.Warning);
+        builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = nameof(LogLevel.Warning);
         builder.Services.AddFinOpsCore(builder.Configuration);
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddSingleton<StoreInitializer>();

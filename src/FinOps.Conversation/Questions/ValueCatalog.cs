@@ -34,7 +34,9 @@ public sealed class ValueCatalog
         _values = new Dictionary<Dimension, IReadOnlyList<string>>();
         foreach (var (dimension, list) in values)
         {
-            _values[dimension] = list.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            // The engine shows missing values as "(untagged)" / "(none)". People say "untagged" meaning the
+            // Unallocated team (a synonym), so these placeholders are not names to match words against.
+            _values[dimension] = list.Where(v => !string.IsNullOrWhiteSpace(v) && !IsPlaceholder(v)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
         // Unallocated is a team in every breakdown even before anything is unallocated.
@@ -46,6 +48,8 @@ public sealed class ValueCatalog
         TagKeys = _values.Keys.Where(d => d.Kind == DimensionKind.Tag).Select(d => d.TagKey!).ToArray();
         Index();
     }
+
+    private static bool IsPlaceholder(string value) => value.Length > 2 && value[0] == '(' && value[^1] == ')';
 
     public static ValueCatalog Empty { get; } = new(new Dictionary<Dimension, IReadOnlyList<string>>());
 

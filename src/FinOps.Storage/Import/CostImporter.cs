@@ -182,7 +182,16 @@ public sealed partial class CostImporter : IDisposable
             var (message, line, column) = ex is FocusFormatException format
                 ? (format.Message, format.Line, format.Column)
                 : ($"{path}: {ex.Message}", (long?)null, (string?)null);
-            LogFailed(ex, path);
+            if (ex is FocusFormatException)
+            {
+                // Bad input, not a bug: the message names file, line and column; a stack trace adds nothing.
+                LogRejected(path, message);
+            }
+            else
+            {
+                LogFailed(ex, path);
+            }
+
             return await FailAsync(path, hash, message, line, column, cancellationToken);
         }
     }
@@ -253,6 +262,9 @@ public sealed partial class CostImporter : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {File}: the same bytes were imported before and are current")]
     private partial void LogUnchanged(string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import of {File} rejected; the store is unchanged for it: {Problem}")]
+    private partial void LogRejected(string file, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import of {File} failed; the store is unchanged for it")]
     private partial void LogFailed(Exception exception, string file);

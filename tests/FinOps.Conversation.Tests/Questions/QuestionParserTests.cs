@@ -11,6 +11,24 @@ public sealed class QuestionParserTests
 
     private ParsedQuestion Parse(string text) => _parser.Parse(text, Today);
 
+    [Theory]
+    [InlineData("how much is untagged this month")]
+    [InlineData("unallocated cost last month")]
+    public void Parse_Untagged_MeansUnallocatedTeamEvenWhenStoreShowsUntaggedPlaceholders(string text)
+    {
+        var values = new Dictionary<Dimension, IReadOnlyList<string>>(DemoCatalog.Values)
+        {
+            [Dimension.Environment] = ["prod", "staging", "(untagged)"],
+            [Dimension.Tag("application")] = ["web-store", "(untagged)"],
+            [Dimension.Account] = ["payments-prod", "(none)"],
+        };
+        var parsed = new QuestionParser(new ValueCatalog(values), CostCalendar.Default).Parse(text, Today);
+
+        Assert.Equal(QuestionIntent.Unallocated, parsed.Intent);
+        Assert.NotNull(parsed.Query);
+        Assert.Equal(["Unallocated"], parsed.Query.Filters[Dimension.Team]);
+    }
+
     [Fact]
     public void AsOf_IsAMonday()
     {
