@@ -23,6 +23,7 @@ public static class BotCommandLine
         root.Subcommands.Add(serve);
         root.SetAction(ServeAsync);
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ImportsCommand.Create());
         root.Subcommands.Add(DemoDataCommand.Create(TimeProvider.System));
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(TeamsPackageCommand.Create());
