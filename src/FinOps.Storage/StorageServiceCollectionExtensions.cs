@@ -1,5 +1,6 @@
 using FinOps.Core.Query;
 using FinOps.Core.Reliability;
+using FinOps.Storage.Channels;
 using FinOps.Storage.Costs;
 using FinOps.Storage.Data;
 using FinOps.Storage.Import;
@@ -40,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CostImporter>();
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IOutbox, EfOutbox>();
+        services.AddSingleton<ChannelRecordStore>();
         return services;
     }
 }

@@ -1,9 +1,12 @@
+using FinOps.Bot.Channels;
 using FinOps.Bot.Endpoints;
 using FinOps.Bot.Playground;
 using FinOps.Conversation.Messaging;
 using FinOps.Core.Demo;
 using FinOps.Slack;
+using FinOps.Slack.Installation;
 using FinOps.Teams;
+using FinOps.Teams.Conversations;
 
 namespace FinOps.Bot.Hosting;
 
@@ -22,6 +25,10 @@ public static class BotWebHost
         builder.Services.AddFinOpsCore(builder.Configuration);
         builder.Services.AddSingleton<StoreInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
+        // Durable stores first: AddSlack and AddTeams only add their in-memory defaults when none is registered.
+        builder.Services.AddDataProtection();
+        builder.Services.AddSingleton<ISlackInstallationStore, DbSlackInstallationStore>();
+        builder.Services.AddSingleton<IConversationReferenceStore, DbConversationReferenceStore>();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddPlayground();

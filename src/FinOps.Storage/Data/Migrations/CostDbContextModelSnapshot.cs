@@ -40,6 +40,26 @@ namespace FinOps.Storage.Data.Migrations
                     b.ToTable("BillingSlices", (string)null);
                 });
 
+            modelBuilder.Entity("FinOps.Storage.Data.ChannelRecordEntity", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Key");
+
+                    b.ToTable("ChannelRecords", (string)null);
+                });
+
             modelBuilder.Entity("FinOps.Storage.Data.CostFactEntity", b =>
                 {
                     b.Property<long>("Id")

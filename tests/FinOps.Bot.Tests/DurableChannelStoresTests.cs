@@ -1,0 +1,75 @@
+using FinOps.Bot.Channels;
+using FinOps.Slack.Installation;
+using FinOps.Storage;
+using FinOps.Storage.Channels;
+using FinOps.Teams.Conversations;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinOps.Bot.Tests;
+
+/// <summary>References and installations survive a restart: a second service provider over the same file sees them.</summary>
+public sealed class DurableChannelStoresTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("finops-channels-").FullName;
+    private readonly EphemeralDataProtectionProvider _protection = new();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task ConversationReferences_StoreMarkStaleAndRemove_SurviveRestart()
+    {
+        var reference = new TeamsConversationReference("a:1/2", "https://smba.example/amer/", "personal", "tenant-1", "28:bot", "29:user", "aad-1", null, null, DateTimeOffset.UnixEpoch);
+        using (var first = Build())
+        {
+            var store = new DbConversationReferenceStore(first.GetRequiredService<ChannelRecordStore>());
+            await store.StoreAsync(reference, CancellationToken.None);
+            await store.StoreAsync(reference with { ConversationId = "a:other" }, CancellationToken.None);
+            await store.MarkStaleAsync("a:other", "BotNotInConversationRoster", CancellationToken.None);
+        }
+
+        using var second = Build();
+        var restarted = new DbConversationReferenceStore(second.GetRequiredService<ChannelRecordStore>());
+        Assert.Equal(reference, await restarted.GetAsync("a:1/2", CancellationToken.None));
+        Assert.True((await restarted.GetAsync("a:other", CancellationToken.None))!.IsStale);
+        Assert.Equal(["a:1/2"], (await restarted.ListActiveAsync(CancellationToken.None)).Select(r => r.ConversationId));
+
+        await restarted.StoreAsync(reference with { ConversationId = "a:other" }, CancellationToken.None);
+        Assert.False((await restarted.GetAsync("a:other", CancellationToken.None))!.IsStale);
+        await restarted.RemoveAsync("a:1/2", CancellationToken.None);
+        Assert.Null(await restarted.GetAsync("a:1/2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SlackInstallations_TokenEncryptedAtRest_FoundAfterRestart_Deleted()
+    {
+        var installation = new SlackInstallation("T0001", "Acme", null, "U0BOT", "xoxb-secret-token-value", "A0APP", "chat:write", DateTimeOffset.UnixEpoch);
+        using (var first = Build())
+        {
+            await new DbSlackInstallationStore(first.GetRequiredService<ChannelRecordStore>(), _protection).SaveAsync(installation, CancellationToken.None);
+            var raw = await first.GetRequiredService<ChannelRecordStore>().GetAsync("slack.installation", "T0001", CancellationToken.None);
+            Assert.NotNull(raw);
+            Assert.DoesNotContain("xoxb-secret-token-value", raw, StringComparison.Ordinal);
+        }
+
+        using var second = Build();
+        var store = new DbSlackInstallationStore(second.GetRequiredService<ChannelRecordStore>(), _protection);
+        Assert.Equal(installation, await store.FindAsync("T0001", CancellationToken.None));
+        Assert.Null(await store.FindAsync("T0002", CancellationToken.None));
+        Assert.True(await store.DeleteAsync("T0001", CancellationToken.None));
+        Assert.False(await store.DeleteAsync("T0001", CancellationToken.None));
+        Assert.Null(await store.FindAsync("T0001", CancellationToken.None));
+    }
+
+    private ServiceProvider Build()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(_dir, "bot.db") })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddStorage(configuration);
+        return services.BuildServiceProvider();
+    }
+}
