@@ -103,18 +103,18 @@ public static class BenchmarkCommands
                 ours.Add(ChildProcess.Run<IngestResult>("ours-ingest", csv, OursDb(folder, rows)));
             }
 
-            Console.WriteLine(Invariant($"run {run}: ours {ours[^1].Seconds:F2} s ({ours[^1].PeakRssMegabytes:F0} MB), duckdb {duck[^1].Seconds:F2} s ({duck[^1].PeakRssMegabytes:F0} MB), load {Machine.LoadAverage()}"));
+            Console.WriteLine(Invariant($"run {run}: ours {ours[^1].Seconds:F2} s, cpu {ours[^1].CpuSeconds:F2} s, {ours[^1].PeakRssMegabytes:F0} MB; duckdb {duck[^1].Seconds:F2} s, cpu {duck[^1].CpuSeconds:F2} s, {duck[^1].PeakRssMegabytes:F0} MB; load {Machine.LoadAverage()}"));
         }
 
         var oursSeconds = Stats.Median([.. ours.Select(r => r.Seconds)]);
         var duckSeconds = Stats.Median([.. duck.Select(r => r.Seconds)]);
         Console.WriteLine();
-        Console.WriteLine("| side | rows | daily facts | median s | rows/s | peak RSS MB |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| side | rows | daily facts | median s | rows/s | median CPU s (whole process) | peak RSS MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var side in new[] { ours, duck })
         {
             var median = Stats.Median([.. side.Select(r => r.Seconds)]);
-            Console.WriteLine(Invariant($"| {side[0].Side} | {side[0].Rows:N0} | {side[0].Facts:N0} | {median:F2} | {side[0].Rows / median:N0} | {side.Max(r => r.PeakRssMegabytes):F0} |"));
+            Console.WriteLine(Invariant($"| {side[0].Side} | {side[0].Rows:N0} | {side[0].Facts:N0} | {median:F2} | {side[0].Rows / median:N0} | {Stats.Median([.. side.Select(r => r.CpuSeconds)]):F2} | {side.Max(r => r.PeakRssMegabytes):F0} |"));
         }
 
         var ratio = oursSeconds / duckSeconds;

@@ -34,7 +34,7 @@ public static class DuckDbSide
         count.CommandText = "SELECT COUNT(*), CAST(SUM(n) AS BIGINT) FROM daily";
         using var reader = count.ExecuteReader();
         reader.Read();
-        return new IngestResult("duckdb", watch.Elapsed.TotalSeconds, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), PeakMemory.ReadPeakRssMegabytes());
+        return new IngestResult("duckdb", watch.Elapsed.TotalSeconds, PeakMemory.CpuSeconds(), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), PeakMemory.ReadPeakRssMegabytes());
     }
 
     /// <summary>Runs each shape's SQL <paramref name="iterations"/> times (after a warm-up), reading every row.</summary>

@@ -43,7 +43,7 @@ public static partial class OurSide
             throw new InvalidOperationException($"import failed: {file.Error}");
         }
 
-        return new IngestResult("ours", watch.Elapsed.TotalSeconds, file.Rows, file.Facts, PeakMemory.ReadPeakRssMegabytes());
+        return new IngestResult("ours", watch.Elapsed.TotalSeconds, PeakMemory.CpuSeconds(), file.Rows, file.Facts, PeakMemory.ReadPeakRssMegabytes());
     }
 
     /// <summary>Where an import's time goes: hashing the file, parsing it, observing data quality; the rest of a full import is aggregation and SQLite.</summary>
