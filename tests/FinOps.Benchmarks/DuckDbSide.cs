@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace FinOps.Benchmarks;
@@ -17,12 +18,11 @@ public static class DuckDbSide
         GROUP BY ALL
         """;
 
-    public static (double Seconds, long Facts) Ingest(string csvPath, string databasePath)
+    public static IngestResult Ingest(string csvPath, string databasePath)
     {
-        File.Delete(databasePath);
+        DeleteDatabase(databasePath);
         var watch = Stopwatch.StartNew();
-        using var connection = new DuckDBConnection($"Data Source={databasePath}");
-        connection.Open();
+        using var connection = Open(databasePath);
         using (var command = connection.CreateCommand())
         {
             command.CommandText = DailyRollup.Replace("@csv", csvPath.Replace("'", "''", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -31,9 +31,36 @@ public static class DuckDbSide
 
         watch.Stop();
         using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM daily";
-        var facts = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        return (watch.Elapsed.TotalSeconds, facts);
+        count.CommandText = "SELECT COUNT(*), CAST(SUM(n) AS BIGINT) FROM daily";
+        using var reader = count.ExecuteReader();
+        reader.Read();
+        return new IngestResult("duckdb", watch.Elapsed.TotalSeconds, PeakMemory.CpuSeconds(), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), PeakMemory.ReadPeakRssMegabytes());
+    }
+
+    /// <summary>Runs each shape's SQL <paramref name="iterations"/> times (after a warm-up), reading every row.</summary>
+    public static QueryRunResult Query(string databasePath, IReadOnlyList<QueryShape> shapes, int iterations)
+    {
+        var cold = Stopwatch.StartNew();
+        using var connection = Open(databasePath);
+        Run(connection, "SELECT COUNT(*) FROM daily");
+        var coldSeconds = cold.Elapsed.TotalSeconds;
+
+        var timings = new List<ShapeTiming>(shapes.Count);
+        foreach (var shape in shapes)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = shape.Sql;
+            var samples = Timing.Measure(iterations, () => Drain(command));
+            timings.Add(new ShapeTiming(
+                shape.Name,
+                Stats.Percentile(samples, 50),
+                Stats.Percentile(samples, 95),
+                samples.Max(),
+                Totals(connection, shape.MetricColumn, shape.Where),
+                shape.CompareWhere is null ? new Dictionary<string, decimal>() : Totals(connection, shape.MetricColumn, shape.CompareWhere)));
+        }
+
+        return new QueryRunResult("duckdb", coldSeconds, iterations, PeakMemory.ReadPeakRssMegabytes(), timings);
     }
 
     public static DuckDBConnection Open(string databasePath)
@@ -45,11 +72,46 @@ public static class DuckDbSide
 
     public static void Run(DuckDBConnection connection, string sql)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        Drain(command);
+    }
+
+    public static void DeleteDatabase(string databasePath)
+    {
+        File.Delete(databasePath);
+        File.Delete(databasePath + ".wal");
+    }
+
+    private static int Drain(DuckDBCommand command)
+    {
         using var reader = command.ExecuteReader();
+        var rows = 0;
         while (reader.Read())
         {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                _ = reader.GetValue(i);
+            }
+
+            rows++;
         }
+
+        return rows;
+    }
+
+    private static Dictionary<string, decimal> Totals(DuckDBConnection connection, string metricColumn, string where)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT BillingCurrency, CAST(SUM({metricColumn}) AS DOUBLE) FROM daily WHERE {where} GROUP BY ALL";
+        using var reader = command.ExecuteReader();
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            totals[reader.GetString(0)] = reader.IsDBNull(1) ? 0m : (decimal)reader.GetDouble(1);
+        }
+
+        return totals;
     }
 }

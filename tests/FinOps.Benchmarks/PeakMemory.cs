@@ -2,9 +2,16 @@ using System.Globalization;
 
 namespace FinOps.Benchmarks;
 
-/// <summary>Peak resident set size of this process, from /proc (Linux), in megabytes.</summary>
+/// <summary>Peak resident set size of this process, from /proc (Linux), in megabytes; and its CPU time.</summary>
 public static class PeakMemory
 {
+    /// <summary>User + system CPU seconds this process has used so far.</summary>
+    public static double CpuSeconds()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
+
     public static double ReadPeakRssMegabytes()
     {
         const string path = "/proc/self/status";

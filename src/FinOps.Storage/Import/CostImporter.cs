@@ -146,7 +146,7 @@ public sealed partial class CostImporter : IDisposable
         {
             var importId = await InsertImportAsync(connection, transaction, path, hash, cancellationToken);
             using var batch = new ImportBatch(connection, transaction, importId, replacedInRun);
-            foreach (var record in _reader.Read(path, cancellationToken))
+            foreach (var record in ReadAhead.Read(_reader, path, cancellationToken))
             {
                 analyzer.Observe(record);
                 batch.Add(record);

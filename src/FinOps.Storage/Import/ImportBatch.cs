@@ -16,12 +16,14 @@ internal sealed class ImportBatch : IDisposable
 {
     internal const int FlushThreshold = 200_000;
     private const int ValueFields = 15;
+    private const int InstanceCacheSize = 65_536;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly long _importId;
     private readonly IReadOnlySet<int> _replacedEarlierInRun;
     private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _valuesByInstance = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _tagSetsByJson = new(StringComparer.Ordinal);
     private readonly Dictionary<IReadOnlyDictionary<string, string>, int> _tagSets = new(TagSetComparer.Instance);
     private readonly Dictionary<(int Provider, int Account, int Period), int> _existingSlices = [];
@@ -231,9 +233,21 @@ internal sealed class ImportBatch : IDisposable
             return _lastId[field];
         }
 
-        if (!_values.TryGetValue(value, out var id))
+        // Readers pool their strings, so most values arrive as instances seen before: find those by reference
+        // (no hashing of the text), the rest by content. Strings are immutable, so an instance keeps its id.
+        if (!_valuesByInstance.TryGetValue(value, out var id))
         {
-            id = Insert(value);
+            if (!_values.TryGetValue(value, out id))
+            {
+                id = Insert(value);
+            }
+
+            if (_valuesByInstance.Count >= InstanceCacheSize)
+            {
+                _valuesByInstance.Clear();
+            }
+
+            _valuesByInstance[value] = id;
         }
 
         _lastValue[field] = value;

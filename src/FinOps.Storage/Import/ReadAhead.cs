@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using FinOps.Core.Focus;
+using FinOps.Core.Ingestion;
+
+namespace FinOps.Storage.Import;
+
+/// <summary>
+/// Parses a file on a worker thread while the caller's thread aggregates and writes the rows: parsing and
+/// writing take similar time, so the import runs on two cores (the benchmarks showed each about half of an import).
+/// </summary>
+/// <remarks>
+/// The caller sees the same rows in the same order, and the reader's exception (a <see cref="FocusFormatException"/>,
+/// an I/O error) rethrown as it was, after the rows read before it. Memory stays bounded: at most
+/// <see cref="Chunks"/> chunks of <see cref="ChunkSize"/> rows wait. Records are immutable, so handing them over is safe.
+/// When the caller stops early (an error on its side, or disposal) the worker is cancelled and awaited before returning.
+/// </remarks>
+internal static class ReadAhead
+{
+    internal const int ChunkSize = 1_024;
+    internal const int Chunks = 8;
+
+    public static IEnumerable<FocusRecord> Read(IFocusFileReader reader, string path, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new BlockingCollection<FocusRecord[]>(Chunks);
+        var worker = Task.Factory.StartNew(
+            () => Produce(reader, path, queue, stop.Token),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        try
+        {
+            foreach (var chunk in queue.GetConsumingEnumerable(cancellationToken))
+            {
+                foreach (var record in chunk)
+                {
+                    yield return record;
+                }
+            }
+
+            worker.GetAwaiter().GetResult()?.Throw();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            stop.Cancel();
+            worker.GetAwaiter().GetResult();
+        }
+    }
+
+    private static ExceptionDispatchInfo? Produce(IFocusFileReader reader, string path, BlockingCollection<FocusRecord[]> queue, CancellationToken stop)
+    {
+        var chunk = new List<FocusRecord>(ChunkSize);
+        try
+        {
+            foreach (var record in reader.Read(path, stop))
+            {
+                chunk.Add(record);
+                if (chunk.Count == ChunkSize)
+                {
+                    queue.Add([.. chunk], stop);
+                    chunk.Clear();
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                queue.Add([.. chunk], stop);
+            }
+
+            return null;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The caller stopped reading or was cancelled; it reports that itself.
+            return null;
+        }
+        catch (Exception ex)
+        {
+            // Hand over the rows read before the failure first, as a plain enumeration would have.
+            if (chunk.Count > 0 && !stop.IsCancellationRequested)
+            {
+                try
+                {
+                    queue.Add([.. chunk], stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The caller stopped meanwhile: nobody will read those rows.
+                }
+            }
+
+            return ExceptionDispatchInfo.Capture(ex);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+}
