@@ -38,6 +38,12 @@
     const meta = document.createElement("div");
     meta.className = "meta";
     meta.textContent = reply.proactive ? `${reply.kind} (sent by the bot)` : "FinOps Bot";
+    if (reply.updatedBy) {
+      const updated = document.createElement("span");
+      updated.className = "updated";
+      updated.textContent = ` \u00B7 updated after you clicked \u201C${reply.updatedBy}\u201D`;
+      meta.appendChild(updated);
+    }
     element.appendChild(meta);
     if (view === "teams" || view === "slack") {
       const pre = document.createElement("pre");
@@ -110,7 +116,7 @@
         payload,
         inputs: collectInputs(host),
       });
-      addReply(reply);
+      addReply({ ...reply, updatedBy: button.textContent.trim() });
     } catch (e) {
       button.disabled = false;
       addError(e);
