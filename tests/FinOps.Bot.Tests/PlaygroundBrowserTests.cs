@@ -63,6 +63,7 @@ public sealed class PlaygroundBrowserTests(ITestOutputHelper output)
         await Expect(page.Locator(".msg.bot")).ToHaveCountAsync(2);
         Assert.Equal(helpId, await help.GetAttributeAsync("data-message-id"));
         await Expect(help.Locator(".card-help")).ToHaveCountAsync(0);
+        await Expect(help.Locator(".meta")).ToContainTextAsync("updated after you clicked");
         await Screenshot(page, "03-clicked");
 
         // The same messages as Teams and Slack would receive them.
@@ -76,6 +77,12 @@ public sealed class PlaygroundBrowserTests(ITestOutputHelper output)
         await Screenshot(page, "05-slack-json");
         await page.SelectOptionAsync("#view", "card");
         await Expect(firstAnswer.Locator(".card-key-value")).ToHaveTextAsync(lastMonth);
+
+        // An example chip asks its question; a breakdown shows as a table whose total is the same month's total.
+        await page.GetByRole(AriaRole.Button, new() { Name = "cost by team last month", Exact = true }).ClickAsync();
+        var breakdown = page.Locator(".msg.bot").Nth(2);
+        await Expect(breakdown.Locator("tfoot td").First).ToHaveTextAsync(lastMonth);
+        await Screenshot(page, "06-answers");
 
         Assert.True(consoleErrors.Count == 0, "The page logged errors: " + string.Join("; ", consoleErrors));
     }
