@@ -40,6 +40,43 @@ public sealed class SlackThroughHostTests
         Assert.Contains(expected, blocks.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(expected, body["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single(slack.Requests, r => r.Path == "/api/chat.postMessage" && r.Body.Contains(expected, StringComparison.Ordinal));
+        CardOracle.AssertValidBlockKit(new JsonObject { ["text"] = body["text"]!.DeepClone(), ["blocks"] = blocks.DeepClone() });
+    }
+
+    [Fact]
+    public async Task BlockActions_HelpButtonClickedTwice_MessageUpdatedOnceWithAnswer()
+    {
+        await using var slack = await RecordingServer.StartAsync();
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        await using var factory = SlackFactory(slack, secret);
+        using var client = factory.CreateClient();
+        await factory.WaitUntilReadyAsync();
+        var expected = Expected.Usd(await Expected.QueryTotalAsync(factory.Services, Expected.LastWeek, (FinOps.Core.Query.Dimension.Team, "checkout")));
+        using var mention = await PostSignedAsync(client, factory, secret, AppMention("Ev0000000010", $"<@{BotUserId}> help", "1772600000.000400"));
+        var helpPost = await slack.NextAsync("/api/chat.postMessage");
+        var buttons = helpPost.Json["blocks"]!.AsArray()
+            .Where(b => b!["type"]!.GetValue<string>() == "actions")
+            .SelectMany(b => b!["elements"]!.AsArray())
+            .Where(e => e!["type"]!.GetValue<string>() == "button")
+            .ToList();
+        var checkout = buttons.First(b => b!["text"]!["text"]!.GetValue<string>() == "How much did checkout spend last week?")!;
+        var other = buttons.First(b => b!["text"]!["text"]!.GetValue<string>() == "Top 5 services last month")!;
+        var ts = helpPost.Answer["ts"]!.GetValue<string>();
+
+        using var click = await PostInteractionAsync(client, factory, secret, BlockActions(slack, ts, checkout, "1772600100.000001"));
+        var update = await slack.NextAsync("/api/chat.update");
+        using var again = await PostInteractionAsync(client, factory, secret, BlockActions(slack, ts, checkout, "1772600101.000001"));
+        using var sentinel = await PostInteractionAsync(client, factory, secret, BlockActions(slack, ts, other, "1772600102.000001"));
+        // The sentinel's update comes after any update the duplicate click could have caused.
+        var sentinelUpdate = await slack.NextAsync("/api/chat.update");
+
+        Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(ts, update.Json["ts"]!.GetValue<string>());
+        Assert.Equal("C0FINOPS", update.Json["channel"]!.GetValue<string>());
+        Assert.Contains(expected, update.Json["blocks"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(expected, sentinelUpdate.Body, StringComparison.Ordinal);
+        Assert.Equal(2, slack.Requests.Count(r => r.Path == "/api/chat.update"));
     }
 
     [Fact]
@@ -86,6 +123,46 @@ public sealed class SlackThroughHostTests
 
         return await client.SendAsync(request);
     }
+
+    private static async Task<HttpResponseMessage> PostInteractionAsync(HttpClient client, BotFactory factory, string secret, string payload)
+    {
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("payload", payload)]);
+        var body = await form.ReadAsStringAsync();
+        var timestamp = factory.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/interactions") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
+        request.Headers.Add(SlackSignatureFilter.TimestampHeader, timestamp);
+        request.Headers.Add(SlackSignatureFilter.SignatureHeader, SlackSignature.Compute(secret, timestamp, bytes));
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A <c>block_actions</c> payload for a click on <paramref name="button"/> of the bot message at <paramref name="messageTs"/>.</summary>
+    private static string BlockActions(RecordingServer slack, string messageTs, JsonNode button, string actionTs) => new JsonObject
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = "U0FINOPSLD1", ["username"] = "grace", ["name"] = "grace", ["team_id"] = "T0ACME" },
+        ["api_app_id"] = "A0FINOPS",
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = "C0FINOPS", ["is_ephemeral"] = false },
+        ["trigger_id"] = "123.456.abc",
+        ["team"] = new JsonObject { ["id"] = "T0ACME", ["domain"] = "acme" },
+        ["channel"] = new JsonObject { ["id"] = "C0FINOPS", ["name"] = "finops" },
+        ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["text"] = "What I can answer" },
+        ["state"] = new JsonObject { ["values"] = new JsonObject() },
+        ["response_url"] = new Uri(slack.BaseUrl, "hooks/1").AbsoluteUri,
+        ["actions"] = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "button",
+                ["action_id"] = button["action_id"]!.GetValue<string>(),
+                ["block_id"] = "actions",
+                ["value"] = button["value"]?.GetValue<string>(),
+                ["text"] = button["text"]!.DeepClone(),
+                ["action_ts"] = actionTs,
+            },
+        },
+    }.ToJsonString();
 
     /// <summary>An <c>app_mention</c> event callback shaped as the Events API documents it.</summary>
     private static string AppMention(string eventId, string text, string ts) => new JsonObject

@@ -8,16 +8,21 @@ internal static class CardOracle
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>The message's <c>blocks</c> type-check against <c>KnownBlock[]</c> from <c>@slack/types</c>.</summary>
+    public static void AssertValidBlockKit(JsonObject message) => AssertAccepted("slack", message);
+
     /// <summary>The card parses with Microsoft's <c>adaptivecards</c> (1.5, no events) and type-checks against <c>IAdaptiveCard</c>.</summary>
-    public static void AssertValidAdaptiveCard(JsonObject card)
+    public static void AssertValidAdaptiveCard(JsonObject card) => AssertAccepted("adaptive", card);
+
+    private static void AssertAccepted(string mode, JsonObject document)
     {
         var directory = Path.Combine(Path.GetTempPath(), "finops-oracle-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
         {
-            File.WriteAllText(Path.Combine(directory, "host-reply.json"), card.ToJsonString());
-            var (code, output) = Check("adaptive", directory);
-            Assert.True(code == 0, "The card oracle rejected the host's Adaptive Card:\n" + output);
+            File.WriteAllText(Path.Combine(directory, "host-reply.json"), document.ToJsonString());
+            var (code, output) = Check(mode, directory);
+            Assert.True(code == 0, $"The {mode} card oracle rejected what the host sent:\n{output}");
         }
         finally
         {

@@ -63,27 +63,32 @@ public sealed class RecordingServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var path = context.Request.Path.Value ?? string.Empty;
-        var recorded = new RecordedRequest(context.Request.Method, path, context.Request.Headers.Authorization, context.Request.ContentType, body);
+        var id = Interlocked.Increment(ref _sequence).ToString("D6", CultureInfo.InvariantCulture);
+        var answer = Answer(path, body, id);
+        var recorded = new RecordedRequest(context.Request.Method, path, context.Request.Headers.Authorization, context.Request.ContentType, body, answer);
         Requests.Enqueue(recorded);
         _feed.Writer.TryWrite(recorded);
+        await context.Response.WriteAsJsonAsync(answer);
+    }
 
-        var id = Interlocked.Increment(ref _sequence).ToString("D6", CultureInfo.InvariantCulture);
-        if (path.StartsWith("/api/", StringComparison.Ordinal))
+    private static JsonObject Answer(string path, string body, string id)
+    {
+        if (!path.StartsWith("/api/", StringComparison.Ordinal))
         {
-            var channel = body.StartsWith('{') ? JsonNode.Parse(body)?["channel"]?.GetValue<string>() : null;
-            await context.Response.WriteAsJsonAsync(path switch
-            {
-                "/api/users.info" => new JsonObject
-                {
-                    ["ok"] = true,
-                    ["user"] = new JsonObject { ["id"] = "U0FINOPSLD1", ["name"] = "grace", ["real_name"] = "Grace Adeyemi", ["profile"] = new JsonObject { ["email"] = "grace.adeyemi@acme-commerce.example" } },
-                },
-                _ => new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = "1772600000." + id },
-            });
-            return;
+            return new JsonObject { ["id"] = "1772600000" + id };
         }
 
-        await context.Response.WriteAsJsonAsync(new JsonObject { ["id"] = "1772600000" + id });
+        var json = body.StartsWith('{') ? JsonNode.Parse(body) : null;
+        return path switch
+        {
+            "/api/users.info" => new JsonObject
+            {
+                ["ok"] = true,
+                ["user"] = new JsonObject { ["id"] = "U0FINOPSLD1", ["name"] = "grace", ["real_name"] = "Grace Adeyemi", ["profile"] = new JsonObject { ["email"] = "grace.adeyemi@acme-commerce.example" } },
+            },
+            "/api/chat.update" => new JsonObject { ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = json?["ts"]?.GetValue<string>() },
+            _ => new JsonObject { ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = "1772600000." + id },
+        };
     }
 
     public async ValueTask DisposeAsync()
