@@ -1,5 +1,8 @@
+using FinOps.Bot.Playground;
 using FinOps.Bot.Tests.Infrastructure;
+using FinOps.Conversation.Cards;
 using FinOps.Core.Query;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -83,6 +86,24 @@ public sealed class PlaygroundBrowserTests(ITestOutputHelper output)
         var breakdown = page.Locator(".msg.bot").Nth(2);
         await Expect(breakdown.Locator("tfoot td").First).ToHaveTextAsync(lastMonth);
         await Screenshot(page, "06-answers");
+
+        // A proactive message (a digest, an alert) sent to the playground appears live, once.
+        var hub = factory.Services.GetRequiredService<PlaygroundHub>();
+        while (hub.SubscriberCount == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
+        var sender = factory.Services.GetRequiredService<PlaygroundProactiveSender>();
+        var digest = new Card("digest", "Weekly digest: spend is $1,234.00", [new TextBlock("Weekly digest: spend is $1,234.00")]);
+        var address = new ConversationAddress(PlaygroundAddresses.Channel, PlaygroundClient.FinOpsLead);
+        await sender.SendAsync(address, digest, "browser-digest", CancellationToken.None);
+        await sender.SendAsync(address, digest, "browser-digest", CancellationToken.None);
+        var proactive = page.Locator(".msg.bot.proactive");
+        await Expect(proactive).ToHaveCountAsync(1);
+        await Expect(proactive).ToContainTextAsync("Weekly digest: spend is $1,234.00");
+        await Expect(proactive.Locator(".meta")).ToContainTextAsync("Sent by the bot");
+        await Screenshot(page, "07-proactive");
 
         Assert.True(consoleErrors.Count == 0, "The page logged errors: " + string.Join("; ", consoleErrors));
     }

@@ -37,7 +37,7 @@
     element.replaceChildren();
     const meta = document.createElement("div");
     meta.className = "meta";
-    meta.textContent = reply.proactive ? `${reply.kind} (sent by the bot)` : "FinOps Bot";
+    meta.textContent = reply.proactive ? `Sent by the bot \u00B7 ${reply.kind}` : "FinOps Bot";
     if (reply.updatedBy) {
       const updated = document.createElement("span");
       updated.className = "updated";
