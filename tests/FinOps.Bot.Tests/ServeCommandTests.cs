@@ -3,12 +3,9 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using FinOps.Bot.Cli;
+using FinOps.Bot.Tests.Infrastructure;
 
 namespace FinOps.Bot.Tests;
-
-/// <summary>Runs with nothing else in parallel: WebApplicationFactory intercepts hosts built while it starts one.</summary>
-[CollectionDefinition(nameof(SerialHostTests), DisableParallelization = true)]
-public sealed class SerialHostTests;
 
 /// <summary>The executable's default verb, exactly as <c>dotnet run --project src/FinOps.Bot -- serve --urls ... --db ...</c> runs it.</summary>
 [Collection(nameof(SerialHostTests))]

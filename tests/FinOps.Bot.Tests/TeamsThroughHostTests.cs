@@ -37,6 +37,36 @@ public sealed class TeamsThroughHostTests
     }
 
     [Fact]
+    public async Task Invoke_HelpCardActionExecuteClickedTwice_RefreshedCardWithAnswerSameBothTimes()
+    {
+        await using var connector = await RecordingServer.StartAsync();
+        await using var factory = new BotFactory();
+        using var client = factory.CreateClient();
+        await factory.WaitUntilReadyAsync();
+        var expected = Expected.Usd(await Expected.QueryTotalAsync(factory.Services, Expected.LastWeek, (FinOps.Core.Query.Dimension.Team, "checkout")));
+        using var ask = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message(connector.BaseUrl, "help"));
+        var helpReply = await connector.NextAsync("/activities/1772600000001");
+        var cardActivityId = helpReply.Answer["id"]!.GetValue<string>();
+        var helpCard = helpReply.Json["attachments"]![0]!["content"]!;
+        var button = Descendants(helpCard).First(n =>
+            n["type"]?.GetValue<string>() == "Action.Execute" && n["title"]?.GetValue<string>() == "How much did checkout spend last week?");
+
+        using var first = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Invoke(connector.BaseUrl, button, cardActivityId));
+        var firstBody = await first.Content.ReadAsStringAsync();
+        using var second = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Invoke(connector.BaseUrl, button, cardActivityId));
+        var secondBody = await second.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var response = JsonNode.Parse(firstBody)!;
+        Assert.Equal(200, response["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", response["type"]!.GetValue<string>());
+        var refreshed = response["value"]!.AsObject();
+        Assert.Contains(expected, refreshed["body"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(response, JsonNode.Parse(secondBody)), "a second click returns the same card");
+        CardOracle.AssertValidAdaptiveCard(refreshed);
+    }
+
+    [Fact]
     public async Task Message_DevelopmentModeFromAnotherMachine_Unauthorized()
     {
         await using var connector = await RecordingServer.StartAsync();
@@ -48,6 +78,36 @@ public sealed class TeamsThroughHostTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(connector.Requests);
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
+    {
+        JsonObject o => new[] { node }.Concat(o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants),
+        _ => [],
+    };
+
+    /// <summary>An <c>adaptiveCard/action</c> invoke for a click on <paramref name="button"/> of the card sent as <paramref name="cardActivityId"/>.</summary>
+    private static JsonObject Invoke(Uri serviceUrl, JsonNode button, string cardActivityId)
+    {
+        var activity = Message(serviceUrl, string.Empty);
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["id"] = "f:invoke-" + Guid.NewGuid().ToString("N");
+        activity["replyToId"] = cardActivityId;
+        activity.Remove("text");
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["id"] = button["id"]?.DeepClone(),
+                ["verb"] = button["verb"]!.DeepClone(),
+                ["data"] = button["data"]?.DeepClone() ?? new JsonObject(),
+            },
+            ["trigger"] = "manual",
+        };
+        return activity;
     }
 
     /// <summary>A personal-chat message activity shaped as the Bot Framework documents it.</summary>
