@@ -73,6 +73,7 @@ public sealed class PlaygroundBrowserTests(ITestOutputHelper output)
         await page.SelectOptionAsync("#view", "teams");
         await Expect(firstAnswer.Locator("pre")).ToContainTextAsync("\"type\": \"AdaptiveCard\"");
         await Expect(firstAnswer.Locator("pre")).ToContainTextAsync(lastMonth);
+        await Expect(firstAnswer.Locator(".json-bar")).ToContainTextAsync("Adaptive Card sent to Teams");
         await Screenshot(page, "04-teams-json");
         await page.SelectOptionAsync("#view", "slack");
         await Expect(firstAnswer.Locator("pre")).ToContainTextAsync("\"blocks\"");
