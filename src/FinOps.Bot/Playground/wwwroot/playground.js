@@ -37,12 +37,38 @@
     element.replaceChildren();
     const meta = document.createElement("div");
     meta.className = "meta";
-    meta.textContent = reply.proactive ? `${reply.kind} (sent by the bot)` : "FinOps Bot";
+    meta.textContent = reply.proactive ? `Sent by the bot \u00B7 ${reply.kind}` : "FinOps Bot";
+    if (reply.updatedBy) {
+      const updated = document.createElement("span");
+      updated.className = "updated";
+      updated.textContent = ` \u00B7 updated after you clicked \u201C${reply.updatedBy}\u201D`;
+      meta.appendChild(updated);
+    }
     element.appendChild(meta);
     if (view === "teams" || view === "slack") {
+      const json = JSON.stringify(view === "teams" ? reply.adaptiveCard : reply.blockKit, null, 2);
+      const bar = document.createElement("div");
+      bar.className = "json-bar";
+      const hint = document.createElement("span");
+      hint.textContent = view === "teams"
+        ? "Adaptive Card sent to Teams (paste into the Adaptive Cards Designer to preview)"
+        : "chat.postMessage body sent to Slack (blocks can be pasted into Block Kit Builder)";
+      const copy = document.createElement("button");
+      copy.type = "button";
+      copy.className = "copy";
+      copy.textContent = "Copy JSON";
+      copy.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(json);
+          copy.textContent = "Copied";
+        } catch {
+          copy.textContent = "Copy failed: select the text instead";
+        }
+      });
+      bar.append(hint, copy);
       const pre = document.createElement("pre");
-      pre.textContent = JSON.stringify(view === "teams" ? reply.adaptiveCard : reply.blockKit, null, 2);
-      element.appendChild(pre);
+      pre.textContent = json;
+      element.append(bar, pre);
       return;
     }
     const card = document.createElement("div");
@@ -110,7 +136,7 @@
         payload,
         inputs: collectInputs(host),
       });
-      addReply(reply);
+      addReply({ ...reply, updatedBy: button.textContent.trim() });
     } catch (e) {
       button.disabled = false;
       addError(e);
