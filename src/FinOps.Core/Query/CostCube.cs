@@ -32,8 +32,12 @@ public sealed class CostCube
         IReadOnlyDictionary<string, string>[] tagSets,
         int[][] columns,
         string[][] values,
-        MetricColumn[] metrics)
+        MetricColumn[] metrics,
+        byte[] commitmentStatus,
+        string[] commitmentStatuses)
     {
+        CommitmentStatusColumn = commitmentStatus;
+        CommitmentStatusValues = commitmentStatuses;
         Count = count;
         DayColumn = days;
         CurrencyColumn = currency;
@@ -64,6 +68,17 @@ public sealed class CostCube
     internal int[][] ColumnCodes { get; }
 
     internal MetricColumn[] Metrics { get; }
+
+    /// <summary>Per fact: a code into <see cref="CommitmentDiscountStatuses"/> (0 is <see cref="None"/>).</summary>
+    internal byte[] CommitmentStatusColumn { get; }
+
+    internal string[] CommitmentStatusValues { get; }
+
+    /// <summary>The distinct FOCUS CommitmentDiscountStatus values (<c>Used</c>, <c>Unused</c>); the first is <see cref="None"/>.</summary>
+    public IReadOnlyList<string> CommitmentDiscountStatuses => CommitmentStatusValues;
+
+    /// <summary>The FOCUS CommitmentDiscountStatus of a fact, or <see cref="None"/>.</summary>
+    public string CommitmentDiscountStatus(int fact) => CommitmentStatusValues[CommitmentStatusColumn[fact]];
 
     /// <summary>The first and (exclusive) last date held, or null when empty.</summary>
     public DateRange? Dates => Count == 0
