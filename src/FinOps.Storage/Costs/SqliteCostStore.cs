@@ -114,7 +114,7 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
             connection,
             "SELECT f.ChargeDate, s.ProviderRef, s.BillingAccountIdRef, f.BillingAccountNameRef, f.SubAccountIdRef, f.SubAccountNameRef, " +
             "f.ServiceRef, f.ServiceCategoryRef, f.RegionRef, f.ResourceIdRef, f.ResourceNameRef, f.ChargeCategoryRef, f.PricingCategoryRef, " +
-            "f.TagSetId, f.CurrencyRef, f.BilledCost, f.EffectiveCost, f.ListCost, f.ContractedCost " +
+            "f.TagSetId, f.CurrencyRef, f.BilledCost, f.EffectiveCost, f.ListCost, f.ContractedCost, f.CommitmentDiscountStatusRef " +
             "FROM CostFacts f JOIN BillingSlices s ON s.Id = f.SliceId");
         var lastDateKey = -1;
         var lastDate = default(DateOnly);
@@ -143,7 +143,10 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
                 facts.Decimal(15),
                 facts.Decimal(16),
                 facts.Decimal(17),
-                facts.Decimal(18)));
+                facts.Decimal(18))
+            {
+                CommitmentDiscountStatus = codes.CommitmentStatus(facts.RefOrZero(19)),
+            });
         }
 
         return builder.Build();
@@ -216,6 +219,7 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
         private readonly string?[] _values;
         private readonly int[][] _codes = new int[(int)DimensionKind.Tag + 1][];
         private readonly int[] _currencies;
+        private int[]? _statusCodes;
 
         public CodeMap(CostCubeBuilder builder, string?[] values)
         {
@@ -231,6 +235,24 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
             if (code < 0)
             {
                 code = _builder.AddValue(kind, valueId == 0 ? null : _values[valueId]);
+                codes[valueId] = code;
+            }
+
+            return code;
+        }
+
+        public int CommitmentStatus(int valueId)
+        {
+            if (valueId == 0)
+            {
+                return 0;
+            }
+
+            var codes = _statusCodes ??= New(_values.Length);
+            var code = codes[valueId];
+            if (code < 0)
+            {
+                code = _builder.AddCommitmentDiscountStatus(_values[valueId]);
                 codes[valueId] = code;
             }
 

@@ -27,6 +27,8 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
 
     public DbSet<OutboxEntity> OutboxMessages => Set<OutboxEntity>();
 
+    public DbSet<AllocationRunEntity> AllocationRuns => Set<AllocationRunEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -75,6 +77,12 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
             e.ToTable("CostFacts");
             e.HasIndex(x => x.SliceId);
             e.HasIndex(x => x.ChargeDate);
+        });
+
+        modelBuilder.Entity<AllocationRunEntity>(e =>
+        {
+            e.ToTable("AllocationRuns");
+            e.HasIndex(x => x.AppliedAt);
         });
 
         modelBuilder.Entity<IdempotencyKeyEntity>(e =>
