@@ -13,7 +13,7 @@ public static class AllocationServiceCollectionExtensions
     /// Registers rule-based allocation (section <c>Allocation</c>): <see cref="AllocationRuleSource"/>,
     /// <see cref="AllocationReloader"/>, <see cref="AllocationService"/> and <see cref="RuleBasedTeamAssignment"/> as the
     /// <see cref="ITeamAssignment"/> (replacing the tag-only default, whether called before or after <c>AddStorage</c>).
-    /// The rules file is loaded when the team assignment is first needed; a hosted service may call
+    /// The rules file is loaded when the rules are first read; a hosted service may call
     /// <see cref="AllocationReloader.Reload"/> periodically to pick up edits.
     /// </summary>
     public static IServiceCollection AddAllocation(this IServiceCollection services, IConfiguration configuration)
@@ -26,14 +26,10 @@ public static class AllocationServiceCollectionExtensions
             .Validate(o => o.ReloadInterval > TimeSpan.Zero, "Allocation:ReloadInterval must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<AllocationRuleSource>();
+        services.TryAddSingleton(sp => new AllocationRuleSource(null, () => sp.GetRequiredService<AllocationReloader>().EnsureLoaded()));
         services.TryAddSingleton<AllocationReloader>();
         services.TryAddSingleton<AllocationService>();
-        services.Replace(ServiceDescriptor.Singleton<ITeamAssignment>(sp =>
-        {
-            var source = sp.GetRequiredService<AllocationRuleSource>();
-            return new RuleBasedTeamAssignment(source, () => sp.GetRequiredService<AllocationReloader>().EnsureLoaded());
-        }));
+        services.Replace(ServiceDescriptor.Singleton<ITeamAssignment>(sp => new RuleBasedTeamAssignment(sp.GetRequiredService<AllocationRuleSource>())));
         return services;
     }
 }

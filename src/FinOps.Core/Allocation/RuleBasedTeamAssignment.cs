@@ -6,14 +6,12 @@ namespace FinOps.Core.Allocation;
 /// <remarks>
 /// With <see cref="AllocationRules.Default"/> it gives the same teams as <see cref="TagTeamAssignment"/>. Proportional
 /// pools use the metric of the query, so an EffectiveCost breakdown never borrows BilledCost weights.
-/// <c>ensureLoaded</c>, when given, runs before each assignment (the host uses it to load the rules file lazily).
 /// </remarks>
-public sealed class RuleBasedTeamAssignment(AllocationRuleSource rules, Action? ensureLoaded = null) : ITeamAssignment
+public sealed class RuleBasedTeamAssignment(AllocationRuleSource rules) : ITeamAssignment
 {
     public TeamAllocation Assign(CostCube cube, CostMetric metric)
     {
         ArgumentNullException.ThrowIfNull(cube);
-        ensureLoaded?.Invoke();
         return AllocationComputation.Run(cube, metric, rules.Current, record: false).Allocation;
     }
 }

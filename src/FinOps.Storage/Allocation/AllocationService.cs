@@ -22,14 +22,7 @@ public sealed class AllocationService(
     TimeProvider timeProvider)
 {
     /// <summary>The rules in force (loading the file on first use).</summary>
-    public AllocationRules CurrentRules
-    {
-        get
-        {
-            reloader.EnsureLoaded();
-            return source.Current;
-        }
-    }
+    public AllocationRules CurrentRules => source.Current;
 
     /// <summary>Re-reads the rules file, re-applies it to all history and reports what moved since the previous run.</summary>
     /// <param name="metric">The metric to compare teams by.</param>
