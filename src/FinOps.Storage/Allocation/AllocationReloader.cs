@@ -10,8 +10,8 @@ namespace FinOps.Storage.Allocation;
 
 /// <summary>Loads <c>allocation.yaml</c> into the <see cref="AllocationRuleSource"/> and reloads it when its content changes.</summary>
 /// <remarks>
-/// A changed file is parsed first; only a valid file replaces the rules (then the cost store is invalidated so the next
-/// query re-allocates). An invalid file is rejected with its file:line:column error logged and kept in
+/// A changed file is parsed first; only a valid file replaces the rules (then the cost store drops its team allocation,
+/// keeping the loaded cube, so the next query re-allocates). An invalid file is rejected with its file:line:column error logged and kept in
 /// <see cref="LastError"/>, and the previous rules stay active. A missing file means <see cref="AllocationRules.Default"/>.
 /// </remarks>
 public sealed partial class AllocationReloader
@@ -110,7 +110,7 @@ public sealed partial class AllocationReloader
             _loadedHash = hash;
             LoadedText = text ?? "";
             LastError = null;
-            _store.Invalidate();
+            _store.ReassignTeams();
             LogActivated(_logger, rules.Source, rules.Revision ?? "-", rules.Teams.Count, rules.TagRules.Count, rules.HierarchyRules.Count, rules.Pools.Count);
             return true;
         }

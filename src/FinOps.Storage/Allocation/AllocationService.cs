@@ -11,7 +11,7 @@ namespace FinOps.Storage.Allocation;
 /// <summary>Allocation over the stored history: re-allocate after a rule change (and record the run), explain, coverage, showback.</summary>
 /// <remarks>
 /// Allocation is computed at query time from the rules in force, so re-allocating history means activating the new
-/// rules and dropping the cached snapshot. <see cref="ReallocateAsync"/> also compares with the rules of the previous
+/// rules and dropping the cached team allocation (the cube stays loaded). <see cref="ReallocateAsync"/> also compares with the rules of the previous
 /// recorded run (the built-in defaults before the first run) and stores what moved in <c>AllocationRuns</c>.
 /// </remarks>
 public sealed class AllocationService(
@@ -47,7 +47,7 @@ public sealed class AllocationService(
         }
 
         var before = Previous(previous);
-        store.Invalidate();
+        store.ReassignTeams();
         var engine = await store.GetEngineAsync(cancellationToken);
         var report = AllocationReports.Reallocate(engine.Cube, before, after, metric);
         if (!dryRun)

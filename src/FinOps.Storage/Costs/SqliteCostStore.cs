@@ -28,6 +28,18 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
     /// <summary>Drops the cached snapshot; the next query reloads it (e.g. after allocation rules change).</summary>
     public void Invalidate() => Interlocked.Increment(ref _version);
 
+    /// <summary>Keeps the loaded cube but forgets its team allocation, so the next query re-applies the current allocation rules.</summary>
+    /// <remarks>Much cheaper than <see cref="Invalidate"/> after a rule change: nothing is re-read from SQLite.</remarks>
+    public void ReassignTeams()
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is not null)
+        {
+            // A load racing with this builds its engine with the current rules anyway; losing the exchange is fine.
+            Interlocked.CompareExchange(ref _current, current with { Engine = new CostQueryEngine(current.Engine.Cube, _teamAssignment) }, current);
+        }
+    }
+
     /// <summary>The current engine (and its cube), loading the snapshot if needed.</summary>
     /// <remarks>
     /// Each call reads the id of the latest successful import (one indexed lookup), so an import made by another

@@ -1,6 +1,7 @@
 using FinOps.Core.Allocation;
 using FinOps.Core.Query;
 using FinOps.Storage.Allocation;
+using FinOps.Storage.Costs;
 using static FinOps.Storage.Tests.FakeFocusFileReader;
 
 namespace FinOps.Storage.Tests.Allocation;
@@ -63,6 +64,22 @@ public sealed class AllocationReloaderTests : IDisposable
         Assert.Equal(10m, teams["payments"]);
         Assert.Equal(30m, teams["search"]);
         Assert.False(_host.Get<AllocationReloader>().Reload());
+    }
+
+    [Fact]
+    public async Task Reload_ValidFile_KeepsLoadedCube()
+    {
+        await ImportAsync();
+        var store = _host.Get<SqliteCostStore>();
+        var before = await store.GetEngineAsync(CancellationToken.None);
+        File.WriteAllText(_host.RulesPath, "version: 1\ntags:\n  - keys: [owner-team]\n");
+
+        _host.Get<AllocationReloader>().Reload();
+        var after = await store.GetEngineAsync(CancellationToken.None);
+
+        Assert.NotSame(before, after);
+        Assert.Same(before.Cube, after.Cube);
+        Assert.Equal(10m, (await _host.TeamsAsync(January))["payments"]);
     }
 
     [Fact]
