@@ -430,4 +430,48 @@ public sealed class RuleBasedTeamAssignmentTests
             Assert.Equal(first.PartsOf(i), second.PartsOf(i));
         }
     }
+
+    [Fact]
+    public void Assign_EmptyCube_NoFactsNoError()
+    {
+        var rules = Parse(TeamsYaml + "\npools:\n  - id: p\n    split: proportional\n");
+
+        var allocation = new RuleBasedTeamAssignment(new AllocationRuleSource(rules)).Assign(CostCube.Empty, CostMetric.EffectiveCost);
+
+        Assert.Equal(TagTeamAssignment.Unallocated, allocation.Teams[0]);
+        Assert.False(AllocationReports.Reallocate(CostCube.Empty, AllocationRules.Default, rules).HasChanges);
+    }
+
+    [Fact]
+    public void Execute_TeamAsFilterGroupAndTopN_IncludesPoolShares()
+    {
+        var rules = Parse(TeamsYaml + """
+
+            pools:
+              - id: hub
+                match: { account: hub }
+                split: fixed
+                percentages: { platform: 50, payments: 50 }
+            """);
+        var cube = new FactBuilder()
+            .Add("2026-01-03", 30m, Tag("team", "payments"), service: "RDS")
+            .Add("2026-01-04", 10m, Tag("team", "search"), service: "ES")
+            .Add("2026-01-05", 100m, account: "hub", service: "Firewall")
+            .Build();
+        var engine = new CostQueryEngine(cube, new RuleBasedTeamAssignment(new AllocationRuleSource(rules)));
+
+        var filtered = engine.Execute(new CostQuery
+        {
+            Period = cube.Dates!,
+            Filters = new Dictionary<Dimension, IReadOnlyList<string>> { [Dimension.Team] = ["PAYMENTS"] },
+            GroupBy = [Dimension.Service],
+        }).Primary!;
+        var top = engine.Execute(new CostQuery { Period = cube.Dates!, GroupBy = [Dimension.Team], Top = 1 }).Primary!;
+
+        Assert.Equal(80m, filtered.Total);
+        Assert.Equal([("Firewall", 50m), ("RDS", 30m)], filtered.Rows.Select(r => (r.Key[0], r.Value)));
+        Assert.Equal(("payments", 80m), (top.Rows.Single().Key[0], top.Rows.Single().Value));
+        Assert.Equal(60m, top.Other!.Value);
+        Assert.Equal(["payments", "platform", "search"], engine.DimensionValues(Dimension.Team).Where(t => t != TagTeamAssignment.Unallocated));
+    }
 }
