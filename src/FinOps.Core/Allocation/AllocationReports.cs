@@ -113,11 +113,13 @@ public static partial class AllocationReports
             case AllocationRuleKind.Hierarchy:
                 var h = outcome.RuleHierarchy[rule]!;
                 var fields = new List<string>();
-                Field(fields, "provider", h.Providers, cube.Value(DimensionKind.Provider, i));
-                Field(fields, "billing account", h.BillingAccounts, cube.Value(DimensionKind.BillingAccount, i));
-                Field(fields, "account", h.Accounts, cube.Value(DimensionKind.Account, i));
-                Field(fields, "resource group", h.ResourceGroups, GlobMatcher.ResourceGroupOf(cube.Value(DimensionKind.Resource, i)) ?? "");
-                Field(fields, "resource", h.Resources, cube.Value(DimensionKind.Resource, i));
+                Field(fields, "provider", h.Providers, Shown(cube, DimensionKind.Provider, i));
+                Field(fields, "billing account", h.BillingAccounts, Shown(cube, DimensionKind.BillingAccount, i));
+                Field(fields, "account", h.Accounts, Shown(cube, DimensionKind.Account, i));
+                Field(fields, "resource group", h.ResourceGroups, string.Join(" / ", new[] { cube.Value(DimensionKind.Resource, i) }
+                    .Concat(cube.AliasesOf(DimensionKind.Resource, cube.ColumnCodes[(int)DimensionKind.Resource][i]))
+                    .Select(GlobMatcher.ResourceGroupOf).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(g => $"'{g}'")));
+                Field(fields, "resource", h.Resources, Shown(cube, DimensionKind.Resource, i));
                 return explanation with
                 {
                     Team = teams[owner],
@@ -152,11 +154,17 @@ public static partial class AllocationReports
         }
     }
 
+    private static string Shown(CostCube cube, DimensionKind kind, int fact)
+    {
+        var aliases = cube.AliasesOf(kind, cube.ColumnCodes[(int)kind][fact]);
+        return aliases.Count == 0 ? $"'{cube.Value(kind, fact)}'" : $"'{cube.Value(kind, fact)}' (id {string.Join(", ", aliases)})";
+    }
+
     private static void Field(List<string> fields, string name, IReadOnlyList<string> patterns, string value)
     {
         if (patterns.Count > 0)
         {
-            fields.Add($"{name} '{value}' matches {string.Join(" | ", patterns)}");
+            fields.Add($"{name} {value} matches {string.Join(" | ", patterns)}");
         }
     }
 

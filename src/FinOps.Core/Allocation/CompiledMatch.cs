@@ -30,7 +30,7 @@ internal sealed class CompiledMatch
         {
             var matcher = new GlobMatcher(rule.ResourceGroups);
             columns.Add((cube.ColumnCodes[(int)DimensionKind.Resource],
-                [.. cube.ValueArray(DimensionKind.Resource).Select(v => matcher.IsMatch(GlobMatcher.ResourceGroupOf(v)))]));
+                [.. cube.ValueArray(DimensionKind.Resource).Select((v, c) => Names(cube, DimensionKind.Resource, c, v).Any(n => matcher.IsMatch(GlobMatcher.ResourceGroupOf(n))))]));
         }
 
         AddColumn(cube, columns, DimensionKind.Resource, rule.Resources);
@@ -109,6 +109,10 @@ internal sealed class CompiledMatch
         }
 
         var matcher = new GlobMatcher(patterns);
-        columns.Add((cube.ColumnCodes[(int)kind], [.. cube.ValueArray(kind).Select(matcher.IsMatch)]));
+        columns.Add((cube.ColumnCodes[(int)kind], [.. cube.ValueArray(kind).Select((v, c) => Names(cube, kind, c, v).Any(matcher.IsMatch))]));
     }
+
+    /// <summary>A value's display text and its aliases (ids), any of which a rule may name.</summary>
+    private static IEnumerable<string> Names(CostCube cube, DimensionKind kind, int code, string value) =>
+        cube.AliasesOf(kind, code).Prepend(value);
 }

@@ -22,6 +22,7 @@ public sealed class CostCube
 
     private readonly IReadOnlyDictionary<string, string>[] _tagSets;
     private readonly string[][] _values;
+    private readonly Dictionary<(int Column, int Code), IReadOnlyList<string>> _aliases;
 
     internal CostCube(
         int count,
@@ -34,8 +35,10 @@ public sealed class CostCube
         string[][] values,
         MetricColumn[] metrics,
         byte[] commitmentStatus,
-        string[] commitmentStatuses)
+        string[] commitmentStatuses,
+        Dictionary<(int Column, int Code), IReadOnlyList<string>> aliases)
     {
+        _aliases = aliases;
         CommitmentStatusColumn = commitmentStatus;
         CommitmentStatusValues = commitmentStatuses;
         Count = count;
@@ -106,6 +109,10 @@ public sealed class CostCube
         ArgumentNullException.ThrowIfNull(key);
         return _tagSets[tagSet].TryGetValue(key.Trim(), out var v) ? v : null;
     }
+
+    /// <summary>Other identifiers of a stored value (e.g. the SubAccountId of an account shown by its name); empty when none.</summary>
+    public IReadOnlyList<string> AliasesOf(DimensionKind column, int code) =>
+        _aliases.TryGetValue(((int)column, code), out var aliases) ? aliases : [];
 
     /// <summary>The distinct values of a stored dimension.</summary>
     public IReadOnlyList<string> ValuesOf(DimensionKind column) =>

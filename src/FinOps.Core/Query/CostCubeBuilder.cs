@@ -12,6 +12,7 @@ public sealed class CostCubeBuilder
     private int[] _tagSet;
     private byte[] _status;
     private readonly ValueDictionary _statuses = new();
+    private readonly Dictionary<(int Column, int Code), List<string>> _aliases = [];
     private readonly MetricColumnBuilder[] _metrics = new MetricColumnBuilder[4];
     private int _count;
     private bool _sorted = true;
@@ -52,6 +53,33 @@ public sealed class CostCubeBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(currency);
         return _currencies.Add(currency);
+    }
+
+    /// <summary>Records another identifier of a stored value (e.g. the SubAccountId of an account shown by name); duplicates are ignored.</summary>
+    /// <remarks>Allocation rules match a value by its display text or any alias; queries only ever show the display text.</remarks>
+    public void AddAlias(DimensionKind column, int code, string alias)
+    {
+        if (!CostCube.IsColumn(column))
+        {
+            throw new ArgumentException($"{column} is not a stored column.", nameof(column));
+        }
+
+        Check(code, _values[(int)column].Count, column.ToString());
+        if (string.IsNullOrWhiteSpace(alias))
+        {
+            return;
+        }
+
+        if (!_aliases.TryGetValue(((int)column, code), out var list))
+        {
+            list = [];
+            _aliases[((int)column, code)] = list;
+        }
+
+        if (!list.Contains(alias, StringComparer.Ordinal))
+        {
+            list.Add(alias);
+        }
     }
 
     /// <summary>The code of a FOCUS CommitmentDiscountStatus value; null or blank is 0 (<see cref="CostCube.None"/>).</summary>
@@ -156,7 +184,8 @@ public sealed class CostCubeBuilder
         var currency = Take(ref _currency, order);
         var tagSet = Take(ref _tagSet, order);
         var status = Take(ref _status, order);
-        return new CostCube(_count, days, currency, _currencies.ToArray(), tagSet, [.. _tagSets], columns, values, metrics, status, _statuses.ToArray());
+        var aliases = _aliases.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value]);
+        return new CostCube(_count, days, currency, _currencies.ToArray(), tagSet, [.. _tagSets], columns, values, metrics, status, _statuses.ToArray(), aliases);
     }
 
     private T[] Take<T>(ref T[] source, int[]? order)

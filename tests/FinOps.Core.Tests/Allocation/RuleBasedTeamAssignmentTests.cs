@@ -474,4 +474,26 @@ public sealed class RuleBasedTeamAssignmentTests
         Assert.Equal(60m, top.Other!.Value);
         Assert.Equal(["payments", "platform", "search"], engine.DimensionValues(Dimension.Team).Where(t => t != TagTeamAssignment.Unallocated));
     }
+
+    [Fact]
+    public void Assign_HierarchyRuleNamingAnAlias_MatchesValueShownByName()
+    {
+        var b = new CostCubeBuilder();
+        var account = b.AddValue(DimensionKind.Account, "payments-prod");
+        b.AddAlias(DimensionKind.Account, account, "204816379521");
+        b.AddAlias(DimensionKind.Account, account, "204816379521");
+        b.Add(new CostCubeFact(
+            new DateOnly(2026, 1, 1), b.AddCurrency("USD"), b.AddTagSet(new Dictionary<string, string>()), b.AddValue(DimensionKind.Provider, "AWS"),
+            b.AddValue(DimensionKind.Service, "EC2"), b.AddValue(DimensionKind.Category, "Compute"), b.AddValue(DimensionKind.Region, "r"), account,
+            b.AddValue(DimensionKind.BillingAccount, "b"), b.AddValue(DimensionKind.Resource, "i-1"), b.AddValue(DimensionKind.ChargeCategory, "Usage"),
+            b.AddValue(DimensionKind.PricingCategory, "Standard"), 5m, 5m, 5m, 5m));
+        var cube = b.Build();
+        var rules = Parse("version: 1\nhierarchy:\n  - id: by-id\n    team: payments\n    account: \"2048*\"\n");
+
+        var teams = Teams(cube, rules);
+
+        Assert.Equal(["204816379521"], cube.AliasesOf(DimensionKind.Account, account));
+        Assert.Equal(5m, teams["payments"]);
+        Assert.Contains("(id 204816379521)", AllocationReports.ExplainFact(cube, rules, CostMetric.EffectiveCost, 0).Reason, StringComparison.Ordinal);
+    }
 }
