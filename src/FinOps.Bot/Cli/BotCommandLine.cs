@@ -26,6 +26,7 @@ public static class BotCommandLine
         root.Subcommands.Add(ImportsCommand.Create());
         root.Subcommands.Add(DemoDataCommand.Create(TimeProvider.System));
         root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(AllocationCommand.Create());
         root.Subcommands.Add(TeamsPackageCommand.Create());
         return root;
     }

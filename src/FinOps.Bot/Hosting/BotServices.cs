@@ -2,6 +2,7 @@ using FinOps.Conversation;
 using FinOps.Core.Calendar;
 using FinOps.Core.Ingestion;
 using FinOps.Storage;
+using FinOps.Storage.Allocation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FinOps.Bot.Hosting;
@@ -20,6 +21,8 @@ public static class BotServices
             .ValidateOnStart();
         services.AddSingleton<IFocusFileReader, FocusFileReader>();
         services.AddStorage(configuration);
+        services.AddAllocation(configuration);
+        services.AddHostedService<AllocationReloadService>();
         services.AddConversation(configuration);
         services.AddCardRendering();
         return services;

@@ -1,4 +1,5 @@
 using FinOps.Core.Demo;
+using FinOps.Storage.Allocation;
 using FinOps.Storage.Data;
 using FinOps.Storage.Import;
 using FinOps.Core.Query;
@@ -9,6 +10,7 @@ namespace FinOps.Bot.Hosting;
 /// <summary>Migrates the store and, on the very first run, seeds the demo company so a newcomer sees real numbers.</summary>
 public sealed partial class StoreInitializer(
     CostDatabase database,
+    AllocationReloader allocation,
     CostImporter importer,
     ICostQueryService costs,
     StartupState state,
@@ -67,12 +69,31 @@ public sealed partial class StoreInitializer(
             }
 
             LogSeeded(logger, generated.RowCount, generated.FirstDay, generated.LastDay);
+            InstallDemoAllocationRules();
         }
         finally
         {
             File.Delete(file);
         }
     }
+
+    /// <summary>The demo company's rules (tag aliases, account hierarchy, shared pools) next to the demo store, unless a rules file is there already.</summary>
+    private void InstallDemoAllocationRules()
+    {
+        var demoRules = Path.Combine(AppContext.BaseDirectory, "allocation.demo.yaml");
+        if (File.Exists(allocation.RulesPath) || !File.Exists(demoRules))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(allocation.RulesPath)!);
+        File.Copy(demoRules, allocation.RulesPath);
+        allocation.Reload();
+        LogDemoRules(logger, allocation.RulesPath);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo allocation rules written to {Path}; edit it and the bot reloads it within seconds (see README 'Allocation rules').")]
+    private static partial void LogDemoRules(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cost store: {Path}")]
     private static partial void LogStore(ILogger logger, string path);

@@ -22,6 +22,7 @@ public sealed class CostCube
 
     private readonly IReadOnlyDictionary<string, string>[] _tagSets;
     private readonly string[][] _values;
+    private readonly Dictionary<(int Column, int Code), IReadOnlyList<string>> _aliases;
 
     internal CostCube(
         int count,
@@ -32,8 +33,14 @@ public sealed class CostCube
         IReadOnlyDictionary<string, string>[] tagSets,
         int[][] columns,
         string[][] values,
-        MetricColumn[] metrics)
+        MetricColumn[] metrics,
+        byte[] commitmentStatus,
+        string[] commitmentStatuses,
+        Dictionary<(int Column, int Code), IReadOnlyList<string>> aliases)
     {
+        _aliases = aliases;
+        CommitmentStatusColumn = commitmentStatus;
+        CommitmentStatusValues = commitmentStatuses;
         Count = count;
         DayColumn = days;
         CurrencyColumn = currency;
@@ -65,6 +72,17 @@ public sealed class CostCube
 
     internal MetricColumn[] Metrics { get; }
 
+    /// <summary>Per fact: a code into <see cref="CommitmentDiscountStatuses"/> (0 is <see cref="None"/>).</summary>
+    internal byte[] CommitmentStatusColumn { get; }
+
+    internal string[] CommitmentStatusValues { get; }
+
+    /// <summary>The distinct FOCUS CommitmentDiscountStatus values (<c>Used</c>, <c>Unused</c>); the first is <see cref="None"/>.</summary>
+    public IReadOnlyList<string> CommitmentDiscountStatuses => CommitmentStatusValues;
+
+    /// <summary>The FOCUS CommitmentDiscountStatus of a fact, or <see cref="None"/>.</summary>
+    public string CommitmentDiscountStatus(int fact) => CommitmentStatusValues[CommitmentStatusColumn[fact]];
+
     /// <summary>The first and (exclusive) last date held, or null when empty.</summary>
     public DateRange? Dates => Count == 0
         ? null
@@ -91,6 +109,10 @@ public sealed class CostCube
         ArgumentNullException.ThrowIfNull(key);
         return _tagSets[tagSet].TryGetValue(key.Trim(), out var v) ? v : null;
     }
+
+    /// <summary>Other identifiers of a stored value (e.g. the SubAccountId of an account shown by its name); empty when none.</summary>
+    public IReadOnlyList<string> AliasesOf(DimensionKind column, int code) =>
+        _aliases.TryGetValue(((int)column, code), out var aliases) ? aliases : [];
 
     /// <summary>The distinct values of a stored dimension.</summary>
     public IReadOnlyList<string> ValuesOf(DimensionKind column) =>

@@ -10,6 +10,9 @@ public sealed class CostCubeBuilder
     private int[] _days;
     private int[] _currency;
     private int[] _tagSet;
+    private byte[] _status;
+    private readonly ValueDictionary _statuses = new();
+    private readonly Dictionary<(int Column, int Code), List<string>> _aliases = [];
     private readonly MetricColumnBuilder[] _metrics = new MetricColumnBuilder[4];
     private int _count;
     private bool _sorted = true;
@@ -27,6 +30,8 @@ public sealed class CostCubeBuilder
         _days = new int[capacity];
         _currency = new int[capacity];
         _tagSet = new int[capacity];
+        _status = new byte[capacity];
+        _statuses.Add(CostCube.None);
         for (var m = 0; m < _metrics.Length; m++)
         {
             _metrics[m] = new MetricColumnBuilder(capacity);
@@ -48,6 +53,40 @@ public sealed class CostCubeBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(currency);
         return _currencies.Add(currency);
+    }
+
+    /// <summary>Records another identifier of a stored value (e.g. the SubAccountId of an account shown by name); duplicates are ignored.</summary>
+    /// <remarks>Allocation rules match a value by its display text or any alias; queries only ever show the display text.</remarks>
+    public void AddAlias(DimensionKind column, int code, string alias)
+    {
+        if (!CostCube.IsColumn(column))
+        {
+            throw new ArgumentException($"{column} is not a stored column.", nameof(column));
+        }
+
+        Check(code, _values[(int)column].Count, column.ToString());
+        if (string.IsNullOrWhiteSpace(alias))
+        {
+            return;
+        }
+
+        if (!_aliases.TryGetValue(((int)column, code), out var list))
+        {
+            list = [];
+            _aliases[((int)column, code)] = list;
+        }
+
+        if (!list.Contains(alias, StringComparer.Ordinal))
+        {
+            list.Add(alias);
+        }
+    }
+
+    /// <summary>The code of a FOCUS CommitmentDiscountStatus value; null or blank is 0 (<see cref="CostCube.None"/>).</summary>
+    public int AddCommitmentDiscountStatus(string? status)
+    {
+        var code = _statuses.Add(string.IsNullOrWhiteSpace(status) ? CostCube.None : status.Trim());
+        return code <= byte.MaxValue ? code : throw new InvalidOperationException("More than 255 distinct commitment discount statuses.");
     }
 
     /// <summary>Registers a tag set and returns its code. Keys are trimmed and matched case-insensitively.</summary>
@@ -86,6 +125,7 @@ public sealed class CostCubeBuilder
         _days[i] = day;
         _currency[i] = Check(fact.Currency, _currencies.Count, "currency");
         _tagSet[i] = Check(fact.TagSet, _tagSets.Count, "tag set");
+        _status[i] = (byte)Check(fact.CommitmentDiscountStatus, _statuses.Count, "commitment status");
         Set(DimensionKind.Provider, i, fact.Provider);
         Set(DimensionKind.Service, i, fact.Service);
         Set(DimensionKind.Category, i, fact.Category);
@@ -143,7 +183,9 @@ public sealed class CostCubeBuilder
         var days = Take(ref _days, order);
         var currency = Take(ref _currency, order);
         var tagSet = Take(ref _tagSet, order);
-        return new CostCube(_count, days, currency, _currencies.ToArray(), tagSet, [.. _tagSets], columns, values, metrics);
+        var status = Take(ref _status, order);
+        var aliases = _aliases.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value]);
+        return new CostCube(_count, days, currency, _currencies.ToArray(), tagSet, [.. _tagSets], columns, values, metrics, status, _statuses.ToArray(), aliases);
     }
 
     private T[] Take<T>(ref T[] source, int[]? order)
@@ -176,6 +218,7 @@ public sealed class CostCubeBuilder
         Array.Resize(ref _days, size);
         Array.Resize(ref _currency, size);
         Array.Resize(ref _tagSet, size);
+        Array.Resize(ref _status, size);
         foreach (var kind in CostCube.Columns)
         {
             Array.Resize(ref _columns[(int)kind], size);

@@ -1,6 +1,7 @@
 namespace FinOps.Core.Query;
 
 /// <summary>One daily fact handed to <see cref="CostCubeBuilder.Add"/>: codes from the builder's Add* methods and the four metrics.</summary>
+/// <remarks><see cref="CommitmentDiscountStatus"/> is optional: a code from <see cref="CostCubeBuilder.AddCommitmentDiscountStatus"/>, 0 when unknown.</remarks>
 public readonly record struct CostCubeFact(
     DateOnly Date,
     int Currency,
@@ -17,4 +18,7 @@ public readonly record struct CostCubeFact(
     decimal BilledCost,
     decimal EffectiveCost,
     decimal ListCost,
-    decimal ContractedCost);
+    decimal ContractedCost)
+{
+    public int CommitmentDiscountStatus { get; init; }
+}

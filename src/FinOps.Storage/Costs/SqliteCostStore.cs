@@ -10,6 +10,7 @@ namespace FinOps.Storage.Costs;
 /// The snapshot is loaded on the first query after start, after any successful import (by this or another
 /// process) and after <see cref="Invalidate"/>. Display values: account is SubAccountName, else SubAccountId; billing account
 /// is BillingAccountName, else its id; resource is ResourceName, else ResourceId; region is RegionId, else RegionName.
+/// When a name is shown, its id is kept as an alias in the cube (<see cref="CostCube.AliasesOf"/>) for allocation rules.
 /// </remarks>
 public sealed class SqliteCostStore : ICostQueryService, IDisposable
 {
@@ -27,6 +28,18 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
 
     /// <summary>Drops the cached snapshot; the next query reloads it (e.g. after allocation rules change).</summary>
     public void Invalidate() => Interlocked.Increment(ref _version);
+
+    /// <summary>Keeps the loaded cube but forgets its team allocation, so the next query re-applies the current allocation rules.</summary>
+    /// <remarks>Much cheaper than <see cref="Invalidate"/> after a rule change: nothing is re-read from SQLite.</remarks>
+    public void ReassignTeams()
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is not null)
+        {
+            // A load racing with this builds its engine with the current rules anyway; losing the exchange is fine.
+            Interlocked.CompareExchange(ref _current, current with { Engine = new CostQueryEngine(current.Engine.Cube, _teamAssignment) }, current);
+        }
+    }
 
     /// <summary>The current engine (and its cube), loading the snapshot if needed.</summary>
     /// <remarks>
@@ -114,7 +127,7 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
             connection,
             "SELECT f.ChargeDate, s.ProviderRef, s.BillingAccountIdRef, f.BillingAccountNameRef, f.SubAccountIdRef, f.SubAccountNameRef, " +
             "f.ServiceRef, f.ServiceCategoryRef, f.RegionRef, f.ResourceIdRef, f.ResourceNameRef, f.ChargeCategoryRef, f.PricingCategoryRef, " +
-            "f.TagSetId, f.CurrencyRef, f.BilledCost, f.EffectiveCost, f.ListCost, f.ContractedCost " +
+            "f.TagSetId, f.CurrencyRef, f.BilledCost, f.EffectiveCost, f.ListCost, f.ContractedCost, f.CommitmentDiscountStatusRef " +
             "FROM CostFacts f JOIN BillingSlices s ON s.Id = f.SliceId");
         var lastDateKey = -1;
         var lastDate = default(DateOnly);
@@ -135,15 +148,18 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
                 codes.Code(DimensionKind.Service, facts.RefOrZero(6)),
                 codes.Code(DimensionKind.Category, facts.RefOrZero(7)),
                 codes.Code(DimensionKind.Region, facts.RefOrZero(8)),
-                codes.Code(DimensionKind.Account, First(facts.RefOrZero(5), facts.RefOrZero(4))),
-                codes.Code(DimensionKind.BillingAccount, First(facts.RefOrZero(3), facts.Int32(2))),
-                codes.Code(DimensionKind.Resource, First(facts.RefOrZero(10), facts.RefOrZero(9))),
+                codes.NamedCode(DimensionKind.Account, facts.RefOrZero(5), facts.RefOrZero(4)),
+                codes.NamedCode(DimensionKind.BillingAccount, facts.RefOrZero(3), facts.Int32(2)),
+                codes.NamedCode(DimensionKind.Resource, facts.RefOrZero(10), facts.RefOrZero(9)),
                 codes.Code(DimensionKind.ChargeCategory, facts.Int32(11)),
                 codes.Code(DimensionKind.PricingCategory, facts.RefOrZero(12)),
                 facts.Decimal(15),
                 facts.Decimal(16),
                 facts.Decimal(17),
-                facts.Decimal(18)));
+                facts.Decimal(18))
+            {
+                CommitmentDiscountStatus = codes.CommitmentStatus(facts.RefOrZero(19)),
+            });
         }
 
         return builder.Build();
@@ -158,8 +174,6 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
         command.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM Imports WHERE Status = 'imported'";
         return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
-
-    private static int First(int preferred, int fallback) => preferred != 0 ? preferred : fallback;
 
     private static async Task<string?[]> LoadValuesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
@@ -216,6 +230,9 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
         private readonly string?[] _values;
         private readonly int[][] _codes = new int[(int)DimensionKind.Tag + 1][];
         private readonly int[] _currencies;
+        private int[]? _statusCodes;
+        private readonly int[][] _lastAlias = new int[(int)DimensionKind.Tag + 1][];
+        private readonly HashSet<(int Kind, int Code, int Alias)> _aliasesAdded = [];
 
         public CodeMap(CostCubeBuilder builder, string?[] values)
         {
@@ -231,6 +248,50 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
             if (code < 0)
             {
                 code = _builder.AddValue(kind, valueId == 0 ? null : _values[valueId]);
+                codes[valueId] = code;
+            }
+
+            return code;
+        }
+
+        /// <summary>The code of a value shown by its name (else its id); the id is kept as an alias so rules can name either.</summary>
+        public int NamedCode(DimensionKind kind, int nameId, int idId)
+        {
+            if (nameId == 0)
+            {
+                return Code(kind, idId);
+            }
+
+            var code = Code(kind, nameId);
+            if (idId != 0 && idId != nameId)
+            {
+                // One array slot per name remembers the last id seen, so the common case costs no hashing.
+                var last = _lastAlias[(int)kind] ??= New(_values.Length);
+                if (last[nameId] != idId)
+                {
+                    last[nameId] = idId;
+                    if (_aliasesAdded.Add(((int)kind, code, idId)))
+                    {
+                        _builder.AddAlias(kind, code, _values[idId] ?? "");
+                    }
+                }
+            }
+
+            return code;
+        }
+
+        public int CommitmentStatus(int valueId)
+        {
+            if (valueId == 0)
+            {
+                return 0;
+            }
+
+            var codes = _statusCodes ??= New(_values.Length);
+            var code = codes[valueId];
+            if (code < 0)
+            {
+                code = _builder.AddCommitmentDiscountStatus(_values[valueId]);
                 codes[valueId] = code;
             }
 

@@ -29,6 +29,8 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
 
     public DbSet<ChannelRecordEntity> ChannelRecords => Set<ChannelRecordEntity>();
 
+    public DbSet<AllocationRunEntity> AllocationRuns => Set<AllocationRunEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -83,6 +85,12 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
         {
             e.ToTable("ChannelRecords");
             e.HasKey(x => new { x.Kind, x.Key });
+        });
+
+        modelBuilder.Entity<AllocationRunEntity>(e =>
+        {
+            e.ToTable("AllocationRuns");
+            e.HasIndex(x => x.AppliedAt);
         });
 
         modelBuilder.Entity<IdempotencyKeyEntity>(e =>

@@ -38,6 +38,9 @@ public sealed class CostFactEntity
 
     public int? CommitmentDiscountIdRef { get; set; }
 
+    /// <summary>FOCUS CommitmentDiscountStatus (<c>Used</c>, <c>Unused</c>) as a <see cref="DimensionValueEntity"/> id; null when absent.</summary>
+    public int? CommitmentDiscountStatusRef { get; set; }
+
     public int TagSetId { get; set; }
 
     public int CurrencyRef { get; set; }

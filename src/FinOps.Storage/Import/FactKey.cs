@@ -17,4 +17,5 @@ internal readonly record struct FactKey(
     int PricingCategory,
     int CommitmentDiscountId,
     int TagSet,
-    int Currency);
+    int Currency,
+    int CommitmentDiscountStatus);

@@ -15,7 +15,7 @@ namespace FinOps.Storage.Import;
 internal sealed class ImportBatch : IDisposable
 {
     internal const int FlushThreshold = 200_000;
-    private const int ValueFields = 15;
+    private const int ValueFields = 16;
     private const int InstanceCacheSize = 65_536;
 
     private readonly SqliteConnection _connection;
@@ -78,8 +78,8 @@ internal sealed class ImportBatch : IDisposable
             connection,
             "INSERT INTO CostFacts (SliceId, ChargeDate, BillingAccountNameRef, SubAccountIdRef, SubAccountNameRef, ServiceRef, " +
             "ServiceCategoryRef, RegionRef, ResourceIdRef, ResourceNameRef, ResourceTypeRef, ChargeCategoryRef, PricingCategoryRef, " +
-            "CommitmentDiscountIdRef, TagSetId, CurrencyRef, BilledCost, EffectiveCost, ListCost, ContractedCost, RowCount) VALUES " +
-            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+            "CommitmentDiscountIdRef, TagSetId, CurrencyRef, BilledCost, EffectiveCost, ListCost, ContractedCost, RowCount, CommitmentDiscountStatusRef) VALUES " +
+            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
     }
 
     public long FactsWritten { get; private set; }
@@ -113,7 +113,8 @@ internal sealed class ImportBatch : IDisposable
             Value(10, record.PricingCategory),
             Value(11, record.CommitmentDiscountId),
             TagSet(record.Tags),
-            Value(12, record.BillingCurrency));
+            Value(12, record.BillingCurrency),
+            Value(15, record.CommitmentDiscountStatus));
         Currencies.Add(record.BillingCurrency);
 
         if (_buffer.Count >= FlushThreshold && !_buffer.ContainsKey(key))
@@ -163,6 +164,7 @@ internal sealed class ImportBatch : IDisposable
             f.Bind(19, s.ListCost);
             f.Bind(20, s.ContractedCost);
             f.Bind(21, s.Rows);
+            f.BindRef(22, k.CommitmentDiscountStatus);
             f.Execute();
         }
 

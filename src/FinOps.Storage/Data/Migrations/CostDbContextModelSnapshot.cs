@@ -17,6 +17,47 @@ namespace FinOps.Storage.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("FinOps.Storage.Data.AllocationRunEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AffectedEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AffectedStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Revision")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedAt");
+
+                    b.ToTable("AllocationRuns", (string)null);
+                });
+
             modelBuilder.Entity("FinOps.Storage.Data.BillingSliceEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -79,6 +120,9 @@ namespace FinOps.Storage.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("CommitmentDiscountIdRef")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommitmentDiscountStatusRef")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("ContractedCost")
