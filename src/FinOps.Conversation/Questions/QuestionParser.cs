@@ -406,6 +406,12 @@ public sealed class QuestionParser
         for (var i = 0; i < tokens.Count; i++)
         {
             var text = tokens[i].Text;
+            if (Vocabulary.Abbreviations.TryGetValue(text, out var expanded) && _catalog.MatchAt(tokens, i) is null)
+            {
+                tokens[i] = new Token(expanded, Tokenizer.Stem(expanded));
+                continue;
+            }
+
             if (text.Length < 5 || text.Any(c => !char.IsLetter(c)) || Vocabulary.CommonWords.Contains(text) || Vocabulary.Months.ContainsKey(text)
                 || AllKeywords.Contains(text) || _catalog.MatchAt(tokens, i) is not null)
             {
@@ -611,6 +617,34 @@ public sealed class QuestionParser
         }
     }
 
+    private static readonly FrozenSet<string> SubjectAuxiliaries = FrozenSet.ToFrozenSet(["did", "does", "do", "has", "have", "will", "is", "was"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SpendingVerbs = FrozenSet.ToFrozenSet(["spend", "spent", "spending", "spends"], StringComparer.Ordinal);
+
+    private static bool IsSubjectOfSpending(ParseState s, int start, int length)
+    {
+        var before = start - 1;
+        if (before >= 0 && Determiners.Contains(s.Tokens[before].Text))
+        {
+            before--;
+        }
+
+        var after = start + length;
+        return before >= 0 && SubjectAuxiliaries.Contains(s.Tokens[before].Text)
+            && after < s.Tokens.Count && SpendingVerbs.Contains(s.Tokens[after].Text);
+    }
+
+    private int CategoryDescriptorLength(ParseState s, int i)
+    {
+        if (i >= s.Tokens.Count || s.Consumed[i])
+        {
+            return 0;
+        }
+
+        var hit = _catalog.MatchAt(s.Tokens, i);
+        return hit is not null && hit.Candidates.All(c => c.Dimension.Kind == DimensionKind.Category) ? hit.Length : 0;
+    }
+
     /// <summary>A dimension word (or a configured tag key) at <paramref name="i"/>, with its word count.</summary>
     private Dimension? DimensionAt(ParseState s, int i, out int length, out bool plural)
     {
@@ -645,6 +679,12 @@ public sealed class QuestionParser
             return Dimension.Tag(afterTag);
         }
 
+        if (MultiWordTagKeyAt(s, i, out var words) is { } spaced)
+        {
+            length = s.IsStem(i + words, "tag") ? words + 1 : words;
+            return Dimension.Tag(spaced);
+        }
+
         if (TagKeyAt(token) is { } key)
         {
             length = s.IsStem(i + 1, "tag") ? 2 : 1;
@@ -656,6 +696,34 @@ public sealed class QuestionParser
             length = 1;
             plural = token.Text != token.Stem;
             return Dimension.Of(kind);
+        }
+
+        return null;
+    }
+
+    /// <summary>A tag key like "cost-center" typed as separate words ("cost center"); <paramref name="words"/> is their count.</summary>
+    private string? MultiWordTagKeyAt(ParseState s, int i, out int words)
+    {
+        words = 0;
+        foreach (var key in _catalog.TagKeys)
+        {
+            var parts = key.Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2 || i + parts.Length > s.Tokens.Count)
+            {
+                continue;
+            }
+
+            var all = true;
+            for (var k = 0; k < parts.Length && all; k++)
+            {
+                all = !s.Consumed[i + k] && (s.Tokens[i + k].Text == parts[k] || s.Tokens[i + k].Stem == Tokenizer.Stem(parts[k]));
+            }
+
+            if (all)
+            {
+                words = parts.Length;
+                return key;
+            }
         }
 
         return null;
@@ -714,6 +782,12 @@ public sealed class QuestionParser
             if (candidates.Count > 1)
             {
                 var narrowed = candidates.Where(c => c.Dimension == next || c.Dimension == previous).ToList();
+                if (narrowed.Count == 0 && IsSubjectOfSpending(s, i, hit.Length))
+                {
+                    // "how much did mobile spend": only a team spends; a category or an account does not.
+                    narrowed = candidates.Where(c => c.Dimension.Kind == DimensionKind.Team).ToList();
+                }
+
                 if (narrowed.Count > 0)
                 {
                     candidates = narrowed;
@@ -748,6 +822,11 @@ public sealed class QuestionParser
             if (next == chosen.Dimension)
             {
                 s.Consume(i + hit.Length, nextLength);
+            }
+            else if (chosen.Dimension.Kind == DimensionKind.Service && CategoryDescriptorLength(s, i + hit.Length) is > 0 and var descriptor)
+            {
+                // "gcs storage", "ec2 compute": the category word describes the service, it is not a second filter.
+                s.Consume(i + hit.Length, descriptor);
             }
             else if (previous == chosen.Dimension && i > 0)
             {

@@ -187,8 +187,9 @@ public sealed class ValueCatalog
                 Add(stems, match, ExactScore);
 
                 // "payments-team" style values also answer to their words separated.
+                // Not for "payments-team" when "payments" is a team too: "the payments team" means the latter.
                 var split = Tokenizer.Tokenize(value.Replace('-', ' ').Replace('_', ' ')).Select(t => t.Stem).ToArray();
-                if (split.Length != stems.Length)
+                if (split.Length != stems.Length && !IsDimensionSuffixOfExisting(dimension, list, split))
                 {
                     Add(split, match, AliasScore);
                 }
@@ -225,7 +226,21 @@ public sealed class ValueCatalog
                 Add(Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray(), new ValueMatch(dimension, target), AliasScore);
             }
         }
+
+        foreach (var (phrase, kind, targets) in ValueSynonyms.Generic)
+        {
+            var dimension = Dimension.Of(kind);
+            var stems = Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray();
+            foreach (var target in targets.Select(t => Canonical(dimension, t)).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                Add(stems, new ValueMatch(dimension, target), AliasScore, fuzzy: false);
+            }
+        }
     }
+
+    private static bool IsDimensionSuffixOfExisting(Dimension dimension, IReadOnlyList<string> values, string[] split) =>
+        split.Length > 1 && dimension.Kind == DimensionKind.Team && split[^1] == "team"
+        && values.Any(v => string.Equals(Tokenizer.Stem(v.ToLowerInvariant()), string.Join(' ', split[..^1]), StringComparison.Ordinal));
 
     private string? ResolveSynonymTarget(Dimension dimension, string[] targets)
     {

@@ -191,7 +191,7 @@ public sealed class QuestionAnswererTests
             [Dimension.Team] = ["data"],
             [Dimension.Account] = ["data"],
         });
-        var parsed = new QuestionParser(catalog, CostCalendar.Default).Parse("how much did data spend last week", Today);
+        var parsed = new QuestionParser(catalog, CostCalendar.Default).Parse("data costs last week", Today);
 
         var answer = await Answerer.AnswerAsync(parsed, catalog, Today, CancellationToken.None);
 
