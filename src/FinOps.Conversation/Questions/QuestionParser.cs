@@ -129,7 +129,8 @@ public sealed class QuestionParser
             intent = QuestionIntent.Freshness;
         }
         else if (Has(ForecastWords) || time.EndOf is not null || HasPhrase("run", "rate") || HasPhrase("on", "track") || HasPhrase("will", "we", "spend")
-            || HasPhrase("going", "to", "spend") || HasPhrase("end", "up") || HasPhrase("will", "spend") || HasPhrase("will", "we", "end"))
+            || HasPhrase("going", "to", "spend") || HasPhrase("end", "up") || HasPhrase("will", "spend") || HasPhrase("will", "we", "end")
+            || WillThenCost(allWords))
         {
             intent = QuestionIntent.Forecast;
         }
@@ -397,6 +398,25 @@ public sealed class QuestionParser
         primary is { ToDate: true } && primary.Phrase.EndsWith(" so far", StringComparison.Ordinal)
             ? primary.Phrase[..^" so far".Length]
             : "this " + TimeExpressionParser.UnitName(unit);
+
+    /// <summary>"what will aws cost this month", "how much will payments spend": a future tense about cost.</summary>
+    private static bool WillThenCost(string[] words)
+    {
+        var will = -1;
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (words[k] is "will" or "gonna" or "would")
+            {
+                will = k;
+            }
+            else if (will >= 0 && k - will <= 3 && words[k] is "cost" or "costs" or "spend" or "spent" or "run")
+            {
+                return words[will] != "would";
+            }
+        }
+
+        return false;
+    }
 
     private static DateRange MonthToDate(DateOnly today) => new(CostCalendar.StartOfMonth(today), today.AddDays(1));
 

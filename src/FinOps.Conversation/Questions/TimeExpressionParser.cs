@@ -207,6 +207,17 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             }
         }
 
+        // "for the quarter", "over the month": the current one, when nothing relative follows ("the month before").
+        if (t == "the" && i > 0 && c.IsAny(i - 1, "for", "over", "during", "through") && !c.IsAny(i + 2, "before", "after", "of", "prior", "earlier", "ending"))
+        {
+            var unit = UnitAt(c, i + 1, out var unitLength);
+            if (unit is not null and not PeriodUnit.Days)
+            {
+                length = 1 + unitLength + SoFarSuffix(c, i + 1 + unitLength);
+                return RunningUnit(unit.Value, today);
+            }
+        }
+
         // "(week|month|quarter|year|fiscal year) to date"
         {
             var unit = UnitAt(c, i, out var unitLength);

@@ -26,7 +26,7 @@ public sealed class ValueCatalog
     private readonly Dictionary<Dimension, IReadOnlyList<string>> _values;
     private readonly Dictionary<string, List<Entry>> _byFirstStem = new(StringComparer.Ordinal);
     private readonly List<Entry> _singleWordEntries = [];
-    private readonly HashSet<(ValueMatch Match, string Phrase)> _indexed = [];
+    private readonly Dictionary<(ValueMatch Match, string Phrase), Entry> _indexed = [];
 
     public ValueCatalog(IReadOnlyDictionary<Dimension, IReadOnlyList<string>> values)
     {
@@ -269,14 +269,27 @@ public sealed class ValueCatalog
             _byFirstStem[stems[0]] = list;
         }
 
-        if (!_indexed.Add((match, string.Join(' ', stems))))
+        var key = (match, string.Join(' ', stems));
+        var fuzzyEntry = stems.Length == 1 && fuzzy;
+        if (_indexed.TryGetValue(key, out var existing))
         {
-            return;
+            // The same phrase indexed again with a stronger role ("cloudfront" first as a word of "Amazon CloudFront",
+            // then as its alias) takes the stronger score and typo tolerance.
+            if (score <= existing.Score && (!fuzzyEntry || _singleWordEntries.Contains(existing)))
+            {
+                return;
+            }
+
+            list.Remove(existing);
+            _singleWordEntries.Remove(existing);
+            score = Math.Max(score, existing.Score);
+            fuzzyEntry |= _singleWordEntries.Contains(existing);
         }
 
         var entry = new Entry(stems, match, score);
+        _indexed[key] = entry;
         list.Add(entry);
-        if (stems.Length == 1 && fuzzy)
+        if (fuzzyEntry)
         {
             _singleWordEntries.Add(entry);
         }
