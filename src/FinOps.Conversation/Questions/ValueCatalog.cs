@@ -125,6 +125,20 @@ public sealed class ValueCatalog
             return null;
         }
 
+        // A value spelled exactly like another dimension's well-known name (a team tagged "machine learning" next to
+        // the category people call machine learning) is as likely to mean either: both are candidates, so the bot asks.
+        if (bestScore == ExactScore)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Score == AliasScore && entry.Stems.Length == bestLength && entry.IsSynonym && PhraseEquals(tokens, start, entry.Stems)
+                    && best.TrueForAll(b => b.Dimension != entry.Match.Dimension) && !best.Contains(entry.Match))
+                {
+                    best.Add(entry.Match);
+                }
+            }
+        }
+
         return new CatalogHit(bestLength, bestScore, best);
     }
 
@@ -223,7 +237,7 @@ public sealed class ValueCatalog
             var target = ResolveSynonymTarget(dimension, targets);
             if (target is not null)
             {
-                Add(Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray(), new ValueMatch(dimension, target), AliasScore);
+                Add(Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray(), new ValueMatch(dimension, target), AliasScore, synonym: true);
             }
         }
 
@@ -256,7 +270,7 @@ public sealed class ValueCatalog
         return null;
     }
 
-    private void Add(string[] stems, ValueMatch match, int score, bool fuzzy = true)
+    private void Add(string[] stems, ValueMatch match, int score, bool fuzzy = true, bool synonym = false)
     {
         if (stems.Length == 0)
         {
@@ -275,7 +289,8 @@ public sealed class ValueCatalog
         {
             // The same phrase indexed again with a stronger role ("cloudfront" first as a word of "Amazon CloudFront",
             // then as its alias) takes the stronger score and typo tolerance.
-            if (score <= existing.Score && (!fuzzyEntry || _singleWordEntries.Contains(existing)))
+            var wasFuzzy = _singleWordEntries.Contains(existing);
+            if (score <= existing.Score && (!fuzzyEntry || wasFuzzy) && (!synonym || existing.IsSynonym))
             {
                 return;
             }
@@ -283,10 +298,10 @@ public sealed class ValueCatalog
             list.Remove(existing);
             _singleWordEntries.Remove(existing);
             score = Math.Max(score, existing.Score);
-            fuzzyEntry |= _singleWordEntries.Contains(existing);
+            fuzzyEntry |= wasFuzzy;
         }
 
-        var entry = new Entry(stems, match, score);
+        var entry = new Entry(stems, match, score) { IsSynonym = synonym || existing?.IsSynonym == true };
         _indexed[key] = entry;
         list.Add(entry);
         if (fuzzyEntry)
@@ -295,5 +310,9 @@ public sealed class ValueCatalog
         }
     }
 
-    private sealed record Entry(string[] Stems, ValueMatch Match, int Score);
+    private sealed record Entry(string[] Stems, ValueMatch Match, int Score)
+    {
+        /// <summary>Indexed from <see cref="ValueSynonyms.All"/> rather than from the value's own spelling.</summary>
+        public bool IsSynonym { get; init; }
+    }
 }

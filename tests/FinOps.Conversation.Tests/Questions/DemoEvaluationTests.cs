@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FinOps.Conversation.Answers;
 using FinOps.Conversation.Questions;
 using FinOps.Core.Calendar;
 using FinOps.Core.Query;
@@ -60,5 +61,28 @@ public sealed class DemoEvaluationTests(ITestOutputHelper output)
         Assert.Contains("Unallocated", values[Dimension.Of(DimensionKind.Team)]);
         Assert.Contains("payments", values[Dimension.Of(DimensionKind.Team)]);
         Assert.Contains("prod", values[Dimension.Of(DimensionKind.Environment)]);
+    }
+
+    [Fact]
+    public void Examples_RealDemoCatalog_EachExampleIsUnderstoodWithoutAskingBack()
+    {
+        var catalog = RealDemoCatalog.Catalog;
+        var parser = new QuestionParser(catalog, CostCalendar.Default);
+
+        var examples = HelpCards.Examples(catalog);
+
+        foreach (var example in examples)
+        {
+            output.WriteLine(example);
+            var parsed = parser.Parse(example, RealDemoCatalog.AsOf);
+            Assert.True(parsed.Understood, example);
+            Assert.Empty(parsed.Ambiguities);
+            Assert.Empty(parsed.UnrecognisedWords);
+        }
+
+        Assert.Contains("How much did checkout spend last week?", examples);
+        Assert.Contains("Why did AWS spend change last month?", examples);
+        Assert.Contains("Daily EC2 spend over the last 30 days", examples);
+        Assert.Contains("Prod spend by provider last month", examples);
     }
 }

@@ -12,24 +12,32 @@ namespace FinOps.Conversation.Tests.Questions;
 /// Provider = ProviderName; service = ServiceName; category = ServiceCategory; account = SubAccountName else
 /// SubAccountId; billing account = BillingAccountName else BillingAccountId; region = RegionId else RegionName;
 /// environment = tag environment else env, lower-cased; team = tag team (key trimmed, case-insensitive) trimmed and
-/// lower-cased, else "Unallocated"; tag values for the configured tag keys. Generated once per test run.
+/// lower-cased, else "Unallocated"; tag values for the configured tag keys. Generated once per test run at the size the
+/// host seeds by default (DemoDataOptions.DefaultTargetRows): smaller data lacks some accounts, teams and the EUR account.
 /// </remarks>
 public static class RealDemoCatalog
 {
     public static readonly DateOnly AsOf = new(2026, 11, 23);
 
-    private static readonly Lazy<IReadOnlyDictionary<Dimension, IReadOnlyList<string>>> Lazy = new(Load);
+    private static readonly Lazy<Loaded> Data = new(Load);
 
     private static readonly Lazy<ValueCatalog> LazyCatalog = new(() => new ValueCatalog(Values));
 
-    public static IReadOnlyDictionary<Dimension, IReadOnlyList<string>> Values => Lazy.Value;
+    public static IReadOnlyDictionary<Dimension, IReadOnlyList<string>> Values => Data.Value.Values;
 
     public static ValueCatalog Catalog => LazyCatalog.Value;
 
-    private static Dictionary<Dimension, IReadOnlyList<string>> Load()
+    /// <summary>The charge dates (inclusive) and billing currencies of the generated data, as the store's coverage reports them.</summary>
+    public static DemoCoverage Coverage => Data.Value.Coverage;
+
+    public sealed record DemoCoverage(DateOnly FirstDay, DateOnly LastDay, IReadOnlyList<string> Currencies);
+
+    private sealed record Loaded(IReadOnlyDictionary<Dimension, IReadOnlyList<string>> Values, DemoCoverage Coverage);
+
+    private static Loaded Load()
     {
         using var stream = new MemoryStream();
-        new FocusDemoGenerator().Write(stream, new DemoDataOptions { EndDate = AsOf, TargetRows = 30_000, Seed = 42 }, CancellationToken.None);
+        var result = new FocusDemoGenerator().Write(stream, new DemoDataOptions { EndDate = AsOf, TargetRows = DemoDataOptions.DefaultTargetRows, Seed = 42 }, CancellationToken.None);
         stream.Position = 0;
 
         var tagKeys = ConversationOptions.DefaultTagKeys;
@@ -63,6 +71,8 @@ public static class RealDemoCatalog
         var regionId = Col("RegionId");
         var regionName = Col("RegionName");
         var tags = Col("Tags");
+        var currency = Col("BillingCurrency");
+        var currencies = new SortedSet<string>(StringComparer.Ordinal);
         var seenTags = new HashSet<string>(StringComparer.Ordinal);
         while (csv.Read())
         {
@@ -72,6 +82,7 @@ public static class RealDemoCatalog
             Add(Dimension.Of(DimensionKind.Account), First(csv.GetString(subName), csv.GetString(subId)));
             Add(Dimension.Of(DimensionKind.BillingAccount), First(csv.GetString(billName), csv.GetString(billId)));
             Add(Dimension.Of(DimensionKind.Region), First(csv.GetString(regionId), csv.GetString(regionName)));
+            currencies.Add(csv.GetString(currency));
             var json = csv.GetString(tags);
             if (seenTags.Add(json))
             {
@@ -85,7 +96,9 @@ public static class RealDemoCatalog
             }
         }
 
-        return sets.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value]);
+        return new Loaded(
+            sets.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value]),
+            new DemoCoverage(result.FirstDay, result.LastDay, [.. currencies]));
     }
 
     private static string? First(string a, string b) => string.IsNullOrWhiteSpace(a) ? b : a;
