@@ -399,7 +399,7 @@ public sealed partial class QuestionAnswerer
         }
 
         var others = result.ByCurrency.Skip(1).Select(p => AnswerFormat.Money(p.Total, p.Currency)).ToList();
-        var note = $"Also {AnswerFormat.JoinAnd(others)} billed in other currencies (currencies are never added together).";
+        var note = $"Also {AnswerFormat.JoinAnd(others)} from accounts billed in other currencies (never added together).";
         blocks.Add(new TextBlock(note));
         return sentence + " " + note;
     }

@@ -19,6 +19,10 @@ public sealed class QuestionParser
     private static readonly FrozenSet<string> LeadingFiller = FrozenSet.ToFrozenSet(
         ["hey", "hi", "hello", "yo", "ok", "okay", "please", "pls", "bot", "finops", "finopsbot", "finops-bot", "so", "um", "and"], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> SubjectAuxiliaries = FrozenSet.ToFrozenSet(["did", "does", "do", "has", "have", "will", "is", "was"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SpendingVerbs = FrozenSet.ToFrozenSet(["spend", "spent", "spending", "spends"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
         ["the", "this", "that", "our", "my", "your", "their", "its", "a", "an"], StringComparer.Ordinal);
 
@@ -636,10 +640,6 @@ public sealed class QuestionParser
             }
         }
     }
-
-    private static readonly FrozenSet<string> SubjectAuxiliaries = FrozenSet.ToFrozenSet(["did", "does", "do", "has", "have", "will", "is", "was"], StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> SpendingVerbs = FrozenSet.ToFrozenSet(["spend", "spent", "spending", "spends"], StringComparer.Ordinal);
 
     private static bool IsSubjectOfSpending(ParseState s, int start, int length)
     {

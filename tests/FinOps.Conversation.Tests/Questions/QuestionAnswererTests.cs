@@ -215,7 +215,7 @@ public sealed class QuestionAnswererTests
 
         Assert.Equal("USD", answer.Currency);
         Assert.Equal(6880.66m, answer.Total);
-        Assert.Contains("Also \u20ac50.00 billed in other currencies", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Also \u20ac50.00 from accounts billed in other currencies", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
