@@ -50,6 +50,7 @@ internal static class ValueSynonyms
         ("alb", DimensionKind.Service, ["Elastic Load Balancing", "AWS Elastic Load Balancing"]),
         ("load balancer", DimensionKind.Service, ["Elastic Load Balancing", "AWS Elastic Load Balancing"]),
         ("route53", DimensionKind.Service, ["Amazon Route 53"]),
+        ("dns", DimensionKind.Service, ["Amazon Route 53", "Azure DNS", "Cloud DNS"]),
         ("pubsub", DimensionKind.Service, ["Cloud Pub/Sub", "Pub/Sub"]),
         ("pub sub", DimensionKind.Service, ["Cloud Pub/Sub", "Pub/Sub"]),
         ("azure redis", DimensionKind.Service, ["Azure Cache for Redis"]),
@@ -116,6 +117,13 @@ internal static class ValueSynonyms
         ("virtual machine", DimensionKind.Service, VirtualMachineServices),
         ("k8s", DimensionKind.Service, KubernetesServices),
         ("kubernetes", DimensionKind.Service, KubernetesServices),
+        ("cdn", DimensionKind.Service, ["Amazon CloudFront", "Cloud CDN", "Azure Front Door", "Azure CDN"]),
+        ("serverless", DimensionKind.Service, ["AWS Lambda", "Cloud Run", "Cloud Functions", "Azure Functions", "OCI Functions"]),
+        ("nosql", DimensionKind.Service, ["Amazon DynamoDB", "Azure Cosmos DB", "Cloud Firestore", "Cloud Bigtable"]),
+        ("monitoring", DimensionKind.Service, ["AmazonCloudWatch", "Amazon CloudWatch", "Azure Monitor", "Cloud Monitoring", "Cloud Logging"]),
+        ("ci", DimensionKind.Service, ["AWS CodeBuild", "Cloud Build", "Azure DevOps"]),
+        ("data warehouse", DimensionKind.Service, ["BigQuery", "Amazon Redshift", "Azure Synapse Analytics"]),
+        ("message queue", DimensionKind.Service, ["Amazon Simple Queue Service", "Cloud Pub/Sub", "Azure Service Bus"]),
     ];
 
     /// <summary>Vendor words dropped from service names to make shorter aliases ("Amazon Elastic Compute Cloud" -> "Elastic Compute Cloud").</summary>
