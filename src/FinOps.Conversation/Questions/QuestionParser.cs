@@ -815,7 +815,7 @@ public sealed class QuestionParser
             }
 
             var word = Tokenizer.Join(s.Tokens.Skip(i).Take(hit.Length));
-            if (candidates.Count > 1)
+            if (candidates.Count > 1 && !hit.AllOf)
             {
                 s.Ambiguities.Add(new ValueAmbiguity(word, candidates));
             }
@@ -827,9 +827,12 @@ public sealed class QuestionParser
                 s.Filters[chosen.Dimension] = list;
             }
 
-            if (!list.Contains(chosen.Value, StringComparer.OrdinalIgnoreCase))
+            foreach (var value in hit.AllOf ? candidates.Select(c => c.Value) : [chosen.Value])
             {
-                list.Add(chosen.Value);
+                if (!list.Contains(value, StringComparer.OrdinalIgnoreCase))
+                {
+                    list.Add(value);
+                }
             }
 
             s.Consume(i, hit.Length);

@@ -99,6 +99,7 @@ public sealed class ValueCatalog
 
         var bestLength = 0;
         var bestScore = 0;
+        var bestIsArea = false;
         List<ValueMatch>? best = null;
         foreach (var entry in entries)
         {
@@ -111,11 +112,13 @@ public sealed class ValueCatalog
             {
                 bestLength = entry.Stems.Length;
                 bestScore = entry.Score;
+                bestIsArea = entry.IsArea;
                 best = [entry.Match];
             }
             else if (entry.Score == bestScore && !best!.Contains(entry.Match))
             {
                 best.Add(entry.Match);
+                bestIsArea &= entry.IsArea;
             }
         }
 
@@ -139,7 +142,7 @@ public sealed class ValueCatalog
             }
         }
 
-        return new CatalogHit(bestLength, bestScore, best);
+        return new CatalogHit(bestLength, bestScore, best) { AllOf = bestIsArea };
     }
 
     /// <summary>Single-word values within a small edit distance of <paramref name="token"/> (the closest ones only).</summary>
@@ -241,6 +244,15 @@ public sealed class ValueCatalog
             }
         }
 
+        foreach (var (phrase, contains) in RegionAreas.All)
+        {
+            var stems = Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray();
+            foreach (var region in ValuesOf(Dimension.Region).Where(contains))
+            {
+                Add(stems, new ValueMatch(Dimension.Region, region), AliasScore, fuzzy: false, area: true);
+            }
+        }
+
         foreach (var (phrase, kind, targets) in ValueSynonyms.Generic)
         {
             var dimension = Dimension.Of(kind);
@@ -270,7 +282,7 @@ public sealed class ValueCatalog
         return null;
     }
 
-    private void Add(string[] stems, ValueMatch match, int score, bool fuzzy = true, bool synonym = false)
+    private void Add(string[] stems, ValueMatch match, int score, bool fuzzy = true, bool synonym = false, bool area = false)
     {
         if (stems.Length == 0)
         {
@@ -301,7 +313,7 @@ public sealed class ValueCatalog
             fuzzyEntry |= wasFuzzy;
         }
 
-        var entry = new Entry(stems, match, score) { IsSynonym = synonym || existing?.IsSynonym == true };
+        var entry = new Entry(stems, match, score) { IsSynonym = synonym || existing?.IsSynonym == true, IsArea = area };
         _indexed[key] = entry;
         list.Add(entry);
         if (fuzzyEntry)
@@ -314,5 +326,8 @@ public sealed class ValueCatalog
     {
         /// <summary>Indexed from <see cref="ValueSynonyms.All"/> rather than from the value's own spelling.</summary>
         public bool IsSynonym { get; init; }
+
+        /// <summary>Indexed from <see cref="RegionAreas"/>: one of the regions a place name stands for.</summary>
+        public bool IsArea { get; init; }
     }
 }

@@ -283,6 +283,22 @@ public sealed class QuestionParserTests
     }
 
     [Theory]
+    [InlineData("spend in virginia", new[] { "us-east-1", "eastus", "us-ashburn-1" })]
+    [InlineData("europe spend", new[] { "eu-west-1", "westeurope", "europe-west4" })]
+    public void Parse_PlaceName_FiltersOnEveryRegionThereWithoutAskingBack(string text, string[] regions)
+    {
+        var parser = new QuestionParser(new ValueCatalog(new Dictionary<Dimension, IReadOnlyList<string>>
+        {
+            [Dimension.Region] = ["us-east-1", "eu-west-1", "eastus", "westeurope", "us-central1", "europe-west4", "us-ashburn-1"],
+        }), CostCalendar.Default);
+
+        var parsed = parser.Parse(text, Today);
+
+        Assert.Empty(parsed.Ambiguities);
+        Assert.Equal(regions, parsed.Query!.Filters[Dimension.Region]);
+    }
+
+    [Theory]
     [InlineData("spend by cost center last month")]
     [InlineData("spend by cost-center tag last month")]
     public void Parse_TagKeyTypedAsWords_GroupsByTheTag(string text)
