@@ -36,7 +36,11 @@ public sealed partial class QuestionAnswerer
 
     private async Task<QuestionAnswer> TotalAsync(AnswerContext c, CancellationToken cancellationToken)
     {
-        var query = c.Question.ContextComparePeriod is { } previous ? c.Query with { ComparePeriod = previous } : c.Query;
+        // The "up 4% on the week before" context only when the data reaches back to the start of that period:
+        // against a partly covered period the change would be an artefact of the missing days.
+        var query = c.Question.ContextComparePeriod is { } previous && c.Coverage is { } coverage && coverage.Dates.Start <= previous.Start
+            ? c.Query with { ComparePeriod = previous }
+            : c.Query;
         var result = await _queries.QueryAsync(query, cancellationToken);
         var (currency, total, compareTotal) = Totals(c, result);
         var sentence = Lead(c, total, currency);

@@ -21,6 +21,8 @@ public sealed class QuestionParser
 
     private static readonly FrozenSet<string> SubjectAuxiliaries = FrozenSet.ToFrozenSet(["did", "does", "do", "has", "have", "will", "is", "was"], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> LowestWords = FrozenSet.ToFrozenSet(["cheapest", "smallest", "lowest"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> SpendingVerbs = FrozenSet.ToFrozenSet(["spend", "spent", "spending", "spends"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
@@ -41,7 +43,8 @@ public sealed class QuestionParser
         ["forecast", "forecasted", "forecasting", "projected", "projection", "predict", "predicted", "prediction", "pace", "trajectory", "expected", "expect", "estimate", "estimated", "run-rate", "runrate", "extrapolate"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> DriverWords = FrozenSet.ToFrozenSet(
-        ["why", "drove", "drive", "drives", "driving", "driver", "drivers", "explain", "explains", "caused", "cause", "causing", "behind", "contributed", "contributor", "contributors", "responsible"], StringComparer.Ordinal);
+        ["why", "drove", "drive", "drives", "driving", "driver", "drivers", "explain", "explains", "caused", "cause", "causing", "behind", "contributed", "contributor", "contributors", "responsible",
+         "mover", "movers", "anomaly", "anomalies", "spikes", "outlier", "outliers"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> CompareWords = FrozenSet.ToFrozenSet(
         ["compare", "compared", "comparing", "comparison", "vs", "versus", "against", "change", "changed", "changes", "difference", "differ",
@@ -187,10 +190,25 @@ public sealed class QuestionParser
             }
         }
 
-        // "which team had the largest increase": a ranking of changes is a drivers question.
-        if (intent == QuestionIntent.Compare && s.TopN is not null && Has(CompareWords))
+        // "which team had the largest increase", "what went up the most": a ranking of changes is a drivers question.
+        if (intent == QuestionIntent.Compare && s.TopN is not null && (Has(CompareWords) || HasPhrase("went", "up") || HasPhrase("go", "up") || HasPhrase("gone", "up")))
         {
             intent = QuestionIntent.Drivers;
+        }
+
+        // "cheapest service", "least expensive team": the whole ranking (largest first), whose last rows answer it.
+        if (intent is QuestionIntent.Total or QuestionIntent.Top or QuestionIntent.Unknown && (Has(LowestWords) || HasPhrase("least", "expensive") || HasPhrase("least", "costly")))
+        {
+            var dimension = DimensionAfterSuperlative(s);
+            if (groupBy.Count > 0 || dimension is not null)
+            {
+                intent = QuestionIntent.Breakdown;
+                s.TopN = null;
+                if (groupBy.Count == 0)
+                {
+                    groupBy.Add(dimension!);
+                }
+            }
         }
 
         if (intent == QuestionIntent.Unknown)
@@ -402,6 +420,21 @@ public sealed class QuestionParser
         primary is { ToDate: true } && primary.Phrase.EndsWith(" so far", StringComparison.Ordinal)
             ? primary.Phrase[..^" so far".Length]
             : "this " + TimeExpressionParser.UnitName(unit);
+
+    /// <summary>The dimension word after "cheapest" / "least expensive" ("cheapest services" -> service).</summary>
+    private static Dimension? DimensionAfterSuperlative(ParseState s)
+    {
+        for (var i = 0; i < s.Tokens.Count; i++)
+        {
+            if (s.Tokens[i].Text is "cheapest" or "smallest" or "lowest" or "expensive" or "costly" && i + 1 < s.Tokens.Count
+                && Vocabulary.DimensionWords.TryGetValue(s.Tokens[i + 1].Stem, out var kind))
+            {
+                return Dimension.Of(kind);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>"what will aws cost this month", "how much will payments spend": a future tense about cost.</summary>
     private static bool WillThenCost(string[] words)
@@ -943,7 +976,7 @@ public sealed class QuestionParser
 
     private static readonly FrozenSet<string> AllKeywords = FrozenSet.ToFrozenSet(
         HelpWords.Concat(FreshnessWords).Concat(ForecastWords).Concat(DriverWords).Concat(CompareWords).Concat(TrendWords).Concat(BreakdownWords).Concat(CostWords)
-            .Concat(["show", "tell", "give", "list", "what", "which", "whats", "many", "does", "data", "cover", "covers", "through"]),
+            .Concat(LowestWords).Concat(["show", "tell", "give", "list", "what", "which", "whats", "many", "does", "data", "cover", "covers", "through", "least"]),
         StringComparer.Ordinal);
 
     private static int IndexOf(string[] words, string[] phrase)

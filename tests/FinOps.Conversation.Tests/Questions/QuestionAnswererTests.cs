@@ -170,6 +170,17 @@ public sealed class QuestionAnswererTests
     }
 
     [Fact]
+    public async Task AnswerAsync_TotalWhoseNaturalComparisonPredatesTheData_GivesNoChange()
+    {
+        WeeklyFacts();
+
+        var answer = await AskAsync("how much did payments spend this year");
+
+        Assert.Equal("Payments spent $13,495.76 this year so far (Jan 1-Nov 23, amortised).", answer.Text);
+        Assert.Null(answer.CompareTotal);
+    }
+
+    [Fact]
     public async Task AnswerAsync_UnknownWord_AnswersThenSaysItWasNotUsed()
     {
         WeeklyFacts();
