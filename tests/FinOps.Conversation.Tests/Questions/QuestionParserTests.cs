@@ -90,6 +90,10 @@ public sealed class QuestionParserTests
     [InlineData(4, "spend in Q2", "2026-07-01", "2026-10-01")]
     [InlineData(7, "spend this fiscal year", "2026-07-01", "2026-11-24")]
     [InlineData(7, "spend last fiscal year", "2025-07-01", "2026-07-01")]
+    [InlineData(4, "spend in H1", "2026-04-01", "2026-10-01")]
+    [InlineData(4, "spend in H2", "2026-10-01", "2026-11-24")]
+    [InlineData(1, "first half of last year", "2025-01-01", "2025-07-01")]
+    [InlineData(1, "second half of the year", "2026-07-01", "2026-11-24")]
     public void Parse_FiscalQuarters_FollowConfiguredFiscalYear(int startMonth, string text, string start, string end)
     {
         var parser = new QuestionParser(DemoCatalog.Catalog, new CostCalendar(startMonth));
