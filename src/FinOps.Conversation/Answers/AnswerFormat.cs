@@ -101,9 +101,11 @@ internal static class AnswerFormat
         _ => metric.ToString(),
     };
 
-    /// <summary>"payments" -> "Payments"; values with capitals or digits are kept as stored.</summary>
+    /// <summary>"payments" -> "Payments", "ml" -> "ML" (two letters read as an acronym); values with capitals or digits are kept as stored.</summary>
     public static string DisplayName(string value) =>
-        value.Length > 0 && value.All(c => char.IsLower(c) || c is '-' or '_' or ' ') ? char.ToUpperInvariant(value[0]) + value[1..] : value;
+        value.Length > 0 && value.All(c => char.IsLower(c) || c is '-' or '_' or ' ')
+            ? value.Length <= 2 ? value.ToUpperInvariant() : char.ToUpperInvariant(value[0]) + value[1..]
+            : value;
 
     public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
     {

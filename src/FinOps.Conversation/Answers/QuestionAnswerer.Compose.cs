@@ -348,7 +348,8 @@ public sealed partial class QuestionAnswerer
                 DimensionKind.Resource => "on resource " + joined,
                 _ => "on " + joined,
             };
-            parts.Add(parts.Count == 0 && dimension.Kind is not (DimensionKind.Tag or DimensionKind.Resource) ? (dimension.Kind is DimensionKind.Region or DimensionKind.Environment ? "Spend " + phrase : joined) : phrase);
+            // A subject must start the sentence: "Spend in eu-west-1", "Spend with cost-center CC-1000", "AWS".
+            parts.Add(parts.Count > 0 ? phrase : dimension.Kind is DimensionKind.Region or DimensionKind.Environment or DimensionKind.Tag or DimensionKind.Resource ? "Spend " + phrase : joined);
         }
 
         return parts.Count == 0 ? (null, false) : (string.Join(' ', parts), isTeam);

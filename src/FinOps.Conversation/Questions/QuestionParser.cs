@@ -93,6 +93,7 @@ public sealed class QuestionParser
             return new ParsedQuestion { Text = text, Intent = QuestionIntent.Help, Query = new CostQuery { Period = MonthToDate(today) } };
         }
 
+        SplitDimensionPrefixes(tokens);
         CorrectKeywordTypos(tokens);
         var state = new ParseState(tokens);
         var time = _time.Scan(tokens, state.Consumed, today);
@@ -456,6 +457,25 @@ public sealed class QuestionParser
     }
 
     private static DateRange MonthToDate(DateOnly today) => new(CostCalendar.StartOfMonth(today), today.AddDays(1));
+
+    /// <summary>"team:payments", "service:ec2" (search-box style) become the dimension word and the value.</summary>
+    private static void SplitDimensionPrefixes(List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var text = tokens[i].Text;
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || colon == text.Length - 1 || !Vocabulary.DimensionWords.ContainsKey(Tokenizer.Stem(text[..colon])))
+            {
+                continue;
+            }
+
+            var rest = Tokenizer.Tokenize(text[(colon + 1)..]);
+            tokens[i] = new Token(text[..colon], Tokenizer.Stem(text[..colon]));
+            tokens.InsertRange(i + 1, rest);
+            i += rest.Count;
+        }
+    }
 
     /// <summary>Replaces misspelt keywords ("yesterdy", "octber") in place; words that name values are left alone.</summary>
     private void CorrectKeywordTypos(List<Token> tokens)

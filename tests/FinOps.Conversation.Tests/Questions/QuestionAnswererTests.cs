@@ -181,6 +181,18 @@ public sealed class QuestionAnswererTests
     }
 
     [Fact]
+    public async Task AnswerAsync_TagFilterOnly_SentenceStartsWithSpend()
+    {
+        _store.Add(new DateOnly(2026, 11, 18), 10m, "payments");
+        var parsed = new QuestionParser(new ValueCatalog(new Dictionary<Dimension, IReadOnlyList<string>> { [Dimension.Tag("cost-center")] = ["CC-1000"] }), CostCalendar.Default)
+            .Parse("cost center CC-1000 last week", Today);
+
+        var answer = await Answerer.AnswerAsync(parsed, ValueCatalog.Empty, Today, CancellationToken.None);
+
+        Assert.StartsWith("Spend with cost-center CC-1000 cost ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswerAsync_UnknownWord_AnswersThenSaysItWasNotUsed()
     {
         WeeklyFacts();
