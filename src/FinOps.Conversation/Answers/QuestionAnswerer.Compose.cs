@@ -34,6 +34,15 @@ public sealed partial class QuestionAnswerer
         return new QuestionAnswer(c.Question, null, null, null, [], text, card);
     }
 
+    private static QuestionAnswer NoDataYet(AnswerContext c)
+    {
+        var covered = c.Coverage!.Dates;
+        var last = covered.IsEmpty ? covered.Start : covered.End.AddDays(-1);
+        var text = $"There is no cost data for {c.Question.PeriodLabel.Phrase} ({c.Span(c.Query.Period)}) yet: the data runs through {AnswerFormat.Day(last, c.Today.Year)}. Cloud providers deliver cost exports a day or more after the usage.";
+        var card = new Card("answer", text, [new TextBlock(text), ContextLine(c, null)]);
+        return new QuestionAnswer(c.Question, null, null, null, [], text, card);
+    }
+
     private async Task<QuestionAnswer> TotalAsync(AnswerContext c, CancellationToken cancellationToken)
     {
         // The "up 4% on the week before" context only when the data reaches back to the start of that period:
@@ -403,7 +412,12 @@ public sealed partial class QuestionAnswerer
             return sentence;
         }
 
-        var others = result.ByCurrency.Skip(1).Select(p => AnswerFormat.Money(p.Total, p.Currency)).ToList();
+        var others = result.ByCurrency.Skip(1).Where(p => p.Total != 0).Select(p => AnswerFormat.Money(p.Total, p.Currency)).ToList();
+        if (others.Count == 0)
+        {
+            return sentence;
+        }
+
         var note = $"Also {AnswerFormat.JoinAnd(others)} from accounts billed in other currencies (never added together).";
         blocks.Add(new TextBlock(note));
         return sentence + " " + note;

@@ -57,6 +57,12 @@ public sealed partial class QuestionAnswerer
 
         var coverage = await _queries.GetCoverageAsync(cancellationToken);
         var context = new AnswerContext(question, question.Query!, today, coverage);
+        if (coverage is not null && question.Intent is not (QuestionIntent.Freshness or QuestionIntent.Forecast) && question.Query!.Period.Start >= coverage.Dates.End)
+        {
+            // "spend today" before today's export has arrived: say so instead of reporting $0.00 "down 100%".
+            return NoDataYet(context);
+        }
+
         var answer = question.Intent switch
         {
             QuestionIntent.Freshness => Freshness(context),

@@ -193,6 +193,18 @@ public sealed class QuestionAnswererTests
     }
 
     [Fact]
+    public async Task AnswerAsync_PeriodAfterTheData_SaysThereIsNoDataYetWithoutAFigure()
+    {
+        WeeklyFacts();
+
+        var answer = await AskAsync("how much did payments spend today");
+
+        Assert.Equal("There is no cost data for today (Nov 23) yet: the data runs through Nov 22. Cloud providers deliver cost exports a day or more after the usage.", answer.Text);
+        Assert.Null(answer.Total);
+        Assert.Empty(_store.Queries);
+    }
+
+    [Fact]
     public async Task AnswerAsync_UnknownWord_AnswersThenSaysItWasNotUsed()
     {
         WeeklyFacts();
