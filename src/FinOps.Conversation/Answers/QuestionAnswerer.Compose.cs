@@ -82,12 +82,13 @@ public sealed partial class QuestionAnswerer
         var dimensionName = DimensionNoun(c.Query.GroupBy[0]);
         if (rows.Count > 0 && total != 0)
         {
-            var first = rows[0];
+            var smallest = c.Question.AsksForSmallest && c.Question.Intent == QuestionIntent.Breakdown;
+            var first = smallest ? rows[^1] : rows[0];
             var share = AnswerFormat.Percent(first.Value / total);
             var verb = c.Query.GroupBy[0] == Dimension.Team ? "spent" : "cost";
             sentence = c.Question.Intent == QuestionIntent.Top
                 ? $"{RowLabel(first, c.Query.GroupBy)} {verb} the most {c.Question.PeriodLabel.Phrase}: {AnswerFormat.Money(first.Value, currency)}, {share} of {AnswerFormat.Money(total, currency)} ({c.Span(c.Query.Period)}, {c.Metric})."
-                : $"{sentence}; {RowLabel(first, c.Query.GroupBy)} was the largest {dimensionName} at {AnswerFormat.Money(first.Value, currency)} ({share}).";
+                : $"{sentence}; {RowLabel(first, c.Query.GroupBy)} was the {(smallest ? "smallest" : "largest")} {dimensionName} at {AnswerFormat.Money(first.Value, currency)} ({share}).";
         }
         else
         {

@@ -197,12 +197,15 @@ public sealed class QuestionParser
             intent = QuestionIntent.Drivers;
         }
 
+        var asksForSmallest = false;
+
         // "cheapest service", "least expensive team": the whole ranking (largest first), whose last rows answer it.
         if (intent is QuestionIntent.Total or QuestionIntent.Top or QuestionIntent.Unknown && (Has(LowestWords) || HasPhrase("least", "expensive") || HasPhrase("least", "costly")))
         {
             var dimension = DimensionAfterSuperlative(s);
             if (groupBy.Count > 0 || dimension is not null)
             {
+                asksForSmallest = true;
                 intent = QuestionIntent.Breakdown;
                 s.TopN = null;
                 if (groupBy.Count == 0)
@@ -324,6 +327,7 @@ public sealed class QuestionParser
             ContextCompareLabel = context is null ? null : new PeriodLabel(context.Phrase),
             Ambiguities = s.Ambiguities,
             UnrecognisedWords = unrecognised,
+            AsksForSmallest = asksForSmallest,
         };
     }
 

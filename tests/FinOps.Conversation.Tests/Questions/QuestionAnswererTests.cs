@@ -205,6 +205,17 @@ public sealed class QuestionAnswererTests
     }
 
     [Fact]
+    public async Task AnswerAsync_CheapestTeam_NamesTheSmallestRow()
+    {
+        WeeklyFacts();
+
+        var answer = await AskAsync("cheapest team last week");
+
+        Assert.EndsWith("; Unallocated was the smallest team at $300.00 (3.6%).", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("payments", answer.Rows[0].Key.Single().Value);
+    }
+
+    [Fact]
     public async Task AnswerAsync_UnknownWord_AnswersThenSaysItWasNotUsed()
     {
         WeeklyFacts();
