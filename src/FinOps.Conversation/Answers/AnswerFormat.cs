@@ -1,35 +1,20 @@
 using System.Globalization;
 using FinOps.Conversation.Cards;
+using FinOps.Conversation.Rendering;
 using FinOps.Core.Query;
 
 namespace FinOps.Conversation.Answers;
 
 /// <summary>Text for answers: money, percentages, date spans and metric names, culture-invariant (en) on purpose.</summary>
-/// <remarks>A minimal formatter local to answers until the shared money formatter of the card renderers is wired in.</remarks>
+/// <remarks>Money goes through the shared <see cref="MoneyFormatter"/> (en-US) so answers and cards print amounts alike.</remarks>
 internal static class AnswerFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
 
-    public static string Money(decimal amount, string currency)
-    {
-        var symbol = currency switch
-        {
-            "USD" => "$",
-            "EUR" => "\u20ac",
-            "GBP" => "\u00a3",
-            "JPY" => "\u00a5",
-            "INR" => "\u20b9",
-            "AUD" => "A$",
-            "CAD" => "CA$",
-            _ => null,
-        };
-        var decimals = currency is "JPY" or "KRW" ? 0 : 2;
-        var number = Math.Abs(Math.Round(amount, decimals, MidpointRounding.AwayFromZero)).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
-        var sign = amount < 0 && Math.Round(amount, decimals) != 0 ? "-" : string.Empty;
-        return symbol is null ? $"{sign}{number} {currency}" : sign + symbol + number;
-    }
+    /// <summary>The shared formatter's full amount: <c>$6,880.66</c>, <c>€1,234.50</c>, <c>CAD 99.00</c>, <c>$0.0042</c>.</summary>
+    public static string Money(decimal amount, string currency) => Money(new Money(amount, currency));
 
-    public static string Money(Money money) => Money(money.Amount, money.Currency);
+    public static string Money(Money money) => MoneyFormatter.EnglishUnitedStates.Format(money);
 
     /// <summary>"up 4%", "down 12%", "unchanged"; null ratio (from zero) gives "up from nothing".</summary>
     public static string Change(decimal current, decimal previous)
@@ -116,9 +101,11 @@ internal static class AnswerFormat
         _ => metric.ToString(),
     };
 
-    /// <summary>"payments" -> "Payments"; values with capitals or digits are kept as stored.</summary>
+    /// <summary>"payments" -> "Payments", "ml" -> "ML" (two letters read as an acronym); values with capitals or digits are kept as stored.</summary>
     public static string DisplayName(string value) =>
-        value.Length > 0 && value.All(c => char.IsLower(c) || c is '-' or '_' or ' ') ? char.ToUpperInvariant(value[0]) + value[1..] : value;
+        value.Length > 0 && value.All(c => char.IsLower(c) || c is '-' or '_' or ' ')
+            ? value.Length <= 2 ? value.ToUpperInvariant() : char.ToUpperInvariant(value[0]) + value[1..]
+            : value;
 
     public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
     {

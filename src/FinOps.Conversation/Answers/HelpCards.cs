@@ -1,5 +1,6 @@
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Questions;
+using FinOps.Core.Calendar;
 using FinOps.Core.Query;
 
 namespace FinOps.Conversation.Answers;
@@ -102,25 +103,64 @@ internal static class HelpCards
         return $"{AnswerFormat.Capitalise(dimension)} {value}";
     }
 
+    /// <summary>Services people know by a short name, tried in order for the trend example.</summary>
+    private static readonly (string Name, string Service)[] WellKnownServices =
+    [
+        ("EC2", "Amazon Elastic Compute Cloud"), ("BigQuery", "BigQuery"), ("Azure VMs", "Azure Virtual Machines"),
+        ("S3", "Amazon Simple Storage Service"), ("Compute Engine", "Compute Engine"), ("RDS", "Amazon Relational Database Service"),
+    ];
+
     /// <summary>Example questions that work on this data: they name its own teams, services and providers.</summary>
+    /// <remarks>
+    /// Each example naming a value is parsed with the catalog's own parser and kept only when it resolves to that value
+    /// with no ask-back and no unknown word ("payments-team" next to "payments" would not); otherwise the next value
+    /// is tried, and the example falls back to one without a name.
+    /// </remarks>
     public static IReadOnlyList<string> Examples(ValueCatalog catalog)
     {
-        var team = catalog.ValuesOf(Dimension.Team).FirstOrDefault(t => !string.Equals(t, "Unallocated", StringComparison.OrdinalIgnoreCase));
-        var services = catalog.ValuesOf(Dimension.Service);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var parser = new QuestionParser(catalog, CostCalendar.Default);
+        var teams = catalog.ValuesOf(Dimension.Team).Where(t => !string.Equals(t, ValueSynonyms.UnallocatedTeam, StringComparison.OrdinalIgnoreCase));
         var providers = catalog.ValuesOf(Dimension.Provider);
-        var service = services.Count > 0 ? services[0] : null;
-        var provider = providers.Count > 0 ? providers[0] : null;
+        var services = WellKnownServices
+            .Select(w => (w.Name, Service: catalog.Canonical(Dimension.Service, w.Service)))
+            .Where(w => w.Service is not null)
+            .Select(w => (w.Name, Value: w.Service!))
+            .Concat(catalog.ValuesOf(Dimension.Service).OrderBy(v => v.Length).Select(v => (Name: v, Value: v)));
+        var environments = catalog.ValuesOf(Dimension.Environment).OrderBy(e => e is "prod" or "production" ? 0 : 1);
+
         var examples = new List<string>
         {
-            team is null ? "How much did we spend last week?" : $"How much did {team} spend last week?",
+            FirstWorking(parser, Dimension.Team, teams.Select(t => (t, t)), name => $"How much did {name} spend last week?") ?? "How much did we spend last week?",
             "Top 5 services last month",
             "Spend by team this month",
-            provider is null ? "Why did spend change last month?" : $"Why did {provider} spend change last month?",
-            service is null ? "Daily spend over the last 30 days" : $"Daily {service} spend over the last 30 days",
-            "Forecast for this month",
-            "How much is unallocated this month?",
-            "When was the data last refreshed?",
+            FirstWorking(parser, Dimension.Provider, providers.Select(p => (p, p)), name => $"Why did {name} spend change last month?") ?? "Why did spend change last month?",
+            FirstWorking(parser, Dimension.Service, services, name => $"Daily {name} spend over the last 30 days") ?? "Daily spend over the last 30 days",
         };
+        if (FirstWorking(parser, Dimension.Environment, environments.Select(e => (e, e)), name => $"{AnswerFormat.Capitalise(name)} spend by provider last month") is { } byEnvironment)
+        {
+            examples.Add(byEnvironment);
+        }
+
+        examples.AddRange(["Forecast for this month", "How much is unallocated this month?", "When was the data last refreshed?"]);
         return examples;
+    }
+
+    private static string? FirstWorking(QuestionParser parser, Dimension dimension, IEnumerable<(string Name, string Value)> candidates, Func<string, string> example)
+    {
+        // Any date will do: the examples only use relative periods.
+        var today = new DateOnly(2026, 1, 15);
+        foreach (var (name, value) in candidates.Take(20))
+        {
+            var text = example(name);
+            var parsed = parser.Parse(text, today);
+            if (parsed.Understood && parsed.Ambiguities.Count == 0 && parsed.UnrecognisedWords.Count == 0
+                && parsed.Query!.Filters.TryGetValue(dimension, out var values) && values.Count == 1 && string.Equals(values[0], value, StringComparison.Ordinal))
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 }

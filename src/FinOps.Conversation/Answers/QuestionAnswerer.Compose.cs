@@ -34,9 +34,22 @@ public sealed partial class QuestionAnswerer
         return new QuestionAnswer(c.Question, null, null, null, [], text, card);
     }
 
+    private static QuestionAnswer NoDataYet(AnswerContext c)
+    {
+        var covered = c.Coverage!.Dates;
+        var last = covered.IsEmpty ? covered.Start : covered.End.AddDays(-1);
+        var text = $"There is no cost data for {c.Question.PeriodLabel.Phrase} ({c.Span(c.Query.Period)}) yet: the data runs through {AnswerFormat.Day(last, c.Today.Year)}. Cloud providers deliver cost exports a day or more after the usage.";
+        var card = new Card("answer", text, [new TextBlock(text), ContextLine(c, null)]);
+        return new QuestionAnswer(c.Question, null, null, null, [], text, card);
+    }
+
     private async Task<QuestionAnswer> TotalAsync(AnswerContext c, CancellationToken cancellationToken)
     {
-        var query = c.Question.ContextComparePeriod is { } previous ? c.Query with { ComparePeriod = previous } : c.Query;
+        // The "up 4% on the week before" context only when the data reaches back to the start of that period:
+        // against a partly covered period the change would be an artefact of the missing days.
+        var query = c.Question.ContextComparePeriod is { } previous && c.Coverage is { } coverage && coverage.Dates.Start <= previous.Start
+            ? c.Query with { ComparePeriod = previous }
+            : c.Query;
         var result = await _queries.QueryAsync(query, cancellationToken);
         var (currency, total, compareTotal) = Totals(c, result);
         var sentence = Lead(c, total, currency);
@@ -69,12 +82,13 @@ public sealed partial class QuestionAnswerer
         var dimensionName = DimensionNoun(c.Query.GroupBy[0]);
         if (rows.Count > 0 && total != 0)
         {
-            var first = rows[0];
+            var smallest = c.Question.AsksForSmallest && c.Question.Intent == QuestionIntent.Breakdown;
+            var first = smallest ? rows[^1] : rows[0];
             var share = AnswerFormat.Percent(first.Value / total);
             var verb = c.Query.GroupBy[0] == Dimension.Team ? "spent" : "cost";
             sentence = c.Question.Intent == QuestionIntent.Top
                 ? $"{RowLabel(first, c.Query.GroupBy)} {verb} the most {c.Question.PeriodLabel.Phrase}: {AnswerFormat.Money(first.Value, currency)}, {share} of {AnswerFormat.Money(total, currency)} ({c.Span(c.Query.Period)}, {c.Metric})."
-                : $"{sentence}; {RowLabel(first, c.Query.GroupBy)} was the largest {dimensionName} at {AnswerFormat.Money(first.Value, currency)} ({share}).";
+                : $"{sentence}; {RowLabel(first, c.Query.GroupBy)} was the {(smallest ? "smallest" : "largest")} {dimensionName} at {AnswerFormat.Money(first.Value, currency)} ({share}).";
         }
         else
         {
@@ -344,7 +358,8 @@ public sealed partial class QuestionAnswerer
                 DimensionKind.Resource => "on resource " + joined,
                 _ => "on " + joined,
             };
-            parts.Add(parts.Count == 0 && dimension.Kind is not (DimensionKind.Tag or DimensionKind.Resource) ? (dimension.Kind is DimensionKind.Region or DimensionKind.Environment ? "Spend " + phrase : joined) : phrase);
+            // A subject must start the sentence: "Spend in eu-west-1", "Spend with cost-center CC-1000", "AWS".
+            parts.Add(parts.Count > 0 ? phrase : dimension.Kind is DimensionKind.Region or DimensionKind.Environment or DimensionKind.Tag or DimensionKind.Resource ? "Spend " + phrase : joined);
         }
 
         return parts.Count == 0 ? (null, false) : (string.Join(' ', parts), isTeam);
@@ -398,8 +413,13 @@ public sealed partial class QuestionAnswerer
             return sentence;
         }
 
-        var others = result.ByCurrency.Skip(1).Select(p => AnswerFormat.Money(p.Total, p.Currency)).ToList();
-        var note = $"Also {AnswerFormat.JoinAnd(others)} billed in other currencies (currencies are never added together).";
+        var others = result.ByCurrency.Skip(1).Where(p => p.Total != 0).Select(p => AnswerFormat.Money(p.Total, p.Currency)).ToList();
+        if (others.Count == 0)
+        {
+            return sentence;
+        }
+
+        var note = $"Also {AnswerFormat.JoinAnd(others)} from accounts billed in other currencies (never added together).";
         blocks.Add(new TextBlock(note));
         return sentence + " " + note;
     }

@@ -57,6 +57,12 @@ public sealed partial class QuestionAnswerer
 
         var coverage = await _queries.GetCoverageAsync(cancellationToken);
         var context = new AnswerContext(question, question.Query!, today, coverage);
+        if (coverage is not null && question.Intent is not (QuestionIntent.Freshness or QuestionIntent.Forecast) && question.Query!.Period.Start >= coverage.Dates.End)
+        {
+            // "spend today" before today's export has arrived: say so instead of reporting $0.00 "down 100%".
+            return NoDataYet(context);
+        }
+
         var answer = question.Intent switch
         {
             QuestionIntent.Freshness => Freshness(context),
@@ -69,6 +75,14 @@ public sealed partial class QuestionAnswerer
             QuestionIntent.Unallocated => await UnallocatedAsync(context, cancellationToken),
             _ => HelpCards.Help(question, catalog, notUnderstood: true),
         };
+        if (question.UnrecognisedWords.Count > 0 && question.Intent != QuestionIntent.Freshness)
+        {
+            // The first sentence stays the direct answer; the note keeps a figure for all spend from passing for "gpus" spend.
+            var words = AnswerFormat.JoinAnd(question.UnrecognisedWords.Select(w => "\"" + w + "\"").ToList());
+            var verb = question.UnrecognisedWords.Count == 1 ? "is" : "are";
+            answer = answer with { Text = $"{answer.Text} Note: {words} {verb} not a team, service or other value in the cost data, so the figures are not narrowed by it." };
+        }
+
         LogAnswered(_logger, question.Intent, answer.Rows.Count);
         return answer;
     }

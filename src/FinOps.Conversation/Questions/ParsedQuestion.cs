@@ -27,6 +27,9 @@ public sealed record ParsedQuestion
 
     public IReadOnlyList<ValueAmbiguity> Ambiguities { get; init; } = [];
 
+    /// <summary>For a breakdown asked as "cheapest" / "least expensive": the answer names the smallest row (rows stay largest first).</summary>
+    public bool AsksForSmallest { get; init; }
+
     /// <summary>Words that looked like names but matched nothing in the data; the answer says so.</summary>
     public IReadOnlyList<string> UnrecognisedWords { get; init; } = [];
 

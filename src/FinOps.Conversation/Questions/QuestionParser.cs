@@ -19,6 +19,12 @@ public sealed class QuestionParser
     private static readonly FrozenSet<string> LeadingFiller = FrozenSet.ToFrozenSet(
         ["hey", "hi", "hello", "yo", "ok", "okay", "please", "pls", "bot", "finops", "finopsbot", "finops-bot", "so", "um", "and"], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> SubjectAuxiliaries = FrozenSet.ToFrozenSet(["did", "does", "do", "has", "have", "will", "is", "was"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> LowestWords = FrozenSet.ToFrozenSet(["cheapest", "smallest", "lowest"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SpendingVerbs = FrozenSet.ToFrozenSet(["spend", "spent", "spending", "spends"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
         ["the", "this", "that", "our", "my", "your", "their", "its", "a", "an"], StringComparer.Ordinal);
 
@@ -37,7 +43,8 @@ public sealed class QuestionParser
         ["forecast", "forecasted", "forecasting", "projected", "projection", "predict", "predicted", "prediction", "pace", "trajectory", "expected", "expect", "estimate", "estimated", "run-rate", "runrate", "extrapolate"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> DriverWords = FrozenSet.ToFrozenSet(
-        ["why", "drove", "drive", "drives", "driving", "driver", "drivers", "explain", "explains", "caused", "cause", "causing", "behind", "contributed", "contributor", "contributors", "responsible"], StringComparer.Ordinal);
+        ["why", "drove", "drive", "drives", "driving", "driver", "drivers", "explain", "explains", "caused", "cause", "causing", "behind", "contributed", "contributor", "contributors", "responsible",
+         "mover", "movers", "anomaly", "anomalies", "spikes", "outlier", "outliers"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> CompareWords = FrozenSet.ToFrozenSet(
         ["compare", "compared", "comparing", "comparison", "vs", "versus", "against", "change", "changed", "changes", "difference", "differ",
@@ -86,6 +93,7 @@ public sealed class QuestionParser
             return new ParsedQuestion { Text = text, Intent = QuestionIntent.Help, Query = new CostQuery { Period = MonthToDate(today) } };
         }
 
+        SplitDimensionPrefixes(tokens);
         CorrectKeywordTypos(tokens);
         var state = new ParseState(tokens);
         var time = _time.Scan(tokens, state.Consumed, today);
@@ -129,7 +137,8 @@ public sealed class QuestionParser
             intent = QuestionIntent.Freshness;
         }
         else if (Has(ForecastWords) || time.EndOf is not null || HasPhrase("run", "rate") || HasPhrase("on", "track") || HasPhrase("will", "we", "spend")
-            || HasPhrase("going", "to", "spend") || HasPhrase("end", "up") || HasPhrase("will", "spend") || HasPhrase("will", "we", "end"))
+            || HasPhrase("going", "to", "spend") || HasPhrase("end", "up") || HasPhrase("will", "spend") || HasPhrase("will", "we", "end")
+            || WillThenCost(allWords))
         {
             intent = QuestionIntent.Forecast;
         }
@@ -182,10 +191,28 @@ public sealed class QuestionParser
             }
         }
 
-        // "which team had the largest increase": a ranking of changes is a drivers question.
-        if (intent == QuestionIntent.Compare && s.TopN is not null && Has(CompareWords))
+        // "which team had the largest increase", "what went up the most": a ranking of changes is a drivers question.
+        if (intent == QuestionIntent.Compare && s.TopN is not null && (Has(CompareWords) || HasPhrase("went", "up") || HasPhrase("go", "up") || HasPhrase("gone", "up")))
         {
             intent = QuestionIntent.Drivers;
+        }
+
+        var asksForSmallest = false;
+
+        // "cheapest service", "least expensive team": the whole ranking (largest first), whose last rows answer it.
+        if (intent is QuestionIntent.Total or QuestionIntent.Top or QuestionIntent.Unknown && (Has(LowestWords) || HasPhrase("least", "expensive") || HasPhrase("least", "costly")))
+        {
+            var dimension = DimensionAfterSuperlative(s);
+            if (groupBy.Count > 0 || dimension is not null)
+            {
+                asksForSmallest = true;
+                intent = QuestionIntent.Breakdown;
+                s.TopN = null;
+                if (groupBy.Count == 0)
+                {
+                    groupBy.Add(dimension!);
+                }
+            }
         }
 
         if (intent == QuestionIntent.Unknown)
@@ -300,6 +327,7 @@ public sealed class QuestionParser
             ContextCompareLabel = context is null ? null : new PeriodLabel(context.Phrase),
             Ambiguities = s.Ambiguities,
             UnrecognisedWords = unrecognised,
+            AsksForSmallest = asksForSmallest,
         };
     }
 
@@ -398,7 +426,60 @@ public sealed class QuestionParser
             ? primary.Phrase[..^" so far".Length]
             : "this " + TimeExpressionParser.UnitName(unit);
 
+    /// <summary>The dimension word after "cheapest" / "least expensive" ("cheapest services" -> service).</summary>
+    private static Dimension? DimensionAfterSuperlative(ParseState s)
+    {
+        for (var i = 0; i < s.Tokens.Count; i++)
+        {
+            if (s.Tokens[i].Text is "cheapest" or "smallest" or "lowest" or "expensive" or "costly" && i + 1 < s.Tokens.Count
+                && Vocabulary.DimensionWords.TryGetValue(s.Tokens[i + 1].Stem, out var kind))
+            {
+                return Dimension.Of(kind);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"what will aws cost this month", "how much will payments spend": a future tense about cost.</summary>
+    private static bool WillThenCost(string[] words)
+    {
+        var will = -1;
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (words[k] is "will" or "gonna" or "would")
+            {
+                will = k;
+            }
+            else if (will >= 0 && k - will <= 3 && words[k] is "cost" or "costs" or "spend" or "spent" or "run")
+            {
+                return words[will] != "would";
+            }
+        }
+
+        return false;
+    }
+
     private static DateRange MonthToDate(DateOnly today) => new(CostCalendar.StartOfMonth(today), today.AddDays(1));
+
+    /// <summary>"team:payments", "service:ec2" (search-box style) become the dimension word and the value.</summary>
+    private static void SplitDimensionPrefixes(List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var text = tokens[i].Text;
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || colon == text.Length - 1 || !Vocabulary.DimensionWords.ContainsKey(Tokenizer.Stem(text[..colon])))
+            {
+                continue;
+            }
+
+            var rest = Tokenizer.Tokenize(text[(colon + 1)..]);
+            tokens[i] = new Token(text[..colon], Tokenizer.Stem(text[..colon]));
+            tokens.InsertRange(i + 1, rest);
+            i += rest.Count;
+        }
+    }
 
     /// <summary>Replaces misspelt keywords ("yesterdy", "octber") in place; words that name values are left alone.</summary>
     private void CorrectKeywordTypos(List<Token> tokens)
@@ -406,6 +487,12 @@ public sealed class QuestionParser
         for (var i = 0; i < tokens.Count; i++)
         {
             var text = tokens[i].Text;
+            if (Vocabulary.Abbreviations.TryGetValue(text, out var expanded) && _catalog.MatchAt(tokens, i) is null)
+            {
+                tokens[i] = new Token(expanded, Tokenizer.Stem(expanded));
+                continue;
+            }
+
             if (text.Length < 5 || text.Any(c => !char.IsLetter(c)) || Vocabulary.CommonWords.Contains(text) || Vocabulary.Months.ContainsKey(text)
                 || AllKeywords.Contains(text) || _catalog.MatchAt(tokens, i) is not null)
             {
@@ -611,6 +698,30 @@ public sealed class QuestionParser
         }
     }
 
+    private static bool IsSubjectOfSpending(ParseState s, int start, int length)
+    {
+        var before = start - 1;
+        if (before >= 0 && Determiners.Contains(s.Tokens[before].Text))
+        {
+            before--;
+        }
+
+        var after = start + length;
+        return before >= 0 && SubjectAuxiliaries.Contains(s.Tokens[before].Text)
+            && after < s.Tokens.Count && SpendingVerbs.Contains(s.Tokens[after].Text);
+    }
+
+    private int CategoryDescriptorLength(ParseState s, int i)
+    {
+        if (i >= s.Tokens.Count || s.Consumed[i])
+        {
+            return 0;
+        }
+
+        var hit = _catalog.MatchAt(s.Tokens, i);
+        return hit is not null && hit.Candidates.All(c => c.Dimension.Kind == DimensionKind.Category) ? hit.Length : 0;
+    }
+
     /// <summary>A dimension word (or a configured tag key) at <paramref name="i"/>, with its word count.</summary>
     private Dimension? DimensionAt(ParseState s, int i, out int length, out bool plural)
     {
@@ -645,6 +756,12 @@ public sealed class QuestionParser
             return Dimension.Tag(afterTag);
         }
 
+        if (MultiWordTagKeyAt(s, i, out var words) is { } spaced)
+        {
+            length = s.IsStem(i + words, "tag") ? words + 1 : words;
+            return Dimension.Tag(spaced);
+        }
+
         if (TagKeyAt(token) is { } key)
         {
             length = s.IsStem(i + 1, "tag") ? 2 : 1;
@@ -656,6 +773,34 @@ public sealed class QuestionParser
             length = 1;
             plural = token.Text != token.Stem;
             return Dimension.Of(kind);
+        }
+
+        return null;
+    }
+
+    /// <summary>A tag key like "cost-center" typed as separate words ("cost center"); <paramref name="words"/> is their count.</summary>
+    private string? MultiWordTagKeyAt(ParseState s, int i, out int words)
+    {
+        words = 0;
+        foreach (var key in _catalog.TagKeys)
+        {
+            var parts = key.Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2 || i + parts.Length > s.Tokens.Count)
+            {
+                continue;
+            }
+
+            var all = true;
+            for (var k = 0; k < parts.Length && all; k++)
+            {
+                all = !s.Consumed[i + k] && (s.Tokens[i + k].Text == parts[k] || s.Tokens[i + k].Stem == Tokenizer.Stem(parts[k]));
+            }
+
+            if (all)
+            {
+                words = parts.Length;
+                return key;
+            }
         }
 
         return null;
@@ -714,6 +859,12 @@ public sealed class QuestionParser
             if (candidates.Count > 1)
             {
                 var narrowed = candidates.Where(c => c.Dimension == next || c.Dimension == previous).ToList();
+                if (narrowed.Count == 0 && IsSubjectOfSpending(s, i, hit.Length))
+                {
+                    // "how much did mobile spend": only a team spends; a category or an account does not.
+                    narrowed = candidates.Where(c => c.Dimension.Kind == DimensionKind.Team).ToList();
+                }
+
                 if (narrowed.Count > 0)
                 {
                     candidates = narrowed;
@@ -721,7 +872,7 @@ public sealed class QuestionParser
             }
 
             var word = Tokenizer.Join(s.Tokens.Skip(i).Take(hit.Length));
-            if (candidates.Count > 1)
+            if (candidates.Count > 1 && !hit.AllOf)
             {
                 s.Ambiguities.Add(new ValueAmbiguity(word, candidates));
             }
@@ -733,9 +884,12 @@ public sealed class QuestionParser
                 s.Filters[chosen.Dimension] = list;
             }
 
-            if (!list.Contains(chosen.Value, StringComparer.OrdinalIgnoreCase))
+            foreach (var value in hit.AllOf ? candidates.Select(c => c.Value) : [chosen.Value])
             {
-                list.Add(chosen.Value);
+                if (!list.Contains(value, StringComparer.OrdinalIgnoreCase))
+                {
+                    list.Add(value);
+                }
             }
 
             s.Consume(i, hit.Length);
@@ -748,6 +902,11 @@ public sealed class QuestionParser
             if (next == chosen.Dimension)
             {
                 s.Consume(i + hit.Length, nextLength);
+            }
+            else if (chosen.Dimension.Kind == DimensionKind.Service && CategoryDescriptorLength(s, i + hit.Length) is > 0 and var descriptor)
+            {
+                // "gcs storage", "ec2 compute": the category word describes the service, it is not a second filter.
+                s.Consume(i + hit.Length, descriptor);
             }
             else if (previous == chosen.Dimension && i > 0)
             {
@@ -841,7 +1000,7 @@ public sealed class QuestionParser
 
     private static readonly FrozenSet<string> AllKeywords = FrozenSet.ToFrozenSet(
         HelpWords.Concat(FreshnessWords).Concat(ForecastWords).Concat(DriverWords).Concat(CompareWords).Concat(TrendWords).Concat(BreakdownWords).Concat(CostWords)
-            .Concat(["show", "tell", "give", "list", "what", "which", "whats", "many", "does", "data", "cover", "covers", "through"]),
+            .Concat(LowestWords).Concat(["show", "tell", "give", "list", "what", "which", "whats", "many", "does", "data", "cover", "covers", "through", "least"]),
         StringComparer.Ordinal);
 
     private static int IndexOf(string[] words, string[] phrase)

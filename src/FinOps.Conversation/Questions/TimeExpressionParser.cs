@@ -207,6 +207,17 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             }
         }
 
+        // "for the quarter", "over the month": the current one, when nothing relative follows ("the month before").
+        if (t == "the" && i > 0 && c.IsAny(i - 1, "for", "over", "during", "through") && !c.IsAny(i + 2, "before", "after", "of", "prior", "earlier", "ending"))
+        {
+            var unit = UnitAt(c, i + 1, out var unitLength);
+            if (unit is not null and not PeriodUnit.Days)
+            {
+                length = 1 + unitLength + SoFarSuffix(c, i + 1 + unitLength);
+                return RunningUnit(unit.Value, today);
+            }
+        }
+
         // "(week|month|quarter|year|fiscal year) to date"
         {
             var unit = UnitAt(c, i, out var unitLength);
@@ -280,6 +291,13 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
                 var week = CostCalendar.Week(date.Value);
                 return new FoundPeriod(Clamp(week, today), "in the week of " + Short(week.Start), PeriodUnit.Week, ToDate: week.Contains(today), FullUnit: week, PhraseHasDates: true);
             }
+        }
+
+        // "H1", "H2 2025", "first half of the year", "second half of last year"
+        var half = TryHalf(c, i, out length);
+        if (half is not null)
+        {
+            return half;
         }
 
         // "Q3", "Q3 2026", "Q3 FY26", "FY26 Q3"
@@ -563,6 +581,83 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         }
 
         return new FoundPeriod(Clamp(range, today), phrase, PeriodUnit.Quarter, ToDate: running, FullUnit: range);
+    }
+
+    /// <summary>Fiscal halves: quarters 1-2 and 3-4 of the fiscal year (the calendar year by default).</summary>
+    private FoundPeriod? TryHalf(Context c, int i, out int length)
+    {
+        length = 0;
+        var t = c.Tokens[i].Text;
+        int half;
+        int at;
+        if (t is "h1" or "h2")
+        {
+            half = t[1] - '0';
+            at = i + 1;
+        }
+        else if (c.IsAny(i, "first", "1", "second", "2") && c.IsAny(i + 1, "half"))
+        {
+            half = c.IsAny(i, "first", "1") ? 1 : 2;
+            at = i + 2;
+            if (c.IsAny(at, "of"))
+            {
+                at++;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        var today = c.Today;
+        var fyNow = calendar.FiscalYearNumber(today);
+        int? fiscalYear = null;
+        var explicitYear = false;
+        if (TryFiscalYearNumber(c, at, out var fy, out var fyLength))
+        {
+            fiscalYear = fy;
+            at += fyLength;
+            explicitYear = true;
+        }
+        else if (TryYear(c, at, out var year))
+        {
+            fiscalYear = year;
+            at++;
+            explicitYear = true;
+        }
+        else if (c.IsAny(at, "the", "this") && c.IsAny(at + 1, "year"))
+        {
+            fiscalYear = fyNow;
+            at += 2;
+        }
+        else if (c.IsAny(at, "last", "previous") && c.IsAny(at + 1, "year"))
+        {
+            fiscalYear = fyNow - 1;
+            at += 2;
+            explicitYear = true;
+        }
+
+        var range = new DateRange(calendar.FiscalQuarter(fiscalYear ?? fyNow, 2 * half - 1).Start, calendar.FiscalQuarter(fiscalYear ?? fyNow, 2 * half).End);
+        if (!explicitYear && range.Start > today)
+        {
+            fiscalYear = fyNow - 1;
+            range = new DateRange(calendar.FiscalQuarter(fyNow - 1, 2 * half - 1).Start, calendar.FiscalQuarter(fyNow - 1, 2 * half).End);
+        }
+
+        length = at - i;
+        var phrase = string.Create(CultureInfo.InvariantCulture, $"in H{half}");
+        if (fiscalYear is { } named && named != fyNow)
+        {
+            phrase += string.Create(CultureInfo.InvariantCulture, $" {(calendar.FiscalYearStartMonth == 1 ? named.ToString(CultureInfo.InvariantCulture) : "FY" + named.ToString(CultureInfo.InvariantCulture))}");
+        }
+
+        var running = range.Contains(today);
+        if (running)
+        {
+            phrase += " so far";
+        }
+
+        return new FoundPeriod(Clamp(range, today), phrase, PeriodUnit.Range, ToDate: running, FullUnit: range);
     }
 
     private static bool TryQuarterWord(string text, out int quarter)

@@ -26,7 +26,7 @@ public sealed class ValueCatalog
     private readonly Dictionary<Dimension, IReadOnlyList<string>> _values;
     private readonly Dictionary<string, List<Entry>> _byFirstStem = new(StringComparer.Ordinal);
     private readonly List<Entry> _singleWordEntries = [];
-    private readonly HashSet<(ValueMatch Match, string Phrase)> _indexed = [];
+    private readonly Dictionary<(ValueMatch Match, string Phrase), Entry> _indexed = [];
 
     public ValueCatalog(IReadOnlyDictionary<Dimension, IReadOnlyList<string>> values)
     {
@@ -99,6 +99,7 @@ public sealed class ValueCatalog
 
         var bestLength = 0;
         var bestScore = 0;
+        var bestIsArea = false;
         List<ValueMatch>? best = null;
         foreach (var entry in entries)
         {
@@ -111,11 +112,13 @@ public sealed class ValueCatalog
             {
                 bestLength = entry.Stems.Length;
                 bestScore = entry.Score;
+                bestIsArea = entry.IsArea;
                 best = [entry.Match];
             }
             else if (entry.Score == bestScore && !best!.Contains(entry.Match))
             {
                 best.Add(entry.Match);
+                bestIsArea &= entry.IsArea;
             }
         }
 
@@ -125,7 +128,21 @@ public sealed class ValueCatalog
             return null;
         }
 
-        return new CatalogHit(bestLength, bestScore, best);
+        // A value spelled exactly like another dimension's well-known name (a team tagged "machine learning" next to
+        // the category people call machine learning) is as likely to mean either: both are candidates, so the bot asks.
+        if (bestScore == ExactScore)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Score == AliasScore && entry.Stems.Length == bestLength && entry.IsSynonym && PhraseEquals(tokens, start, entry.Stems)
+                    && best.TrueForAll(b => b.Dimension != entry.Match.Dimension) && !best.Contains(entry.Match))
+                {
+                    best.Add(entry.Match);
+                }
+            }
+        }
+
+        return new CatalogHit(bestLength, bestScore, best) { AllOf = bestIsArea };
     }
 
     /// <summary>Single-word values within a small edit distance of <paramref name="token"/> (the closest ones only).</summary>
@@ -187,8 +204,9 @@ public sealed class ValueCatalog
                 Add(stems, match, ExactScore);
 
                 // "payments-team" style values also answer to their words separated.
+                // Not for "payments-team" when "payments" is a team too: "the payments team" means the latter.
                 var split = Tokenizer.Tokenize(value.Replace('-', ' ').Replace('_', ' ')).Select(t => t.Stem).ToArray();
-                if (split.Length != stems.Length)
+                if (split.Length != stems.Length && !IsDimensionSuffixOfExisting(dimension, list, split))
                 {
                     Add(split, match, AliasScore);
                 }
@@ -222,10 +240,33 @@ public sealed class ValueCatalog
             var target = ResolveSynonymTarget(dimension, targets);
             if (target is not null)
             {
-                Add(Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray(), new ValueMatch(dimension, target), AliasScore);
+                Add(Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray(), new ValueMatch(dimension, target), AliasScore, synonym: true);
+            }
+        }
+
+        foreach (var (phrase, contains) in RegionAreas.All)
+        {
+            var stems = Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray();
+            foreach (var region in ValuesOf(Dimension.Region).Where(contains))
+            {
+                Add(stems, new ValueMatch(Dimension.Region, region), AliasScore, fuzzy: false, area: true);
+            }
+        }
+
+        foreach (var (phrase, kind, targets) in ValueSynonyms.Generic)
+        {
+            var dimension = Dimension.Of(kind);
+            var stems = Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray();
+            foreach (var target in targets.Select(t => Canonical(dimension, t)).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                Add(stems, new ValueMatch(dimension, target), AliasScore, fuzzy: false);
             }
         }
     }
+
+    private static bool IsDimensionSuffixOfExisting(Dimension dimension, IReadOnlyList<string> values, string[] split) =>
+        split.Length > 1 && dimension.Kind == DimensionKind.Team && split[^1] == "team"
+        && values.Any(v => string.Equals(Tokenizer.Stem(v.ToLowerInvariant()), string.Join(' ', split[..^1]), StringComparison.Ordinal));
 
     private string? ResolveSynonymTarget(Dimension dimension, string[] targets)
     {
@@ -241,7 +282,7 @@ public sealed class ValueCatalog
         return null;
     }
 
-    private void Add(string[] stems, ValueMatch match, int score, bool fuzzy = true)
+    private void Add(string[] stems, ValueMatch match, int score, bool fuzzy = true, bool synonym = false, bool area = false)
     {
         if (stems.Length == 0)
         {
@@ -254,18 +295,39 @@ public sealed class ValueCatalog
             _byFirstStem[stems[0]] = list;
         }
 
-        if (!_indexed.Add((match, string.Join(' ', stems))))
+        var key = (match, string.Join(' ', stems));
+        var fuzzyEntry = stems.Length == 1 && fuzzy;
+        if (_indexed.TryGetValue(key, out var existing))
         {
-            return;
+            // The same phrase indexed again with a stronger role ("cloudfront" first as a word of "Amazon CloudFront",
+            // then as its alias) takes the stronger score and typo tolerance.
+            var wasFuzzy = _singleWordEntries.Contains(existing);
+            if (score <= existing.Score && (!fuzzyEntry || wasFuzzy) && (!synonym || existing.IsSynonym))
+            {
+                return;
+            }
+
+            list.Remove(existing);
+            _singleWordEntries.Remove(existing);
+            score = Math.Max(score, existing.Score);
+            fuzzyEntry |= wasFuzzy;
         }
 
-        var entry = new Entry(stems, match, score);
+        var entry = new Entry(stems, match, score) { IsSynonym = synonym || existing?.IsSynonym == true, IsArea = area };
+        _indexed[key] = entry;
         list.Add(entry);
-        if (stems.Length == 1 && fuzzy)
+        if (fuzzyEntry)
         {
             _singleWordEntries.Add(entry);
         }
     }
 
-    private sealed record Entry(string[] Stems, ValueMatch Match, int Score);
+    private sealed record Entry(string[] Stems, ValueMatch Match, int Score)
+    {
+        /// <summary>Indexed from <see cref="ValueSynonyms.All"/> rather than from the value's own spelling.</summary>
+        public bool IsSynonym { get; init; }
+
+        /// <summary>Indexed from <see cref="RegionAreas"/>: one of the regions a place name stands for.</summary>
+        public bool IsArea { get; init; }
+    }
 }

@@ -11,6 +11,16 @@ internal static class ValueSynonyms
 {
     public const string UnallocatedTeam = "Unallocated";
 
+    private static readonly string[] VirtualMachineServices =
+    [
+        "Amazon Elastic Compute Cloud", "Amazon EC2", "Azure Virtual Machines", "Virtual Machines", "Compute Engine", "Google Compute Engine", "OCI Compute",
+    ];
+
+    private static readonly string[] KubernetesServices =
+    [
+        "Amazon Elastic Kubernetes Service", "Azure Kubernetes Service", "Google Kubernetes Engine", "Kubernetes Engine", "Container Engine for Kubernetes",
+    ];
+
     public static readonly IReadOnlyList<(string Phrase, DimensionKind Kind, string[] Targets)> All =
     [
         ("ec2", DimensionKind.Service, ["Amazon Elastic Compute Cloud", "Amazon EC2", "EC2"]),
@@ -24,9 +34,29 @@ internal static class ValueSynonyms
         ("cloudwatch", DimensionKind.Service, ["AmazonCloudWatch", "Amazon CloudWatch"]),
         ("elasticache", DimensionKind.Service, ["Amazon ElastiCache"]),
         ("ebs", DimensionKind.Service, ["Amazon Elastic Block Store"]),
-        ("vms", DimensionKind.Service, ["Virtual Machines", "Azure Virtual Machines"]),
-        ("vm", DimensionKind.Service, ["Virtual Machines", "Azure Virtual Machines"]),
-        ("virtual machine", DimensionKind.Service, ["Virtual Machines", "Azure Virtual Machines"]),
+        ("azure vm", DimensionKind.Service, ["Azure Virtual Machines", "Virtual Machines"]),
+        ("azure vms", DimensionKind.Service, ["Azure Virtual Machines", "Virtual Machines"]),
+        ("azure virtual machine", DimensionKind.Service, ["Azure Virtual Machines", "Virtual Machines"]),
+        ("azure open ai", DimensionKind.Service, ["Azure OpenAI"]),
+        ("openai", DimensionKind.Service, ["Azure OpenAI"]),
+        ("open ai", DimensionKind.Service, ["Azure OpenAI"]),
+        ("sage maker", DimensionKind.Service, ["Amazon SageMaker"]),
+        ("cloud watch", DimensionKind.Service, ["AmazonCloudWatch", "Amazon CloudWatch"]),
+        ("sqs", DimensionKind.Service, ["Amazon Simple Queue Service", "Amazon SQS"]),
+        ("sns", DimensionKind.Service, ["Amazon Simple Notification Service", "Amazon SNS"]),
+        ("kms", DimensionKind.Service, ["AWS Key Management Service", "AWS KMS"]),
+        ("vpc", DimensionKind.Service, ["Amazon Virtual Private Cloud", "Amazon VPC"]),
+        ("elb", DimensionKind.Service, ["Elastic Load Balancing", "AWS Elastic Load Balancing"]),
+        ("alb", DimensionKind.Service, ["Elastic Load Balancing", "AWS Elastic Load Balancing"]),
+        ("load balancer", DimensionKind.Service, ["Elastic Load Balancing", "AWS Elastic Load Balancing"]),
+        ("route53", DimensionKind.Service, ["Amazon Route 53"]),
+        ("dns", DimensionKind.Service, ["Amazon Route 53", "Azure DNS", "Cloud DNS"]),
+        ("pubsub", DimensionKind.Service, ["Cloud Pub/Sub", "Pub/Sub"]),
+        ("pub sub", DimensionKind.Service, ["Cloud Pub/Sub", "Pub/Sub"]),
+        ("azure redis", DimensionKind.Service, ["Azure Cache for Redis"]),
+        ("entra", DimensionKind.Service, ["Microsoft Entra ID"]),
+        ("azure ad", DimensionKind.Service, ["Microsoft Entra ID"]),
+        ("adb", DimensionKind.Service, ["OCI Autonomous Database"]),
         ("aks", DimensionKind.Service, ["Azure Kubernetes Service"]),
         ("azure sql", DimensionKind.Service, ["Azure SQL Database", "SQL Database"]),
         ("blob storage", DimensionKind.Service, ["Storage", "Azure Blob Storage", "Storage Accounts"]),
@@ -71,9 +101,29 @@ internal static class ValueSynonyms
         ("not allocated", DimensionKind.Team, [UnallocatedTeam]),
         ("missing tag", DimensionKind.Team, [UnallocatedTeam]),
         ("prod", DimensionKind.Environment, ["production", "prod"]),
+        ("production", DimensionKind.Environment, ["prod", "production"]),
         ("dev", DimensionKind.Environment, ["development", "dev"]),
+        ("development", DimensionKind.Environment, ["dev", "development"]),
         ("stage", DimensionKind.Environment, ["staging", "stage"]),
+        ("staging", DimensionKind.Environment, ["stage", "staging"]),
         ("test", DimensionKind.Environment, ["test", "testing", "qa"]),
+    ];
+
+    /// <summary>Generic names that fit one service of each provider ("VMs", "k8s"): every such service in the store is a candidate, so the parser asks back.</summary>
+    public static readonly IReadOnlyList<(string Phrase, DimensionKind Kind, string[] Targets)> Generic =
+    [
+        ("vm", DimensionKind.Service, VirtualMachineServices),
+        ("vms", DimensionKind.Service, VirtualMachineServices),
+        ("virtual machine", DimensionKind.Service, VirtualMachineServices),
+        ("k8s", DimensionKind.Service, KubernetesServices),
+        ("kubernetes", DimensionKind.Service, KubernetesServices),
+        ("cdn", DimensionKind.Service, ["Amazon CloudFront", "Cloud CDN", "Azure Front Door", "Azure CDN"]),
+        ("serverless", DimensionKind.Service, ["AWS Lambda", "Cloud Run", "Cloud Functions", "Azure Functions", "OCI Functions"]),
+        ("nosql", DimensionKind.Service, ["Amazon DynamoDB", "Azure Cosmos DB", "Cloud Firestore", "Cloud Bigtable"]),
+        ("monitoring", DimensionKind.Service, ["AmazonCloudWatch", "Amazon CloudWatch", "Azure Monitor", "Cloud Monitoring", "Cloud Logging"]),
+        ("ci", DimensionKind.Service, ["AWS CodeBuild", "Cloud Build", "Azure DevOps"]),
+        ("data warehouse", DimensionKind.Service, ["BigQuery", "Amazon Redshift", "Azure Synapse Analytics"]),
+        ("message queue", DimensionKind.Service, ["Amazon Simple Queue Service", "Cloud Pub/Sub", "Azure Service Bus"]),
     ];
 
     /// <summary>Vendor words dropped from service names to make shorter aliases ("Amazon Elastic Compute Cloud" -> "Elastic Compute Cloud").</summary>

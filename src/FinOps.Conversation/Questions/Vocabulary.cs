@@ -78,6 +78,14 @@ internal static class Vocabulary
         ["resource group"] = DimensionKind.Resource,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Short forms people type in chat ("lst month", "prev wk"), expanded before parsing unless they name a value.</summary>
+    public static readonly FrozenDictionary<string, string> Abbreviations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["lst"] = "last", ["lsat"] = "last", ["prev"] = "previous", ["mnth"] = "month", ["mth"] = "month",
+        ["wk"] = "week", ["wks"] = "weeks", ["yr"] = "year", ["yrs"] = "years", ["qtr"] = "quarter", ["yday"] = "yesterday",
+        ["svc"] = "service", ["svcs"] = "services",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Keywords worth correcting when misspelt ("yesterdy", "octber", "servcies"); all five letters or more.</summary>
     public static readonly IReadOnlyList<string> CorrectableKeywords =
     [

@@ -9,8 +9,10 @@ namespace FinOps.Conversation.Tests.Questions;
 
 public sealed class EvaluationAnswerTests
 {
-    [Fact]
-    public async Task AnswerAsync_EveryEvaluationQuestion_AnswersWithFiguresFromTheEngine()
+    [Theory]
+    [InlineData("eval.jsonl", false)]
+    [InlineData("eval-demo.jsonl", true)]
+    public async Task AnswerAsync_EveryEvaluationQuestion_AnswersWithFiguresFromTheEngine(string file, bool realDemoCatalog)
     {
         var store = new FakeCostQueryService
         {
@@ -23,10 +25,10 @@ public sealed class EvaluationAnswerTests
             store.Add(day, 100m + i, teams[i], resource: "r-" + i);
         }
 
-        var catalog = DemoCatalog.Catalog;
+        var catalog = realDemoCatalog ? RealDemoCatalog.Catalog : DemoCatalog.Catalog;
         var parser = new QuestionParser(catalog, CostCalendar.Default);
         var answerer = new QuestionAnswerer(store, NullLogger<QuestionAnswerer>.Instance);
-        var path = Path.Combine(AppContext.BaseDirectory, "Questions", "eval.jsonl");
+        var path = Path.Combine(AppContext.BaseDirectory, "Questions", file);
         foreach (var line in File.ReadAllLines(path).Where(l => l.Trim().Length > 0))
         {
             var question = JsonNode.Parse(line)!["question"]!.GetValue<string>();

@@ -170,6 +170,63 @@ public sealed class QuestionAnswererTests
     }
 
     [Fact]
+    public async Task AnswerAsync_TotalWhoseNaturalComparisonPredatesTheData_GivesNoChange()
+    {
+        WeeklyFacts();
+
+        var answer = await AskAsync("how much did payments spend this year");
+
+        Assert.Equal("Payments spent $13,495.76 this year so far (Jan 1-Nov 23, amortised).", answer.Text);
+        Assert.Null(answer.CompareTotal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_TagFilterOnly_SentenceStartsWithSpend()
+    {
+        _store.Add(new DateOnly(2026, 11, 18), 10m, "payments");
+        var parsed = new QuestionParser(new ValueCatalog(new Dictionary<Dimension, IReadOnlyList<string>> { [Dimension.Tag("cost-center")] = ["CC-1000"] }), CostCalendar.Default)
+            .Parse("cost center CC-1000 last week", Today);
+
+        var answer = await Answerer.AnswerAsync(parsed, ValueCatalog.Empty, Today, CancellationToken.None);
+
+        Assert.StartsWith("Spend with cost-center CC-1000 cost ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_PeriodAfterTheData_SaysThereIsNoDataYetWithoutAFigure()
+    {
+        WeeklyFacts();
+
+        var answer = await AskAsync("how much did payments spend today");
+
+        Assert.Equal("There is no cost data for today (Nov 23) yet: the data runs through Nov 22. Cloud providers deliver cost exports a day or more after the usage.", answer.Text);
+        Assert.Null(answer.Total);
+        Assert.Empty(_store.Queries);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_CheapestTeam_NamesTheSmallestRow()
+    {
+        WeeklyFacts();
+
+        var answer = await AskAsync("cheapest team last week");
+
+        Assert.EndsWith("; Unallocated was the smallest team at $300.00 (3.6%).", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("payments", answer.Rows[0].Key.Single().Value);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_UnknownWord_AnswersThenSaysItWasNotUsed()
+    {
+        WeeklyFacts();
+
+        var answer = await AskAsync("what did we spend on gpus last week");
+
+        Assert.StartsWith("Total spend was ", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith(" Note: \"gpus\" is not a team, service or other value in the cost data, so the figures are not narrowed by it.", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswerAsync_NotUnderstood_HelpCardWithExamplesFromTheData()
     {
         WeeklyFacts();
@@ -191,7 +248,7 @@ public sealed class QuestionAnswererTests
             [Dimension.Team] = ["data"],
             [Dimension.Account] = ["data"],
         });
-        var parsed = new QuestionParser(catalog, CostCalendar.Default).Parse("how much did data spend last week", Today);
+        var parsed = new QuestionParser(catalog, CostCalendar.Default).Parse("data costs last week", Today);
 
         var answer = await Answerer.AnswerAsync(parsed, catalog, Today, CancellationToken.None);
 
@@ -215,7 +272,7 @@ public sealed class QuestionAnswererTests
 
         Assert.Equal("USD", answer.Currency);
         Assert.Equal(6880.66m, answer.Total);
-        Assert.Contains("Also \u20ac50.00 billed in other currencies", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Also \u20ac50.00 from accounts billed in other currencies", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,6 +90,10 @@ public sealed class QuestionParserTests
     [InlineData(4, "spend in Q2", "2026-07-01", "2026-10-01")]
     [InlineData(7, "spend this fiscal year", "2026-07-01", "2026-11-24")]
     [InlineData(7, "spend last fiscal year", "2025-07-01", "2026-07-01")]
+    [InlineData(4, "spend in H1", "2026-04-01", "2026-10-01")]
+    [InlineData(4, "spend in H2", "2026-10-01", "2026-11-24")]
+    [InlineData(1, "first half of last year", "2025-01-01", "2025-07-01")]
+    [InlineData(1, "second half of the year", "2026-07-01", "2026-11-24")]
     public void Parse_FiscalQuarters_FollowConfiguredFiscalYear(int startMonth, string text, string start, string end)
     {
         var parser = new QuestionParser(DemoCatalog.Catalog, new CostCalendar(startMonth));
@@ -120,7 +124,7 @@ public sealed class QuestionParserTests
     [InlineData("S3 spend", "service", "Amazon Simple Storage Service")]
     [InlineData("rds spend", "service", "Amazon Relational Database Service")]
     [InlineData("lambda spend", "service", "AWS Lambda")]
-    [InlineData("VMs spend", "service", "Virtual Machines")]
+    [InlineData("azure VMs spend", "service", "Virtual Machines")]
     [InlineData("aks spend", "service", "Azure Kubernetes Service")]
     [InlineData("gce spend", "service", "Compute Engine")]
     [InlineData("big query spend", "service", "BigQuery")]
@@ -220,11 +224,97 @@ public sealed class QuestionParserTests
             [Dimension.Account] = ["data", "sandbox"],
         }), CostCalendar.Default);
 
-        var parsed = parser.Parse("how much did data spend last week", Today);
+        var parsed = parser.Parse("data costs last week", Today);
 
         var ambiguity = Assert.Single(parsed.Ambiguities);
         Assert.Equal("data", ambiguity.Word);
         Assert.Equal([new ValueMatch(Dimension.Team, "data"), new ValueMatch(Dimension.Account, "data")], ambiguity.Candidates);
+    }
+
+    [Fact]
+    public void Parse_SubjectOfSpend_PrefersTheTeam()
+    {
+        var parser = new QuestionParser(new ValueCatalog(new Dictionary<Dimension, IReadOnlyList<string>>
+        {
+            [Dimension.Team] = ["identity", "payments"],
+            [Dimension.Category] = ["Identity", "Storage"],
+        }), CostCalendar.Default);
+
+        var parsed = parser.Parse("how much did identity spend last week", Today);
+
+        Assert.Empty(parsed.Ambiguities);
+        Assert.Equal(["identity"], parsed.Query!.Filters[Dimension.Team]);
+        Assert.False(parsed.Query.Filters.ContainsKey(Dimension.Category));
+    }
+
+    [Theory]
+    [InlineData("vms cost last week")]
+    [InlineData("virtual machine spend")]
+    [InlineData("k8s costs")]
+    public void Parse_GenericServiceName_AsksWhichProvidersService(string text)
+    {
+        var parser = new QuestionParser(new ValueCatalog(new Dictionary<Dimension, IReadOnlyList<string>>
+        {
+            [Dimension.Service] =
+            [
+                "Amazon Elastic Compute Cloud", "Azure Virtual Machines", "Compute Engine", "Amazon Elastic Kubernetes Service",
+                "Azure Kubernetes Service", "Google Kubernetes Engine",
+            ],
+        }), CostCalendar.Default);
+
+        var parsed = parser.Parse(text, Today);
+
+        Assert.Equal(3, Assert.Single(parsed.Ambiguities).Candidates.Count);
+    }
+
+    [Theory]
+    [InlineData("azure vms cost last week", "Azure Virtual Machines")]
+    [InlineData("gcs storage costs", "Cloud Storage")]
+    public void Parse_ProviderQualifiedOrDescribedService_IsOneService(string text, string service)
+    {
+        var parser = new QuestionParser(new ValueCatalog(new Dictionary<Dimension, IReadOnlyList<string>>
+        {
+            [Dimension.Service] = ["Amazon Elastic Compute Cloud", "Azure Virtual Machines", "Compute Engine", "Cloud Storage"],
+            [Dimension.Provider] = ["AWS", "Microsoft", "Google Cloud"],
+            [Dimension.Category] = ["Compute", "Storage"],
+        }), CostCalendar.Default);
+
+        var parsed = parser.Parse(text, Today);
+
+        Assert.Empty(parsed.Ambiguities);
+        Assert.Equal([service], parsed.Query!.Filters[Dimension.Service]);
+        Assert.Single(parsed.Query.Filters);
+    }
+
+    [Theory]
+    [InlineData("spend in virginia", new[] { "us-east-1", "eastus", "us-ashburn-1" })]
+    [InlineData("europe spend", new[] { "eu-west-1", "westeurope", "europe-west4" })]
+    public void Parse_PlaceName_FiltersOnEveryRegionThereWithoutAskingBack(string text, string[] regions)
+    {
+        var parser = new QuestionParser(new ValueCatalog(new Dictionary<Dimension, IReadOnlyList<string>>
+        {
+            [Dimension.Region] = ["us-east-1", "eu-west-1", "eastus", "westeurope", "us-central1", "europe-west4", "us-ashburn-1"],
+        }), CostCalendar.Default);
+
+        var parsed = parser.Parse(text, Today);
+
+        Assert.Empty(parsed.Ambiguities);
+        Assert.Equal(regions, parsed.Query!.Filters[Dimension.Region]);
+    }
+
+    [Theory]
+    [InlineData("spend by cost center last month")]
+    [InlineData("spend by cost-center tag last month")]
+    public void Parse_TagKeyTypedAsWords_GroupsByTheTag(string text)
+    {
+        var parser = new QuestionParser(new ValueCatalog(new Dictionary<Dimension, IReadOnlyList<string>>
+        {
+            [Dimension.Tag("cost-center")] = ["CC-1000"],
+        }), CostCalendar.Default);
+
+        var parsed = parser.Parse(text, Today);
+
+        Assert.Equal([Dimension.Tag("cost-center")], parsed.Query!.GroupBy);
     }
 
     [Theory]

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using FinOps.Conversation.Answers;
+using FinOps.Conversation.Cards;
 using FinOps.Conversation.Questions;
+using FinOps.Conversation.Rendering;
 using FinOps.Core.Calendar;
 using FinOps.Core.Query;
 using Microsoft.Extensions.Options;
@@ -57,11 +59,14 @@ public sealed class SupportTests
     [InlineData(-12.5, "USD", "-$12.50")]
     [InlineData(1234.5, "EUR", "\u20ac1,234.50")]
     [InlineData(1234.5, "JPY", "\u00a51,235")]
-    [InlineData(99.999, "CHF", "100.00 CHF")]
+    [InlineData(99.999, "CHF", "CHF\u00a0100.00")]
     [InlineData(0, "USD", "$0.00")]
+    [InlineData(0.0042, "USD", "$0.0042")]
+    [InlineData(-1234.5, "EUR", "-\u20ac1,234.50")]
     public void Money_Formats_WithSymbolOrCode(double amount, string currency, string expected)
     {
         Assert.Equal(expected, AnswerFormat.Money((decimal)amount, currency));
+        Assert.Equal(MoneyFormatter.EnglishUnitedStates.Format(new Money((decimal)amount, currency)), AnswerFormat.Money((decimal)amount, currency));
     }
 
     [Theory]
