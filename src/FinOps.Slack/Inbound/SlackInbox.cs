@@ -27,7 +27,8 @@ public sealed class SlackInbox(IOutbox outbox)
     {
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         ArgumentNullException.ThrowIfNull(item);
-        var stored = await outbox.EnqueueAsync(Channel, idempotencyKey, Serialize(item), cancellationToken);
+        // Outbox keys may be unique across channels (the database's are), so the channel name keeps inbound keys apart.
+        var stored = await outbox.EnqueueAsync(Channel, Channel + ":" + idempotencyKey, Serialize(item), cancellationToken);
         Wake();
         return stored;
     }

@@ -163,7 +163,7 @@ public sealed class SlackInboxTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ev.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, command.StatusCode);
         Assert.Empty(host.Conversation.Messages);
-        failing.Verify(o => o.EnqueueAsync(SlackInbox.Channel, "event:" + SlackAppHost.TeamId + ":Ev1", It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        failing.Verify(o => o.EnqueueAsync(SlackInbox.Channel, SlackInbox.Channel + ":event:" + SlackAppHost.TeamId + ":Ev1", It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
