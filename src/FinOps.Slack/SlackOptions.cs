@@ -60,8 +60,9 @@ public sealed class SlackOptions
     public int WorkerCount { get; set; } = 4;
 
     /// <summary>
-    /// How long one attempt owns an event, command or click (and its longest run: it is cancelled after this). Work left
-    /// behind by a crashed attempt is resumed once the lease has run out, so keep it short but above a slow answer.
+    /// How long one attempt owns an event, command or click. Work left behind by a crashed attempt is resumed once the
+    /// lease has run out, so keep it short, but above the slowest answer (Web API retries included) when several
+    /// instances share one database.
     /// </summary>
     public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -16,7 +16,7 @@ namespace FinOps.Slack.Inbound;
 /// An item is marked sent only after its side effects completed; a crash before that leaves it pending and the idempotency
 /// store's completed keys stop the next attempt from answering twice. Transient failures are retried with exponential
 /// backoff up to <see cref="SlackOptions.InboxMaxAttempts"/>; permanent ones (Slack refusing the call, unreadable work)
-/// are given up at once. An attempt is cancelled when it outlives its idempotency claim's lease.
+/// are given up at once. Attempts under way finish when the host stops.
 /// </remarks>
 public sealed partial class SlackWorker(
     IOutbox outbox,
@@ -71,7 +71,10 @@ public sealed partial class SlackWorker(
                     continue;
                 }
 
-                await inbox.WaitAsync(Task.Delay(settings.InboxPollInterval, timeProvider, stoppingToken), stoppingToken);
+                // The poll timer is dropped when stored work wakes the worker first, so wake-ups do not pile up timers.
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                await inbox.WaitAsync(Task.Delay(settings.InboxPollInterval, timeProvider, poll.Token), stoppingToken);
+                await poll.CancelAsync();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -118,13 +121,14 @@ public sealed partial class SlackWorker(
             return;
         }
 
-        // Past the lease another worker may claim the same work, so this one must stop by then.
-        using var attempt = new CancellationTokenSource(settings.ProcessingLease, timeProvider);
+        // Not cancelled at shutdown nor at the lease's end: cutting an attempt off between the post and recording it is
+        // exactly what would answer twice. Web API calls bound it (attempt timeout and retries); within this process an
+        // item is never attempted twice at once, so only another instance could overlap an attempt outliving its lease.
         SlackWorkOutcome outcome;
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
-            outcome = await scope.ServiceProvider.GetRequiredService<SlackWorkProcessor>().ProcessAsync(item, attempt.Token);
+            outcome = await scope.ServiceProvider.GetRequiredService<SlackWorkProcessor>().ProcessAsync(item, CancellationToken.None);
         }
         catch (Exception ex)
         {

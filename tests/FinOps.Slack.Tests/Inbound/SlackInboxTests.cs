@@ -148,6 +148,25 @@ public sealed class SlackInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_PermanentSlackError_GivenUpNotRetried()
+    {
+        _slack.ScriptError("chat.postMessage", "channel_not_found");
+        var host = await StartAsync(worker: true);
+        await host.PostEventAsync(SlackPayloads.AppMention("Ev1", "<@UBOT> top services", MessageTs));
+        await _slack.NextCallAsync("chat.postMessage");
+        await AnswerSentinelAsync(host);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await host.PostEventAsync(SlackPayloads.AppMention("EvLast", "<@UBOT> last", "9999999999.000002"));
+        await _slack.NextCallAsync("chat.postMessage", c => c.Json["text"]!.GetValue<string>() == "Answer: last");
+
+        Assert.Equal(["top services", "sentinel", "last"], host.Conversation.Messages.Select(m => m.Text));
+        Assert.Equal(2, _slack.CallsTo("chat.postMessage").Count(c => c.Json["text"]!.GetValue<string>() != "Answer: top services"));
+        await StopAsync(host);
+        Assert.Equal(0, _outbox.PendingCount);
+    }
+
+    [Fact]
     public async Task Events_InboxCannotStore_Returns503AndNothingHappens()
     {
         var failing = new Mock<IOutbox>();
