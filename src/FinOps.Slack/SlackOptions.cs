@@ -56,14 +56,26 @@ public sealed class SlackOptions
     /// <summary>Largest inbound request body accepted before verification; Slack's payloads are far smaller.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Inbound work waiting for a worker; when full, Slack gets a 503 and retries later.</summary>
-    public int QueueCapacity { get; set; } = 1000;
-
     /// <summary>Inbound work items processed at once.</summary>
     public int WorkerCount { get; set; } = 4;
 
-    /// <summary>How long a worker owns an event before a retry of it may be processed again.</summary>
-    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long one attempt owns an event, command or click. Work left behind by a crashed attempt is resumed once the
+    /// lease has run out, so keep it short, but above the slowest answer (Web API retries included) when several
+    /// instances share one database.
+    /// </summary>
+    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the inbox is checked for due inbound work besides the immediate wake-up when work is stored.</summary>
+    public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>First wait after inbound work failed transiently; doubles per attempt up to <see cref="InboxMaxRetryDelay"/>.</summary>
+    public TimeSpan InboxRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan InboxMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts after which inbound work is given up (dead); Slack's response_url expires after 30 minutes anyway.</summary>
+    public int InboxMaxAttempts { get; set; } = 8;
 
     /// <summary>Minimum time between two posts to the same channel (Slack allows about one message per second per channel).</summary>
     public TimeSpan PostInterval { get; set; } = TimeSpan.FromSeconds(1);

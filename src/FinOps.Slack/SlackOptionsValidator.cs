@@ -24,9 +24,9 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:SigningSecret is required with the OAuth install flow (it serves HTTP endpoints).");
         }
 
-        if (options.MaxRequestBodyBytes <= 0 || options.QueueCapacity <= 0 || options.WorkerCount <= 0)
+        if (options.MaxRequestBodyBytes <= 0 || options.WorkerCount <= 0 || options.InboxMaxAttempts <= 0)
         {
-            failures.Add("Slack:MaxRequestBodyBytes, QueueCapacity and WorkerCount must be positive.");
+            failures.Add("Slack:MaxRequestBodyBytes, WorkerCount and InboxMaxAttempts must be positive.");
         }
 
         if (options.MaxRetryAttempts < 0 || options.OutboxMaxAttempts <= 0)
@@ -35,7 +35,8 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         }
 
         if (options.ProcessingLease <= TimeSpan.Zero || options.PostInterval < TimeSpan.Zero || options.AttemptTimeout <= TimeSpan.Zero
-            || options.OutboxPollInterval <= TimeSpan.Zero || options.StateLifetime <= TimeSpan.Zero)
+            || options.OutboxPollInterval <= TimeSpan.Zero || options.StateLifetime <= TimeSpan.Zero
+            || options.InboxPollInterval <= TimeSpan.Zero || options.InboxRetryBaseDelay <= TimeSpan.Zero || options.InboxMaxRetryDelay <= TimeSpan.Zero)
         {
             failures.Add("Slack time spans must be positive.");
         }

@@ -26,7 +26,7 @@ public static class SlackServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Slack adapter: options (section <c>Slack</c>), the Web API client with retries, the inbound
-    /// dispatcher and workers, the proactive sender with its outbox dispatcher, and Socket Mode when an app token is set.
+    /// dispatcher with its durable inbox (outbox channel <c>slack-inbound</c>) and workers, the proactive sender with its outbox dispatcher, and Socket Mode when an app token is set.
     /// Needs an <c>IConversationService</c> and an <c>IBlockKitRenderer</c>. In-memory idempotency store, outbox and
     /// installation store are defaults: register durable ones before calling this.
     /// </summary>
@@ -46,7 +46,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddScoped<SlackInstallationResolver>();
         services.TryAddSingleton<SlackPostPacer>();
         services.TryAddSingleton<SlackUserDirectory>();
-        services.TryAddSingleton<SlackWorkBacklog>();
+        services.TryAddSingleton<SlackInbox>();
         services.TryAddSingleton<SlackInboundDispatcher>();
         services.TryAddScoped<SlackWorkProcessor>();
         services.TryAddScoped<SlackOutboundDelivery>();

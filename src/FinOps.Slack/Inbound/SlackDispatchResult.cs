@@ -3,7 +3,7 @@ namespace FinOps.Slack.Inbound;
 /// <summary>What the transport answers Slack after dispatching a request.</summary>
 public enum SlackDispatchResult
 {
-    /// <summary>Queued for a worker: acknowledge.</summary>
+    /// <summary>Stored durably in the inbox (now or by an earlier delivery): acknowledge.</summary>
     Accepted,
 
     /// <summary>Nothing to do (bot message, subtype, unknown type): acknowledge so Slack does not retry.</summary>
@@ -12,6 +12,6 @@ public enum SlackDispatchResult
     /// <summary>Well-formed JSON or form without the fields Slack always sends: 400.</summary>
     Invalid,
 
-    /// <summary>The queue is full: 503 so Slack retries later.</summary>
+    /// <summary>The inbox could not store the work: 503 (HTTP) or no envelope ack (Socket Mode) so Slack delivers it again.</summary>
     Busy,
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
@@ -5,9 +7,15 @@ namespace FinOps.Slack.Inbound;
 
 /// <summary>
 /// Transport-neutral front door: the HTTP endpoints and Socket Mode hand it what Slack sent; it filters what the bot
-/// must not answer (its own and other bots' messages, subtypes) and queues the rest, so acknowledging never waits for work.
+/// must not answer (its own and other bots' messages, subtypes) and stores the rest in the durable <see cref="SlackInbox"/>,
+/// so acknowledging never waits for work and never happens before the work is safe.
 /// </summary>
-public sealed partial class SlackInboundDispatcher(SlackWorkBacklog queue, ILogger<SlackInboundDispatcher> logger)
+/// <remarks>
+/// <see cref="SlackDispatchResult.Accepted"/> means stored (or stored earlier by a previous delivery of the same event,
+/// command or click); when the store fails the result is <see cref="SlackDispatchResult.Busy"/> and the transport must not
+/// acknowledge, so Slack delivers again.
+/// </remarks>
+public sealed partial class SlackInboundDispatcher(SlackInbox inbox, ILogger<SlackInboundDispatcher> logger)
 {
     /// <summary>Dispatches an Events API <c>event_callback</c> envelope.</summary>
     public async ValueTask<SlackDispatchResult> DispatchEventAsync(JsonElement envelope, CancellationToken cancellationToken)
@@ -44,12 +52,19 @@ public sealed partial class SlackInboundDispatcher(SlackWorkBacklog queue, ILogg
             return SlackDispatchResult.Ignored;
         }
 
-        return await EnqueueAsync(new SlackEventWork(teamId, eventId, botUserId, ev.Clone()), cancellationToken);
+        // event_id is the same on every retry of an event, so a retry after a crash finds the stored work.
+        return await StoreAsync("event:" + teamId + ":" + eventId, new SlackEventWork(teamId, eventId, botUserId, ev.Clone()), cancellationToken);
     }
 
     /// <summary>Dispatches a slash command.</summary>
-    public ValueTask<SlackDispatchResult> DispatchCommandAsync(SlackSlashCommand command, CancellationToken cancellationToken) =>
-        EnqueueAsync(new SlackCommandWork(command), cancellationToken);
+    public ValueTask<SlackDispatchResult> DispatchCommandAsync(SlackSlashCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+
+        // trigger_id identifies one invocation; its response_url is just as unique when a stand-in Slack sends no trigger.
+        var key = "command:" + (command.TriggerId ?? Hash(command.ResponseUrl.AbsoluteUri));
+        return StoreAsync(key, new SlackCommandWork(command), cancellationToken);
+    }
 
     /// <summary>Dispatches an interaction payload; only <c>block_actions</c> with at least one action is handled.</summary>
     public async ValueTask<SlackDispatchResult> DispatchInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
@@ -70,19 +85,34 @@ public sealed partial class SlackInboundDispatcher(SlackWorkBacklog queue, ILogg
             return SlackDispatchResult.Invalid;
         }
 
-        return await EnqueueAsync(new SlackInteractionWork(payload.Clone()), cancellationToken);
+        // One key per click (trigger_id, else the action's own timestamp): a second click is its own delivery, and the
+        // processor's per-action claim decides whether it changes anything, so a failed first click never blocks a later one.
+        var action = actions[0];
+        var click = GetString(payload, "trigger_id")
+            ?? Hash(GetString(action, "action_id") + "\n" + GetString(action, "action_ts") + "\n" + GetString(action, "value"));
+        return await StoreAsync("interaction:" + click, new SlackInteractionWork(payload.Clone()), cancellationToken);
     }
 
-    private async ValueTask<SlackDispatchResult> EnqueueAsync(SlackWorkItem item, CancellationToken cancellationToken)
+    private async ValueTask<SlackDispatchResult> StoreAsync(string key, SlackWorkItem item, CancellationToken cancellationToken)
     {
-        if (await queue.TryEnqueueAsync(item, cancellationToken))
+        try
         {
+            if (!await inbox.StoreAsync(key, item, cancellationToken))
+            {
+                LogAlreadyStored(logger, item.GetType().Name);
+            }
+
             return SlackDispatchResult.Accepted;
         }
-
-        LogQueueFull(logger, item.GetType().Name);
-        return SlackDispatchResult.Busy;
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not stored: acknowledging now would lose the work, so Slack is left to deliver it again.
+            LogStoreFailed(logger, item.GetType().Name, ex);
+            return SlackDispatchResult.Busy;
+        }
     }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>A person's plain message: no bot author, no subtype (edits, joins, bot_message), not from the bot itself.</summary>
     private static bool IsUserMessage(JsonElement ev, string? botUserId) =>
@@ -121,6 +151,9 @@ public sealed partial class SlackInboundDispatcher(SlackWorkBacklog queue, ILogg
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored Slack {Type} {EventId}")]
     private static partial void LogIgnored(ILogger logger, string type, string eventId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack work queue full; {Item} refused so Slack retries later")]
-    private static partial void LogQueueFull(ILogger logger, string item);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Item} already in the inbox (a redelivery); acknowledged again")]
+    private static partial void LogAlreadyStored(ILogger logger, string item);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store Slack {Item} in the inbox; not acknowledged so Slack delivers it again")]
+    private static partial void LogStoreFailed(ILogger logger, string item, Exception exception);
 }

@@ -18,6 +18,11 @@ namespace FinOps.Slack.Inbound;
 /// Every side effect is guarded by an <see cref="IIdempotencyStore"/> claim, so retries and double clicks answer once,
 /// and a claim is released on failure so a later delivery can still be processed.
 /// </summary>
+/// <remarks>
+/// A claim held but not completed (a concurrent worker, or one that died mid-way) yields <see cref="SlackWorkOutcome.Claimed"/>
+/// instead of skipping the work: the inbox tries again after the lease, when a dead worker's claim has expired.
+/// Every completion stores a non-null result, which is how a completed key is told apart from a held one.
+/// </remarks>
 public sealed partial class SlackWorkProcessor(
     IConversationService conversation,
     IBlockKitRenderer renderer,
@@ -34,7 +39,9 @@ public sealed partial class SlackWorkProcessor(
     public const string CommandScope = "slack.command";
     public const string ActionScope = "slack.action";
 
-    public Task ProcessAsync(SlackWorkItem item, CancellationToken cancellationToken) => item switch
+    private const string Completed = "done";
+
+    public Task<SlackWorkOutcome> ProcessAsync(SlackWorkItem item, CancellationToken cancellationToken) => item switch
     {
         SlackEventWork work => ProcessEventAsync(work, cancellationToken),
         SlackCommandWork work => ProcessCommandAsync(work.Command, cancellationToken),
@@ -42,14 +49,14 @@ public sealed partial class SlackWorkProcessor(
         _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, "Unknown Slack work item."),
     };
 
-    private async Task ProcessEventAsync(SlackEventWork work, CancellationToken cancellationToken)
+    private async Task<SlackWorkOutcome> ProcessEventAsync(SlackEventWork work, CancellationToken cancellationToken)
     {
         var ev = work.Event;
         switch (Str(ev, "type"))
         {
             case "app_uninstalled":
                 await RemoveInstallationAsync(work.TeamId, "app_uninstalled", cancellationToken);
-                return;
+                return SlackWorkOutcome.Done;
             case "tokens_revoked":
                 if (ev.TryGetProperty("tokens", out var tokens) && tokens.TryGetProperty("bot", out var bot)
                     && bot.ValueKind == JsonValueKind.Array && bot.GetArrayLength() > 0)
@@ -57,14 +64,13 @@ public sealed partial class SlackWorkProcessor(
                     await RemoveInstallationAsync(work.TeamId, "tokens_revoked", cancellationToken);
                 }
 
-                return;
+                return SlackWorkOutcome.Done;
             default:
-                await AnswerMessageAsync(work, cancellationToken);
-                return;
+                return await AnswerMessageAsync(work, cancellationToken);
         }
     }
 
-    private async Task AnswerMessageAsync(SlackEventWork work, CancellationToken cancellationToken)
+    private async Task<SlackWorkOutcome> AnswerMessageAsync(SlackEventWork work, CancellationToken cancellationToken)
     {
         var ev = work.Event;
         var channel = Str(ev, "channel")!;
@@ -74,32 +80,30 @@ public sealed partial class SlackWorkProcessor(
         if (installation is null)
         {
             LogNoInstallation(logger, work.TeamId);
-            return;
+            return SlackWorkOutcome.Done;
         }
 
         var botUserId = work.BotUserId ?? NullIfEmpty(installation.BotUserId);
         if (userId == botUserId)
         {
-            return;
+            return SlackWorkOutcome.Done;
         }
 
         var lease = options.Value.ProcessingLease;
         if (!await idempotency.TryClaimAsync(EventScope, work.EventId, lease, cancellationToken))
         {
-            LogDuplicate(logger, EventScope, work.EventId);
-            return;
+            return await HeldOrDoneAsync(EventScope, work.EventId, cancellationToken);
         }
 
         var messageKey = work.TeamId + ":" + channel + ":" + ts;
         if (!await idempotency.TryClaimAsync(MessageScope, messageKey, lease, cancellationToken))
         {
             // Another event for the same message (e.g. a mention in a DM) is answering or has answered it.
-            LogDuplicate(logger, MessageScope, messageKey);
-            var done = await idempotency.GetResultAsync(MessageScope, messageKey, cancellationToken) is not null;
-            await (done
-                ? idempotency.CompleteAsync(EventScope, work.EventId, null, cancellationToken)
+            var done = await HeldOrDoneAsync(MessageScope, messageKey, cancellationToken);
+            await (done == SlackWorkOutcome.Done
+                ? idempotency.CompleteAsync(EventScope, work.EventId, Completed, cancellationToken)
                 : idempotency.ReleaseAsync(EventScope, work.EventId, cancellationToken));
-            return;
+            return done;
         }
 
         try
@@ -116,6 +120,7 @@ public sealed partial class SlackWorkProcessor(
             await idempotency.CompleteAsync(MessageScope, messageKey, posted.Ts, cancellationToken);
             await idempotency.CompleteAsync(EventScope, work.EventId, posted.Ts, cancellationToken);
             LogAnswered(logger, card.Kind, channel, posted.Ts);
+            return SlackWorkOutcome.Done;
         }
         catch
         {
@@ -125,13 +130,12 @@ public sealed partial class SlackWorkProcessor(
         }
     }
 
-    private async Task ProcessCommandAsync(SlackSlashCommand command, CancellationToken cancellationToken)
+    private async Task<SlackWorkOutcome> ProcessCommandAsync(SlackSlashCommand command, CancellationToken cancellationToken)
     {
         var key = command.TriggerId;
         if (key is not null && !await idempotency.TryClaimAsync(CommandScope, key, options.Value.ProcessingLease, cancellationToken))
         {
-            LogDuplicate(logger, CommandScope, key);
-            return;
+            return await HeldOrDoneAsync(CommandScope, key, cancellationToken);
         }
 
         try
@@ -153,10 +157,11 @@ public sealed partial class SlackWorkProcessor(
             await api.RespondAsync(CheckResponseUrl(command.ResponseUrl), body, cancellationToken);
             if (key is not null)
             {
-                await idempotency.CompleteAsync(CommandScope, key, null, cancellationToken);
+                await idempotency.CompleteAsync(CommandScope, key, share ? "in_channel" : "ephemeral", cancellationToken);
             }
 
             LogAnswered(logger, card.Kind, command.ChannelId, share ? "in_channel" : "ephemeral");
+            return SlackWorkOutcome.Done;
         }
         catch when (key is not null)
         {
@@ -165,7 +170,7 @@ public sealed partial class SlackWorkProcessor(
         }
     }
 
-    private async Task ProcessInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
+    private async Task<SlackWorkOutcome> ProcessInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
         var action = payload.GetProperty("actions")[0];
         // The renderer suffixes repeated action ids within a block ("id#2"); the neutral id is the part before it.
@@ -184,8 +189,7 @@ public sealed partial class SlackWorkProcessor(
         var key = Hash(channelId + "\n" + (messageTs ?? Str(action, "action_ts")) + "\n" + actionId + "\n" + value);
         if (!await idempotency.TryClaimAsync(ActionScope, key, options.Value.ProcessingLease, cancellationToken))
         {
-            LogDuplicate(logger, ActionScope, actionId);
-            return;
+            return await HeldOrDoneAsync(ActionScope, key, cancellationToken);
         }
 
         try
@@ -204,8 +208,9 @@ public sealed partial class SlackWorkProcessor(
                 messageTs);
             var content = renderer.Render(await conversation.HandleActionAsync(invoked, cancellationToken));
             await UpdateInPlaceAsync(installation, channelId, messageTs, ephemeral, responseUrl, content, cancellationToken);
-            await idempotency.CompleteAsync(ActionScope, key, messageTs, cancellationToken);
+            await idempotency.CompleteAsync(ActionScope, key, messageTs ?? Completed, cancellationToken);
             LogActionHandled(logger, actionId, channelId);
+            return SlackWorkOutcome.Done;
         }
         catch
         {
@@ -255,6 +260,19 @@ public sealed partial class SlackWorkProcessor(
     {
         var removed = await installationStore.DeleteAsync(teamId, cancellationToken);
         LogUninstalled(logger, teamId, reason, removed);
+    }
+
+    /// <summary>After a failed claim: done when the key was completed, else held by another attempt that may have died.</summary>
+    private async Task<SlackWorkOutcome> HeldOrDoneAsync(string scope, string key, CancellationToken cancellationToken)
+    {
+        if (await idempotency.GetResultAsync(scope, key, cancellationToken) is not null)
+        {
+            LogDuplicate(logger, scope, key);
+            return SlackWorkOutcome.Done;
+        }
+
+        LogClaimHeld(logger, scope, key);
+        return SlackWorkOutcome.Claimed;
     }
 
     private async Task ReleaseQuietlyAsync(string scope, string key)
@@ -357,6 +375,9 @@ public sealed partial class SlackWorkProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped duplicate {Scope} {Key}")]
     private static partial void LogDuplicate(ILogger logger, string scope, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Scope} {Key} is being handled by another attempt; trying again after its lease")]
+    private static partial void LogClaimHeld(ILogger logger, string scope, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handled action {ActionId} in {Channel}")]
     private static partial void LogActionHandled(ILogger logger, string actionId, string channel);

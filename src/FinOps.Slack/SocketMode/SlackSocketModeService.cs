@@ -108,7 +108,7 @@ public sealed partial class SlackSocketModeService(
                 _ => SlackDispatchResult.Ignored,
             };
 
-            // Unacknowledged envelopes are redelivered by Slack: leave a busy one unacknowledged so it comes back later.
+            // Unacknowledged envelopes are redelivered by Slack: one the inbox could not store stays unacknowledged so it comes back.
             if (result != SlackDispatchResult.Busy)
             {
                 var ack = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["envelope_id"] = envelopeId });

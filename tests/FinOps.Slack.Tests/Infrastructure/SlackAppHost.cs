@@ -43,7 +43,15 @@ public sealed class SlackAppHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<SlackAppHost> StartAsync(FakeSlackServer slack, Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="slack">The stand-in Slack.</param>
+    /// <param name="configure">Changes to the settings.</param>
+    /// <param name="services">Registrations made after AddSlack, e.g. a store shared with a previous host to simulate a restart.</param>
+    /// <param name="clock">The clock, when shared with a previous host.</param>
+    public static async Task<SlackAppHost> StartAsync(
+        FakeSlackServer slack,
+        Action<Dictionary<string, string?>>? configure = null,
+        Action<IServiceCollection>? services = null,
+        FakeTimeProvider? clock = null)
     {
         var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var settings = new Dictionary<string, string?>
@@ -65,13 +73,14 @@ public sealed class SlackAppHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var conversation = new FakeConversationService();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddKeyedSingleton(SlackServiceCollectionExtensions.ResilienceTimeProviderKey, TimeProvider.System);
         builder.Services.AddSingleton<IConversationService>(conversation);
         builder.Services.AddSingleton<IBlockKitRenderer, FakeBlockKitRenderer>();
         builder.Services.AddSlack(builder.Configuration);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSlack();
         await app.StartAsync();

@@ -2,7 +2,11 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using FinOps.Core.Reliability;
 using FinOps.Slack.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Slack.Tests.SocketMode;
 
@@ -69,6 +73,32 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         Assert.Equal("1.5", update.Json["ts"]!.GetValue<string>());
         Assert.All(_slack.CallsTo("apps.connections.open"), c => Assert.Equal("Bearer xapp-1-test", c.Authorization));
         Assert.Equal(2, _slack.CallsTo("apps.connections.open").Count);
+    }
+
+    [Fact]
+    public async Task SocketMode_InboxCannotStore_EnvelopeNotAcked()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var outbox = new FailFirstEnqueueOutbox(new InMemoryOutbox(clock));
+        _slack.SocketHandler = async (socket, cancellationToken) =>
+        {
+            var connection = Interlocked.Increment(ref _connections);
+            await SendAsync(socket, new JsonObject { ["type"] = "hello", ["num_connections"] = 1 });
+            await SendAsync(socket, Envelope("env-1", "events_api", JsonNode.Parse(SlackPayloads.AppMention("Ev1", "<@UBOT> top services", "1.1"))!));
+            await SendAsync(socket, Envelope("env-2", "events_api", JsonNode.Parse(SlackPayloads.AppMention("Ev1", "<@UBOT> top services", "1.1"))!));
+            await ReceiveIntoAsync(socket, connection, cancellationToken);
+            await HoldOpenAsync(socket, cancellationToken);
+        };
+        _host = await SlackAppHost.StartAsync(
+            _slack,
+            s => s["Slack:AppToken"] = "xapp-1-test",
+            services => services.Replace(ServiceDescriptor.Singleton<IOutbox>(outbox)),
+            clock);
+
+        // Envelopes are handled in order: the first acknowledgement is the redelivery's, so the unstored one was never acked.
+        Assert.Equal((1, """{"envelope_id":"env-2"}"""), await NextReceivedAsync());
+        var post = await _slack.NextCallAsync("chat.postMessage");
+        Assert.Equal("Answer: top services", post.Json["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -144,5 +174,24 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         return await _received.Reader.ReadAsync(guard.Token);
+    }
+
+    /// <summary>An outbox whose first store fails, as when the database is briefly unreachable.</summary>
+    private sealed class FailFirstEnqueueOutbox(IOutbox inner) : IOutbox
+    {
+        private int _enqueues;
+
+        public Task<bool> EnqueueAsync(string channel, string idempotencyKey, string payload, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _enqueues) == 1
+                ? throw new InvalidOperationException("database is down")
+                : inner.EnqueueAsync(channel, idempotencyKey, payload, cancellationToken);
+
+        public Task<IReadOnlyList<OutboxMessage>> GetDueAsync(string channel, int max, CancellationToken cancellationToken) =>
+            inner.GetDueAsync(channel, max, cancellationToken);
+
+        public Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken) => inner.MarkSentAsync(id, result, cancellationToken);
+
+        public Task MarkFailedAsync(long id, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
+            inner.MarkFailedAsync(id, failure, retryAt, cancellationToken);
     }
 }
