@@ -27,7 +27,7 @@ public sealed class ChannelRecordStore(CostDatabase database, TimeProvider timeP
         {
             await context.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another writer inserted the same key first; last write wins, as for the update above.
             await using var retry = database.CreateContext();

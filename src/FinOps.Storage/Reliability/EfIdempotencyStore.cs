@@ -39,7 +39,7 @@ public sealed class EfIdempotencyStore(CostDatabase database, TimeProvider timeP
             await context.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another worker inserted the same key between our check and our insert: it owns the work.
             return false;

@@ -38,7 +38,7 @@ public sealed class EfOutbox(CostDatabase database, TimeProvider timeProvider) :
             await context.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The unique index caught a concurrent enqueue of the same key.
             return false;
