@@ -144,7 +144,8 @@ public sealed class SlackThroughHostTests
         ["user"] = new JsonObject { ["id"] = "U0FINOPSLD1", ["username"] = "grace", ["name"] = "grace", ["team_id"] = "T0ACME" },
         ["api_app_id"] = "A0FINOPS",
         ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = "C0FINOPS", ["is_ephemeral"] = false },
-        ["trigger_id"] = "123.456.abc",
+        // Slack gives every interaction its own trigger_id.
+        ["trigger_id"] = "1337." + actionTs.Replace(".", string.Empty, StringComparison.Ordinal) + ".abc",
         ["team"] = new JsonObject { ["id"] = "T0ACME", ["domain"] = "acme" },
         ["channel"] = new JsonObject { ["id"] = "C0FINOPS", ["name"] = "finops" },
         ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["text"] = "What I can answer" },
