@@ -19,10 +19,8 @@ public sealed class DemoTeamDirectory : ITeamDirectory
             .Select(t => new DigestTeam(
                 t.Key,
                 t.DisplayName,
-                t.Owners.SelectMany(o => new[] { o.SlackUserId, o.EntraObjectId.ToString() }).ToArray(),
-                t.Owners.Select(o => o.Email).ToArray(),
-                t.SlackChannelId,
-                t.TeamsChannelName))
+                t.Owners.Select(o => new TeamOwner(o.SlackUserId, o.Email, o.EntraObjectId.ToString())).ToArray(),
+                new TeamChannels(t.SlackChannelId, t.TeamsChannelName)))
             .ToArray();
     }
 

@@ -1,16 +1,16 @@
 namespace FinOps.Core.Digests;
 
-/// <summary>A team as the digest needs it: who owns it and where its messages go.</summary>
+/// <summary>A team as digests need it: who owns it and where its messages go.</summary>
 /// <param name="Key">Team key as used in cost allocation (the <c>team</c> dimension value).</param>
 /// <param name="DisplayName">Name shown on cards.</param>
-/// <param name="OwnerIds">Chat user ids of the owners (Slack user ids, Entra object ids, playground ids).</param>
-/// <param name="OwnerEmails">Owner e-mail addresses (matched case-insensitively).</param>
-/// <param name="SlackChannelId">Slack channel id for team messages, or null.</param>
-/// <param name="TeamsChannelName">Microsoft Teams channel name for team messages, or null.</param>
-public sealed record DigestTeam(
-    string Key,
-    string DisplayName,
-    IReadOnlyList<string> OwnerIds,
-    IReadOnlyList<string> OwnerEmails,
-    string? SlackChannelId,
-    string? TeamsChannelName);
+/// <param name="Owners">People who receive the team's digest personally.</param>
+/// <param name="Channels">Team channels on each chat platform.</param>
+public sealed record DigestTeam(string Key, string DisplayName, IReadOnlyList<TeamOwner> Owners, TeamChannels Channels)
+{
+    /// <summary>True when the chat user with this id, e-mail or Entra object id owns the team.</summary>
+    public bool IsOwnedBy(string? userId, string? email, string? aadObjectId) =>
+        Owners.Any(o =>
+            (!string.IsNullOrEmpty(userId) && string.Equals(o.UserId, userId, StringComparison.Ordinal))
+            || (!string.IsNullOrEmpty(email) && string.Equals(o.Email, email.Trim(), StringComparison.OrdinalIgnoreCase))
+            || (!string.IsNullOrEmpty(aadObjectId) && o.AadObjectId is not null && string.Equals(o.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)));
+}
