@@ -133,6 +133,38 @@ public sealed class WeeklyDigestJobTests
     }
 
     [Fact]
+    public async Task AddScheduling_Enabled_QuartzHasTheWeeklyTriggerInUtc()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Digests:WeeklyCron"] = "0 30 7 ? * TUE" })
+            .Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddScheduling(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var trigger = Assert.IsAssignableFrom<ICronTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(WeeklyDigestJob.Key)));
+
+        Assert.Equal("0 30 7 ? * TUE", trigger.CronExpressionString);
+        Assert.Equal(TimeZoneInfo.Utc.Id, trigger.TimeZone.Id);
+    }
+
+    [Fact]
+    public void AddScheduling_Disabled_NoQuartzButCommandStillRegistered()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Digests:Enabled"] = "false" })
+            .Build();
+        services.AddScheduling(configuration);
+
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(ISchedulerFactory));
+        Assert.Contains(services, d => d.ServiceType == typeof(IConversationCommand) && d.ImplementationType == typeof(WeeklyDigestCommand));
+    }
+
+    [Fact]
     public void AddScheduling_BadCron_FailsValidation()
     {
         var services = new ServiceCollection();
