@@ -152,6 +152,30 @@ public sealed class WeeklyDigestJobTests
     }
 
     [Fact]
+    public async Task Scheduler_TriggeredTwice_JobRunsInItsScopeAndSendsOnce()
+    {
+        await using var services = Services(validateScopes: true);
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var listener = new CompletionListener(expected: 2);
+        scheduler.ListenerManager.AddJobListener(listener, [Matchers.Key(WeeklyDigestJob.Key)]);
+        await scheduler.Start(CancellationToken.None);
+        try
+        {
+            await scheduler.TriggerJob(WeeklyDigestJob.Key, new JobDataMap(), CancellationToken.None);
+            await scheduler.TriggerJob(WeeklyDigestJob.Key, new JobDataMap(), CancellationToken.None);
+            await listener.Done.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            await scheduler.Shutdown(true, CancellationToken.None);
+        }
+
+        Assert.Empty(listener.Failures);
+        Assert.Equal(3, _playground.Sent.Count);
+        Assert.Equal(2, _slack.Sent.Count);
+    }
+
+    [Fact]
     public void AddScheduling_Disabled_NoQuartzButCommandStillRegistered()
     {
         var services = new ServiceCollection();
@@ -185,7 +209,7 @@ public sealed class WeeklyDigestJobTests
         await job.Execute(Mock.Of<IJobExecutionContext>(), CancellationToken.None);
     }
 
-    private ServiceProvider Services(string? slackToken = "xoxb-test")
+    private ServiceProvider Services(string? slackToken = "xoxb-test", bool validateScopes = false)
     {
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder()
@@ -201,7 +225,7 @@ public sealed class WeeklyDigestJobTests
         services.AddSingleton<IProactiveSender>(_slack);
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName);
         services.AddScheduling(configuration);
-        return services.BuildServiceProvider();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes });
     }
 
     private static CostQueryEngine Cube()
@@ -229,6 +253,42 @@ public sealed class WeeklyDigestJobTests
         }
 
         return new CostQueryEngine(b.Build(), new TagTeamAssignment());
+    }
+
+    private sealed class CompletionListener(int expected) : IJobListener
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _count;
+
+        public string Name => "test-completion";
+
+        public Task Done => _done.Task;
+
+        public List<Exception> Failures { get; } = [];
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask JobProgressChanged(IJobExecutionContext context, Quartz.Extensibility.FireInstanceProgress progress, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken)
+        {
+            lock (Failures)
+            {
+                if (jobException is not null)
+                {
+                    Failures.Add(jobException);
+                }
+
+                if (++_count == expected)
+                {
+                    _done.TrySetResult();
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class FixedDirectory : ITeamDirectory
