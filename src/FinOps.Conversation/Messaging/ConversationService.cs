@@ -12,10 +12,24 @@ public sealed partial class ConversationService : IConversationService
     private readonly TimeProvider _time;
     private readonly ILogger<ConversationService> _logger;
     private readonly ICardActionHandler[] _handlers;
+    private readonly IConversationCommand[] _commands;
 
     public ConversationService(QuestionService questions, IEnumerable<ICardActionHandler> handlers, TimeProvider time, ILogger<ConversationService> logger)
+        : this(questions, handlers, [], time, logger)
+    {
+    }
+
+    /// <summary>With chat commands, tried in registration order before a message goes to the question parser.</summary>
+    public ConversationService(
+        QuestionService questions,
+        IEnumerable<ICardActionHandler> handlers,
+        IEnumerable<IConversationCommand> commands,
+        TimeProvider time,
+        ILogger<ConversationService> logger)
     {
         ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(commands);
+        _commands = commands.ToArray();
         _questions = questions ?? throw new ArgumentNullException(nameof(questions));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -32,6 +46,14 @@ public sealed partial class ConversationService : IConversationService
     public async Task<Card> AnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        foreach (var command in _commands)
+        {
+            if (await command.TryHandleAsync(message, cancellationToken) is { } card)
+            {
+                return card;
+            }
+        }
+
         var answer = await _questions.AskAsync(message.Text, CostCalendar.Today(_time), cancellationToken);
         return answer.Card;
     }

@@ -1,0 +1,50 @@
+using FinOps.Bot.Playground;
+using FinOps.Conversation.Cards;
+using FinOps.Core.Digests;
+using FinOps.Slack.Outbound;
+using FinOps.Slack;
+using FinOps.Teams.Activities;
+using FinOps.Teams.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Bot.Scheduling;
+
+/// <summary>
+/// Where a team's digest goes on each platform: the playground feed of every owner, the team's Slack channel when
+/// Slack is configured, and the personal Teams chat of every owner who has talked to the bot (a stored reference).
+/// </summary>
+public sealed class DigestRecipientResolver(IOptions<SlackOptions> slack, IConversationReferenceStore? teamsReferences = null)
+{
+    public async Task<IReadOnlyList<DigestRecipient>> ResolveAsync(DigestTeam team, IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(channels);
+        var recipients = new List<DigestRecipient>();
+        if (channels.Contains(PlaygroundAddresses.Channel))
+        {
+            recipients.AddRange(team.Owners.Select(o => o.UserId).Distinct(StringComparer.Ordinal)
+                .Select(id => new DigestRecipient(PlaygroundAddresses.Channel, new ConversationAddress(PlaygroundAddresses.Channel, id))));
+        }
+
+        if (channels.Contains(SlackOutboundDelivery.Channel) && SlackConfigured(slack.Value) && !string.IsNullOrWhiteSpace(team.Channels.SlackChannelId))
+        {
+            recipients.Add(new DigestRecipient(SlackOutboundDelivery.Channel, new ConversationAddress(SlackOutboundDelivery.Channel, team.Channels.SlackChannelId)));
+        }
+
+        if (channels.Contains(TeamsActivityHandler.Channel) && teamsReferences is not null)
+        {
+            var owners = team.Owners.Where(o => o.AadObjectId is not null).Select(o => o.AadObjectId!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var references = await teamsReferences.ListActiveAsync(cancellationToken);
+            recipients.AddRange(references
+                .Where(r => string.Equals(r.ConversationType, "personal", StringComparison.Ordinal)
+                    && r.UserAadObjectId is not null && owners.Contains(r.UserAadObjectId))
+                .OrderBy(r => r.ConversationId, StringComparer.Ordinal)
+                .Select(r => new DigestRecipient(TeamsActivityHandler.Channel, new ConversationAddress(TeamsActivityHandler.Channel, r.ConversationId, r.TenantId))));
+        }
+
+        return recipients;
+    }
+
+    private static bool SlackConfigured(SlackOptions options) =>
+        !string.IsNullOrWhiteSpace(options.BotToken) || !string.IsNullOrWhiteSpace(options.ClientId);
+}

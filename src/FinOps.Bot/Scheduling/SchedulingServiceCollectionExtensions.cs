@@ -1,0 +1,42 @@
+using FinOps.Conversation.Digests;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace FinOps.Bot.Scheduling;
+
+/// <summary>Registers the digests (chat command and buttons) and, unless <c>Digests:Enabled</c> is false, the Quartz weekly digest job.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<DigestOptions>()
+            .BindConfiguration(DigestOptions.SectionName)
+            .Validate(o => CronExpression.TryParse(o.WeeklyCron, out _), "Digests:WeeklyCron must be a Quartz cron expression, e.g. \"0 0 9 ? * MON\".")
+            .ValidateOnStart();
+        services.AddDigests();
+        services.TryAddScoped<DigestRecipientResolver>();
+        services.TryAddScoped<WeeklyDigestPublisher>();
+
+        var options = configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.AddQuartz(q =>
+        {
+            q.AddJob<WeeklyDigestJob>(j => j.WithIdentity(WeeklyDigestJob.Key).WithDescription("Weekly team spend digest"));
+            q.AddTrigger(t => t
+                .ForJob(WeeklyDigestJob.Key)
+                .WithIdentity("weekly-digest-trigger", "digests")
+                .WithCronSchedule(options.WeeklyCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Rendering;
+using FinOps.Core.Digests;
+using FinOps.Core.Query;
+
+namespace FinOps.Conversation.Digests;
+
+/// <summary>Turns a <see cref="WeeklyDigest"/> into a channel-neutral <see cref="Card"/>.</summary>
+public sealed class DigestCardComposer
+{
+    public const string CardKind = "digest.weekly";
+
+    /// <summary>Button that lists every service of the digest week; payload <c>team</c> and <c>week</c> (yyyy-MM-dd Monday).</summary>
+    public const string ShowByServiceActionId = "digest.by-service";
+
+    public const string TeamPayloadKey = "team";
+
+    public const string WeekPayloadKey = "week";
+
+    private readonly MoneyFormatter _money;
+
+    public DigestCardComposer()
+        : this(MoneyFormatter.EnglishUnitedStates)
+    {
+    }
+
+    public DigestCardComposer(MoneyFormatter money)
+    {
+        _money = money ?? throw new ArgumentNullException(nameof(money));
+    }
+
+    public Card Compose(WeeklyDigest digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var span = Span(digest.Week);
+        var title = $"Weekly spend digest: {digest.TeamName}";
+        var blocks = new List<CardBlock> { new TitleBlock(title) };
+        if (digest.IsEmpty)
+        {
+            var none = $"No spend recorded for {digest.TeamName} in the week of {span} or the week before.";
+            blocks.Add(new TextBlock(none));
+            blocks.Add(new ContextBlock(Context(digest)));
+            return new Card(CardKind, $"{title}. {none}", blocks);
+        }
+
+        var summaries = new List<string>();
+        foreach (var section in digest.ByCurrency)
+        {
+            var current = new Money(section.Total, section.Currency);
+            var previous = new Money(section.PreviousTotal, section.Currency);
+            var delta = Delta.Between(current, previous);
+            summaries.Add($"{_money.Format(current)} ({_money.FormatDelta(delta)} vs {_money.Format(previous)} the week before)");
+
+            if (digest.ByCurrency.Count > 1)
+            {
+                blocks.Add(new DividerBlock());
+            }
+
+            blocks.Add(new KeyNumberBlock($"{digest.TeamName}, week of {span}", current, delta, "vs the week before"));
+            blocks.Add(Chart(digest, section));
+            if (section.TopServices.Count > 0)
+            {
+                blocks.Add(new CostTableBlock(
+                    "Top services",
+                    section.TopServices.Select(s => Row(s, section.Currency, section.Total)).ToList()));
+            }
+
+            if (section.TopMovers.Count > 0)
+            {
+                var kind = section.TopMovers[0].Kind;
+                blocks.Add(new CostTableBlock(
+                    kind == "resource" ? "Biggest changes (resources)" : "Biggest changes (services)",
+                    section.TopMovers.Select(m => Row(m, section.Currency, null)).ToList()));
+            }
+        }
+
+        blocks.Add(new ActionsBlock([
+            new CardAction(
+                ShowByServiceActionId,
+                "Show by service",
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [TeamPayloadKey] = digest.TeamKey,
+                    [WeekPayloadKey] = digest.Week.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                }),
+        ]));
+        blocks.Add(new ContextBlock(Context(digest)));
+
+        var text = $"{title}, week of {span}: {string.Join("; ", summaries)}.";
+        return new Card(CardKind, text, blocks);
+    }
+
+    /// <summary>Every service of one team and week with the change against the week before (the "Show by service" answer).</summary>
+    public Card ComposeByService(string teamName, DateRange week, CostQueryResult result)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(teamName);
+        ArgumentNullException.ThrowIfNull(week);
+        ArgumentNullException.ThrowIfNull(result);
+        var title = $"{teamName}: spend by service, week of {Span(week)}";
+        var blocks = new List<CardBlock> { new TitleBlock(title) };
+        if (result.ByCurrency.Count == 0)
+        {
+            blocks.Add(new TextBlock("No spend recorded that week."));
+            return new Card("digest.by-service", $"{title}: no spend recorded.", blocks);
+        }
+
+        foreach (var currency in result.ByCurrency)
+        {
+            var rows = currency.Rows
+                .Select(r => Row(new DigestLine("service", r.Key.Count > 0 ? r.Key[0] : "(none)", r.Value, r.CompareValue ?? 0m), currency.Currency, currency.Total))
+                .ToList();
+            var total = new Money(currency.Total, currency.Currency);
+            var totalDelta = Delta.Between(total, new Money(currency.CompareTotal ?? 0m, currency.Currency));
+            blocks.Add(new CostTableBlock("Service", rows, new CostTableRow("Total", total, totalDelta, currency.Total == 0 ? null : 1m)));
+        }
+
+        blocks.Add(new ContextBlock("Effective cost (amortised), UTC days; change is against the week before."));
+        var text = title + ": " + string.Join("; ", result.ByCurrency.Select(c => _money.Format(new Money(c.Total, c.Currency)))) + ".";
+        return new Card("digest.by-service", text, blocks);
+    }
+
+    private static CostTableRow Row(DigestLine line, string currency, decimal? total)
+    {
+        var current = new Money(line.Current, currency);
+        return new CostTableRow(
+            line.Name,
+            current,
+            Delta.Between(current, new Money(line.Previous, currency)),
+            total is > 0 ? line.Current / total : null);
+    }
+
+    private ChartBlock Chart(WeeklyDigest digest, WeeklyDigestCurrency section)
+    {
+        var points = section.DailyTrend
+            .Select(d => new ChartPoint(d.Date.ToString("ddd d", CultureInfo.InvariantCulture), d.Value))
+            .ToList();
+        var comparison = section.DailyTrend.Select(d => d.PreviousValue).ToList();
+        var spec = new ChartSpec($"Daily spend, week of {Span(digest.Week)}", section.Currency, points, comparison, null, "Week before");
+        var peak = section.DailyTrend.MaxBy(d => d.Value)!;
+        var alt = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Daily spend of {digest.TeamName}, week of {Span(digest.Week)}: total {_money.Format(new Money(section.Total, section.Currency))}, highest on {peak.Date:dddd d MMM} at {_money.Format(new Money(peak.Value, section.Currency))}; the week before totalled {_money.Format(new Money(section.PreviousTotal, section.Currency))}.");
+        return new ChartBlock(spec, alt);
+    }
+
+    private static string Context(WeeklyDigest digest) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"Effective cost (amortised) for team {digest.TeamKey}, {digest.Week.Start:ddd d MMM} to {digest.Week.End.AddDays(-1):ddd d MMM yyyy} (UTC), compared with {digest.PreviousWeek.Start:d MMM} to {digest.PreviousWeek.End.AddDays(-1):d MMM}. Currencies are never added together.");
+
+    private static string Span(DateRange week) =>
+        string.Create(CultureInfo.InvariantCulture, $"{week.Start:d MMM yyyy}");
+}

@@ -1,0 +1,26 @@
+using FinOps.Conversation.Messaging;
+using FinOps.Core.Digests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FinOps.Conversation.Digests;
+
+/// <summary>Registers the weekly digest: builder, card composer, the "weekly digest" command and the <c>digest.</c> buttons.</summary>
+public static class DigestServiceCollectionExtensions
+{
+    /// <summary>
+    /// Needs an <c>ICostQueryService</c>. Uses the demo team directory unless an <see cref="ITeamDirectory"/> is registered first.
+    /// Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddDigests(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITeamDirectory, DemoTeamDirectory>();
+        services.TryAddSingleton<WeeklyDigestBuilder>();
+        services.TryAddSingleton<DigestCardComposer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, WeeklyDigestCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, DigestActionHandler>());
+        return services;
+    }
+}
