@@ -1,6 +1,7 @@
 using FinOps.Bot.Channels;
 using FinOps.Bot.Endpoints;
 using FinOps.Bot.Playground;
+using FinOps.Bot.Scheduling;
 using FinOps.Conversation.Messaging;
 using FinOps.Core.Demo;
 using FinOps.Slack;
@@ -32,6 +33,7 @@ public static class BotWebHost
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddPlayground();
+        builder.Services.AddScheduling(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
