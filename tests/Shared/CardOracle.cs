@@ -1,11 +1,34 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
-namespace FinOps.Slack.Tests.BlockKit;
+namespace FinOps.Testing;
 
-/// <summary>Runs tests/oracles/check.mjs (Microsoft's own card libraries) over a directory of golden files.</summary>
+/// <summary>Runs tests/oracles/check.mjs (Microsoft's own card libraries) over golden files or over cards the host produced. Linked into every test project that checks cards.</summary>
 internal static class CardOracle
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The message's <c>blocks</c> type-check against <c>KnownBlock[]</c> from <c>@slack/types</c>.</summary>
+    public static void AssertValidBlockKit(JsonObject message) => AssertAccepted("slack", message);
+
+    /// <summary>The card parses with Microsoft's <c>adaptivecards</c> (1.5, no events) and type-checks against <c>IAdaptiveCard</c>.</summary>
+    public static void AssertValidAdaptiveCard(JsonObject card) => AssertAccepted("adaptive", card);
+
+    private static void AssertAccepted(string mode, JsonObject document)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "finops-oracle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "host-reply.json"), document.ToJsonString());
+            var (code, output) = Check(mode, directory);
+            Assert.True(code == 0, $"The {mode} card oracle rejected what the host sent:\n{output}");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 
     public static (int ExitCode, string Output) Check(string mode, string directory)
     {
