@@ -1,0 +1,55 @@
+using FinOps.Bot.Hosting;
+using FinOps.Bot.Scheduling;
+using FinOps.Conversation.Charts;
+using FinOps.Conversation.Questions;
+using FinOps.Core.Calendar;
+using FinOps.Slack;
+using FinOps.Storage;
+using FinOps.Storage.Allocation;
+using FinOps.Teams;
+using Microsoft.Extensions.Configuration;
+
+namespace FinOps.Bot.Tests;
+
+/// <summary>appsettings.example.json documents real settings: it parses, and every key it shows binds to an option property.</summary>
+public sealed class ExampleSettingsTests
+{
+    private static IConfigurationRoot Example()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "appsettings.example.json");
+        return new ConfigurationBuilder().AddJsonFile(path, optional: false).Build();
+    }
+
+    public static TheoryData<string, Type> Sections => new()
+    {
+        { StorageOptions.SectionName, typeof(StorageOptions) },
+        { DemoSeedOptions.SectionName, typeof(DemoSeedOptions) },
+        { AllocationOptions.SectionName, typeof(AllocationOptions) },
+        { DigestOptions.SectionName, typeof(DigestOptions) },
+        { CalendarOptions.SectionName, typeof(CalendarOptions) },
+        { ConversationOptions.SectionName, typeof(ConversationOptions) },
+        { LanguageModelOptions.SectionName, typeof(LanguageModelOptions) },
+        { ChartImageOptions.SectionName, typeof(ChartImageOptions) },
+        { SlackOptions.SectionName, typeof(SlackOptions) },
+        { TeamsOptions.SectionName, typeof(TeamsOptions) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Section_EveryDocumentedKey_BindsToAnOptionProperty(string section, Type optionsType)
+    {
+        var configuration = Example().GetSection(section);
+
+        Assert.True(configuration.Exists(), $"appsettings.example.json has no '{section}' section.");
+        // ErrorOnUnknownConfiguration fails on a documented key that no property reads (a typo or a stale setting).
+        var bound = configuration.Get(optionsType, o => o.ErrorOnUnknownConfiguration = true);
+        Assert.NotNull(bound);
+    }
+
+    [Fact]
+    public void Example_HasNoSectionWithoutOptions()
+    {
+        var known = Sections.Select(row => (string)row[0]).Append("Urls").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.All(Example().GetChildren(), child => Assert.Contains(child.Key, known));
+    }
+}
