@@ -162,24 +162,8 @@ public sealed partial class SlackWorker(
     private DateTimeOffset? NextAttempt(int attempts, Exception failure)
     {
         var settings = options.Value;
-        var slack = failure as SlackApiException;
-        if (attempts >= settings.InboxMaxAttempts || slack?.IsPermanent == true)
-        {
-            return null;
-        }
-
-        var backoff = settings.InboxRetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 16));
-        if (backoff > settings.InboxMaxRetryDelay)
-        {
-            backoff = settings.InboxMaxRetryDelay;
-        }
-
-        if (slack?.RetryAfter is { } retryAfter && retryAfter > backoff)
-        {
-            backoff = retryAfter;
-        }
-
-        return timeProvider.GetUtcNow() + backoff;
+        return SlackRetryDelay.NextAttempt(
+            attempts, failure as SlackApiException, settings.InboxMaxAttempts, settings.InboxRetryBaseDelay, settings.InboxMaxRetryDelay, timeProvider.GetUtcNow());
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Item} (inbox {Id}) failed; next attempt {RetryAt}")]

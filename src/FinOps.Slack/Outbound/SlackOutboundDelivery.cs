@@ -111,23 +111,8 @@ public sealed partial class SlackOutboundDelivery(
     public DateTimeOffset? NextAttempt(int attempts, SlackApiException? failure)
     {
         var settings = options.Value;
-        if (attempts >= settings.OutboxMaxAttempts || failure?.IsPermanent == true)
-        {
-            return null;
-        }
-
-        var backoff = settings.OutboxRetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 16));
-        if (backoff > settings.OutboxMaxRetryDelay)
-        {
-            backoff = settings.OutboxMaxRetryDelay;
-        }
-
-        if (failure?.RetryAfter is { } retryAfter && retryAfter > backoff)
-        {
-            backoff = retryAfter;
-        }
-
-        return timeProvider.GetUtcNow() + backoff;
+        return SlackRetryDelay.NextAttempt(
+            attempts, failure, settings.OutboxMaxAttempts, settings.OutboxRetryBaseDelay, settings.OutboxMaxRetryDelay, timeProvider.GetUtcNow());
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack outbox message {Id} failed ({Error}); next attempt {RetryAt}")]
