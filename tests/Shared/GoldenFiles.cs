@@ -3,9 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace FinOps.Teams.Tests.Cards;
+namespace FinOps.Testing;
 
-/// <summary>Golden JSON files next to the tests. Set UPDATE_GOLDEN=1 to rewrite them from the current output.</summary>
+/// <summary>Golden JSON files in a <c>Golden</c> folder next to the calling test file. Set UPDATE_GOLDEN=1 to rewrite them from the current output.</summary>
 internal static class GoldenFiles
 {
     private static readonly JsonSerializerOptions Indented = new()
@@ -14,14 +14,14 @@ internal static class GoldenFiles
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Directory([CallerFilePath] string thisFile = "") =>
-        Path.Combine(Path.GetDirectoryName(thisFile)!, "Golden");
+    public static string Directory([CallerFilePath] string callerFile = "") =>
+        Path.Combine(Path.GetDirectoryName(callerFile)!, "Golden");
 
     public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
 
-    public static void AssertMatches(string name, JsonNode actual)
+    public static void AssertMatches(string name, JsonNode actual, [CallerFilePath] string callerFile = "")
     {
-        var path = Path.Combine(Directory(), name + ".json");
+        var path = Path.Combine(Directory(callerFile), name + ".json");
         if (Updating)
         {
             File.WriteAllText(path, actual.ToJsonString(Indented) + "\n");
