@@ -144,10 +144,8 @@ public static class AllocationCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await StartAsync(parseResult, cancellationToken);
-            var engine = await host.Services.GetRequiredService<SqliteCostStore>().GetEngineAsync(cancellationToken);
-            if (!TryPeriod(parseResult, engine.Cube.Dates, out var period) || period is null)
+            if (await ReportPeriodAsync(host, parseResult, cancellationToken) is not { } period)
             {
-                await Console.Error.WriteLineAsync("error: no period (the store is empty; give --from and --to).");
                 return 2;
             }
 
@@ -186,10 +184,8 @@ public static class AllocationCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = await StartAsync(parseResult, cancellationToken);
-            var engine = await host.Services.GetRequiredService<SqliteCostStore>().GetEngineAsync(cancellationToken);
-            if (!TryPeriod(parseResult, engine.Cube.Dates, out var period) || period is null)
+            if (await ReportPeriodAsync(host, parseResult, cancellationToken) is not { } period)
             {
-                await Console.Error.WriteLineAsync("error: no period (the store is empty; give --from and --to).");
                 return 2;
             }
 
@@ -233,6 +229,23 @@ public static class AllocationCommand
         var host = CliHost.Build(parseResult.GetValue(CommonOptions.Database));
         await host.Services.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
         return host;
+    }
+
+    /// <summary>--from/--to, defaulting to the dates the store covers; null (after saying why) when there is no usable period.</summary>
+    private static async Task<DateRange?> ReportPeriodAsync(IHost host, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var engine = await host.Services.GetRequiredService<SqliteCostStore>().GetEngineAsync(cancellationToken);
+        if (!TryPeriod(parseResult, engine.Cube.Dates, out var period))
+        {
+            return null;
+        }
+
+        if (period is null)
+        {
+            await Console.Error.WriteLineAsync("error: no period (the store is empty; give --from and --to).");
+        }
+
+        return period;
     }
 
     private static bool TryPeriod(ParseResult parseResult, DateRange? fallback, out DateRange? period)
