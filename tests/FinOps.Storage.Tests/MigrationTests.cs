@@ -36,7 +36,9 @@ public sealed class MigrationTests : IDisposable
 
         Assert.Subset(
             new HashSet<string>(tables),
-            new HashSet<string> { "BillingSlices", "CostFacts", "DimensionValues", "IdempotencyKeys", "ImportSlices", "Imports", "OutboxMessages", "TagSets", "__EFMigrationsHistory" });
+            new HashSet<string> { "BillingSlices", "CostFactSegments", "DimensionValues", "IdempotencyKeys", "ImportSlices", "Imports", "OutboxMessages", "TagSets", "__EFMigrationsHistory" });
+        Assert.DoesNotContain("CostFacts", tables);
+        Assert.DoesNotContain("LegacyCostFacts", tables);
         await using var journal = connection.CreateCommand();
         journal.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await journal.ExecuteScalarAsync());
@@ -57,17 +59,17 @@ public sealed class MigrationTests : IDisposable
         await _db.Database.EnsureReadyAsync(CancellationToken.None);
 
         await using var context = _db.Database.CreateContext();
-        Assert.Equal(0, await context.CostFacts.CountAsync());
+        Assert.Equal(0, await context.CostFactSegments.CountAsync());
     }
 
     [Fact]
-    public async Task Indexes_ServeDateScansAndSliceReplacement()
+    public async Task Indexes_ServeSliceReplacement()
     {
         await _db.Database.EnsureReadyAsync(CancellationToken.None);
         await using var connection = new SqliteConnection(_db.Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'CostFacts'";
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'CostFactSegments'";
         var indexes = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -75,7 +77,6 @@ public sealed class MigrationTests : IDisposable
             indexes.Add(reader.GetString(0));
         }
 
-        Assert.Contains("IX_CostFacts_ChargeDate", indexes);
-        Assert.Contains("IX_CostFacts_SliceId", indexes);
+        Assert.Equal(["IX_CostFactSegments_SliceId"], indexes);
     }
 }

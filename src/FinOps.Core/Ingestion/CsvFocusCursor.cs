@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using FinOps.Core.Focus;
 using Sylvan.Data.Csv;
@@ -18,9 +19,16 @@ internal sealed class CsvFocusCursor : IDisposable
     private readonly CsvDataReader _csv;
     private readonly FocusHeader _header;
     private readonly FocusRow _row;
+    private const int PoolTrial = 4_096;
+
     private readonly StringPool _pool = new();
+    private readonly int[] _poolLookups = new int[Enum.GetValues<FocusColumn>().Length];
+    private readonly int[] _poolMisses = new int[Enum.GetValues<FocusColumn>().Length];
+    private readonly bool[] _unpooled = new bool[Enum.GetValues<FocusColumn>().Length];
     private readonly FocusTags _tags;
     private readonly int[] _extensionOrdinals;
+    private readonly PreviousCell[] _previous = [.. Enum.GetValues<FocusColumn>().Select(_ => new PreviousCell())];
+    private string?[]? _extensionValues;
     private long _nextLine;
 
     public CsvFocusCursor(string file, Stream stream, bool gzip)
@@ -75,6 +83,7 @@ internal sealed class CsvFocusCursor : IDisposable
         _nextLine = 1 + names.Sum(n => n.AsSpan().Count('\n')) + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FocusRecord? Next(CancellationToken cancellationToken)
     {
         while (true)
@@ -112,6 +121,7 @@ internal sealed class CsvFocusCursor : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FocusRecord ReadRow(long line)
     {
         var fieldCount = _csv.RowFieldCount;
@@ -120,12 +130,26 @@ internal sealed class CsvFocusCursor : IDisposable
         foreach (var column in row.TextColumns)
         {
             var span = Field(_header.Ordinal(column), fieldCount);
-            row.Text[(int)column] = FocusValues.IsNull(span) ? null : _pool.Get(span);
+            ref var text = ref row.Text[(int)column];
+
+            // Exports list rows in runs (same provider, account, service, currency...): a value equal to the
+            // previous row's is that string again, found without hashing.
+            if (text is null || !span.SequenceEqual(text))
+            {
+                text = FocusValues.IsNull(span) ? null : Text(column, span);
+            }
         }
 
         foreach (var column in row.MoneyColumns)
         {
             var span = Field(_header.Ordinal(column), fieldCount);
+            var previous = _previous[(int)column];
+            if (previous.Same(span))
+            {
+                continue;
+            }
+
+            previous.Remember(span);
             if (FocusValues.IsNull(span))
             {
                 row.Money[(int)column] = null;
@@ -143,6 +167,13 @@ internal sealed class CsvFocusCursor : IDisposable
         foreach (var column in row.TimeColumns)
         {
             var span = Field(_header.Ordinal(column), fieldCount);
+            var previous = _previous[(int)column];
+            if (previous.Same(span))
+            {
+                continue;
+            }
+
+            previous.Remember(span);
             if (FocusValues.IsNull(span))
             {
                 row.Time[(int)column] = null;
@@ -157,11 +188,13 @@ internal sealed class CsvFocusCursor : IDisposable
             }
         }
 
-        if (row.HasTags)
+        var tags = row.HasTags ? Field(_header.Ordinal(FocusColumn.Tags), fieldCount) : default;
+        if (row.HasTags && !_previous[(int)FocusColumn.Tags].Same(tags))
         {
             try
             {
-                row.Tags = _tags.Parse(Field(_header.Ordinal(FocusColumn.Tags), fieldCount));
+                row.Tags = _tags.Parse(tags);
+                _previous[(int)FocusColumn.Tags].Remember(tags);
             }
             catch (FormatException e)
             {
@@ -169,7 +202,7 @@ internal sealed class CsvFocusCursor : IDisposable
             }
         }
 
-        if (_extensionOrdinals.Length > 0)
+        if (_extensionOrdinals.Length > 0 && !SameExtensions(fieldCount))
         {
             var values = new string?[_extensionOrdinals.Length];
             for (var i = 0; i < values.Length; i++)
@@ -179,9 +212,57 @@ internal sealed class CsvFocusCursor : IDisposable
             }
 
             row.ExtensionValues = row.Extensions.Row(values);
+            _extensionValues = values;
         }
 
         return row.ToRecord(line);
+    }
+
+    /// <summary>
+    /// The cell as a string, shared through the pool while that pays: a column whose values hardly repeat (descriptions,
+    /// SKU ids of some exports) would only fill the pool with strings that outlive their row and cost the GC, so after
+    /// <see cref="PoolTrial"/> lookups such a column gets fresh strings instead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string Text(FocusColumn column, ReadOnlySpan<char> span)
+    {
+        var c = (int)column;
+        if (_unpooled[c])
+        {
+            return span.ToString();
+        }
+
+        if (++_poolLookups[c] <= PoolTrial)
+        {
+            var before = _pool.Misses;
+            var text = _pool.Get(span);
+            _poolMisses[c] += (int)(_pool.Misses - before);
+            _unpooled[c] = _poolLookups[c] == PoolTrial && _poolMisses[c] > PoolTrial * 9 / 10;
+            return text;
+        }
+
+        return _pool.Get(span);
+    }
+
+    /// <summary>Whether every x_ cell equals the previous row's, so its (immutable) values can be shared.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool SameExtensions(int fieldCount)
+    {
+        if (_extensionValues is not { } previous)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < previous.Length; i++)
+        {
+            var span = Field(_extensionOrdinals[i], fieldCount);
+            if (previous[i] is { } text ? !span.SequenceEqual(text) : !FocusValues.IsNull(span))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private ReadOnlySpan<char> Field(int ordinal, int fieldCount) =>

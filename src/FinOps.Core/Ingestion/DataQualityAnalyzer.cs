@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FinOps.Core.Focus;
 
 namespace FinOps.Core.Ingestion;
@@ -32,6 +33,7 @@ public sealed class DataQualityAnalyzer
     private readonly Dictionary<string, Accumulator> _found = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unknownCategories = new(StringComparer.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Observe(FocusRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FinOps.Core.Focus;
 
 namespace FinOps.Core.Ingestion;
@@ -71,6 +72,7 @@ internal sealed class FocusRow
         _ => ColumnKind.Text,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FocusRecord ToRecord(long line)
     {
         var start = Time[(int)FocusColumn.ChargePeriodStart] ?? throw Missing(line, FocusColumn.ChargePeriodStart);

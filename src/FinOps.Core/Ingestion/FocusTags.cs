@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace FinOps.Core.Ingestion;
@@ -38,6 +39,7 @@ internal sealed class FocusTags
     }
 
     /// <summary>Parses <paramref name="json"/>; throws <see cref="FormatException"/> when it is not a JSON object.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyDictionary<string, string> Parse(ReadOnlySpan<char> json)
     {
         var text = json.Trim();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace FinOps.Core.Ingestion;
 
@@ -14,6 +15,7 @@ internal static class FocusValues
         return trimmed.IsEmpty || trimmed.Equals("NULL", StringComparison.OrdinalIgnoreCase);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDecimal(ReadOnlySpan<char> text, out decimal value)
     {
         return TryParsePlainDecimal(text, out value)
@@ -22,6 +24,7 @@ internal static class FocusValues
 
     /// <summary>Parses a timestamp to UTC: date only, "YYYY-MM-DD HH:MM:SS" or ISO 8601, fractions and offsets allowed.</summary>
     /// <remarks>Values without an offset are taken as UTC, which is what FOCUS requires of its date/time columns.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTimestamp(ReadOnlySpan<char> text, out DateTime value)
     {
         var s = text.Trim();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FinOps.Core.Ingestion;
 
 /// <summary>
@@ -24,10 +26,15 @@ internal sealed class StringPool
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>How many strings <see cref="Get"/> had to make (not found in the pool).</summary>
+    public long Misses { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<char> text)
     {
         if (text.Length > _maxLength)
         {
+            Misses++;
             return text.ToString();
         }
 
@@ -36,6 +43,7 @@ internal sealed class StringPool
             return found;
         }
 
+        Misses++;
         if (_strings.Count >= _capacity || _chars + text.Length > _maxChars)
         {
             _strings.Clear();

@@ -115,7 +115,7 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
         long count;
         await using (var countCommand = connection.CreateCommand())
         {
-            countCommand.CommandText = "SELECT COUNT(*) FROM CostFacts";
+            countCommand.CommandText = "SELECT COALESCE(SUM(Facts), 0) FROM CostFactSegments";
             count = (long)(await countCommand.ExecuteScalarAsync(cancellationToken) ?? 0L);
         }
 
@@ -123,43 +123,73 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
         var tagSetCodes = await LoadTagSetsAsync(connection, builder, cancellationToken);
         var codes = new CodeMap(builder, values);
 
-        using var facts = new RawStatement(
+        using var segments = new RawStatement(
             connection,
-            "SELECT f.ChargeDate, s.ProviderRef, s.BillingAccountIdRef, f.BillingAccountNameRef, f.SubAccountIdRef, f.SubAccountNameRef, " +
-            "f.ServiceRef, f.ServiceCategoryRef, f.RegionRef, f.ResourceIdRef, f.ResourceNameRef, f.ChargeCategoryRef, f.PricingCategoryRef, " +
-            "f.TagSetId, f.CurrencyRef, f.BilledCost, f.EffectiveCost, f.ListCost, f.ContractedCost, f.CommitmentDiscountStatusRef " +
-            "FROM CostFacts f JOIN BillingSlices s ON s.Id = f.SliceId");
+            "SELECT g.Id, s.ProviderRef, s.BillingAccountIdRef, g.Data FROM CostFactSegments g JOIN BillingSlices s ON s.Id = g.SliceId");
+        var segment = new FactSegment();
         var lastDateKey = -1;
         var lastDate = default(DateOnly);
-        while (facts.Step())
+        while (segments.Step())
         {
-            var dateKey = facts.Int32(0);
-            if (dateKey != lastDateKey)
+            try
             {
-                lastDate = new DateOnly(dateKey / 10000, dateKey / 100 % 100, dateKey % 100);
-                lastDateKey = dateKey;
+                FactSegmentCodec.Decode(segments.Blob(3), segment);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{_database.DatabasePath}: cost fact segment {segments.Int32(0)}: {e.Message}", e);
             }
 
-            builder.Add(new CostCubeFact(
-                lastDate,
-                codes.Currency(facts.Int32(14)),
-                tagSetCodes[facts.Int32(13)],
-                codes.Code(DimensionKind.Provider, facts.Int32(1)),
-                codes.Code(DimensionKind.Service, facts.RefOrZero(6)),
-                codes.Code(DimensionKind.Category, facts.RefOrZero(7)),
-                codes.Code(DimensionKind.Region, facts.RefOrZero(8)),
-                codes.NamedCode(DimensionKind.Account, facts.RefOrZero(5), facts.RefOrZero(4)),
-                codes.NamedCode(DimensionKind.BillingAccount, facts.RefOrZero(3), facts.Int32(2)),
-                codes.NamedCode(DimensionKind.Resource, facts.RefOrZero(10), facts.RefOrZero(9)),
-                codes.Code(DimensionKind.ChargeCategory, facts.Int32(11)),
-                codes.Code(DimensionKind.PricingCategory, facts.RefOrZero(12)),
-                facts.Decimal(15),
-                facts.Decimal(16),
-                facts.Decimal(17),
-                facts.Decimal(18))
+            var provider = codes.Code(DimensionKind.Provider, segments.Int32(1));
+            var billingAccountId = segments.Int32(2);
+            var dates = segment[FactIdColumn.ChargeDate];
+            var currencies = segment[FactIdColumn.Currency];
+            var tagSets = segment[FactIdColumn.TagSet];
+            var services = segment[FactIdColumn.Service];
+            var categories = segment[FactIdColumn.ServiceCategory];
+            var regions = segment[FactIdColumn.Region];
+            var accountNames = segment[FactIdColumn.SubAccountName];
+            var accountIds = segment[FactIdColumn.SubAccountId];
+            var billingAccountNames = segment[FactIdColumn.BillingAccountName];
+            var resourceNames = segment[FactIdColumn.ResourceName];
+            var resourceIds = segment[FactIdColumn.ResourceId];
+            var chargeCategories = segment[FactIdColumn.ChargeCategory];
+            var pricingCategories = segment[FactIdColumn.PricingCategory];
+            var statuses = segment[FactIdColumn.CommitmentDiscountStatus];
+            var billed = segment[FactAmountColumn.BilledCost];
+            var effective = segment[FactAmountColumn.EffectiveCost];
+            var list = segment[FactAmountColumn.ListCost];
+            var contracted = segment[FactAmountColumn.ContractedCost];
+            for (var i = 0; i < segment.Count; i++)
             {
-                CommitmentDiscountStatus = codes.CommitmentStatus(facts.RefOrZero(19)),
-            });
+                var dateKey = dates[i];
+                if (dateKey != lastDateKey)
+                {
+                    lastDate = new DateOnly(dateKey / 10000, dateKey / 100 % 100, dateKey % 100);
+                    lastDateKey = dateKey;
+                }
+
+                builder.Add(new CostCubeFact(
+                    lastDate,
+                    codes.Currency(currencies[i]),
+                    tagSetCodes[tagSets[i]],
+                    provider,
+                    codes.Code(DimensionKind.Service, services[i]),
+                    codes.Code(DimensionKind.Category, categories[i]),
+                    codes.Code(DimensionKind.Region, regions[i]),
+                    codes.NamedCode(DimensionKind.Account, accountNames[i], accountIds[i]),
+                    codes.NamedCode(DimensionKind.BillingAccount, billingAccountNames[i], billingAccountId),
+                    codes.NamedCode(DimensionKind.Resource, resourceNames[i], resourceIds[i]),
+                    codes.Code(DimensionKind.ChargeCategory, chargeCategories[i]),
+                    codes.Code(DimensionKind.PricingCategory, pricingCategories[i]),
+                    billed[i],
+                    effective[i],
+                    list[i],
+                    contracted[i])
+                {
+                    CommitmentDiscountStatus = codes.CommitmentStatus(statuses[i]),
+                });
+            }
         }
 
         return builder.Build();

@@ -26,7 +26,10 @@ public sealed class CostDatabase : IDisposable
 
     public CostDbContext CreateContext() => new(_contextOptions);
 
-    /// <summary>Creates the file and applies pending migrations, once per process; switches the journal to WAL.</summary>
+    /// <summary>
+    /// Creates the file and applies pending migrations, once per process; switches the journal to WAL and
+    /// converts the row facts of a store made before fact segments (<see cref="LegacyRowFacts"/>).
+    /// </summary>
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _migrated))
@@ -59,6 +62,7 @@ public sealed class CostDatabase : IDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL;";
             await command.ExecuteNonQueryAsync(cancellationToken);
+            LegacyRowFacts.Convert(connection);
             Volatile.Write(ref _migrated, true);
         }
         finally

@@ -5,9 +5,8 @@ namespace FinOps.Storage.Data;
 
 /// <summary>The bot's SQLite database: cost facts and their dictionaries, import history, reliability tables.</summary>
 /// <remarks>
-/// Facts carry plain integer references without foreign-key constraints: they are written in bulk by
-/// <see cref="Import.CostImporter"/> inside one transaction, which keeps them consistent, and constraint
-/// checks would slow that down. Times are stored as UTC ticks so SQLite can compare and order them.
+/// Fact segments carry plain integer references without foreign-key constraints: they are written in bulk by
+/// <see cref="Import.CostImporter"/> inside one transaction, which keeps them consistent. Times are stored as UTC ticks so SQLite can compare and order them.
 /// </remarks>
 public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbContext(options)
 {
@@ -21,7 +20,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
 
     public DbSet<ImportSliceEntity> ImportSlices => Set<ImportSliceEntity>();
 
-    public DbSet<CostFactEntity> CostFacts => Set<CostFactEntity>();
+    public DbSet<CostFactSegmentEntity> CostFactSegments => Set<CostFactSegmentEntity>();
 
     public DbSet<IdempotencyKeyEntity> IdempotencyKeys => Set<IdempotencyKeyEntity>();
 
@@ -74,11 +73,10 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
             e.HasOne<BillingSliceEntity>().WithMany().HasForeignKey(x => x.SliceId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<CostFactEntity>(e =>
+        modelBuilder.Entity<CostFactSegmentEntity>(e =>
         {
-            e.ToTable("CostFacts");
+            e.ToTable("CostFactSegments");
             e.HasIndex(x => x.SliceId);
-            e.HasIndex(x => x.ChargeDate);
         });
 
         modelBuilder.Entity<ChannelRecordEntity>(e =>

@@ -10,6 +10,10 @@ public sealed class ImportEntity
     /// <summary>Lower-case hex SHA-256 of the file's bytes.</summary>
     public required string Sha256 { get; set; }
 
+    /// <summary>The file's size; null for imports recorded before sizes were kept.</summary>
+    /// <remarks>A file whose size no current import has cannot be one imported before, so it is hashed while it is read.</remarks>
+    public long? Bytes { get; set; }
+
     /// <summary><c>imported</c> or <c>failed</c>.</summary>
     public required string Status { get; set; }
 

@@ -7,7 +7,7 @@ namespace FinOps.Storage.Data;
 
 /// <summary>
 /// A prepared statement driven through SQLitePCL directly, with parameters bound by position. Used for
-/// bulk fact writes and the snapshot load: Microsoft.Data.Sqlite resolves every parameter by name and boxes
+/// bulk fact writes, the snapshot load and the conversion of row facts: Microsoft.Data.Sqlite resolves every parameter by name and boxes
 /// every value on each execution, which measured at about 6 µs of a 9 µs insert of a 21-column fact.
 /// Runs on the connection (and so inside the transaction) it is created from.
 /// </summary>
@@ -40,6 +40,8 @@ internal sealed class RawStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, index, text[..written]));
     }
 
+    public void Bind(int index, ReadOnlySpan<byte> blob) => Check(raw.sqlite3_bind_blob(_statement, index, blob));
+
     /// <summary>Runs a statement that returns no rows and resets it for the next use.</summary>
     public void Execute()
     {
@@ -69,6 +71,11 @@ internal sealed class RawStatement : IDisposable
     }
 
     public int Int32(int column) => raw.sqlite3_column_int(_statement, column);
+
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>A BLOB column's bytes, valid until the next <see cref="Step"/>.</summary>
+    public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(_statement, column);
 
     /// <summary>An integer column where NULL reads as 0 (no dictionary value).</summary>
     public int RefOrZero(int column) =>

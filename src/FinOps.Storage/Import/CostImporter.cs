@@ -15,6 +15,8 @@ namespace FinOps.Storage.Import;
 /// holds a slice deletes what earlier runs stored for it; later files of the same run (parts of one
 /// export) add to it. A file whose bytes were imported before, and whose slices still belong to that
 /// import, is skipped as unchanged. Each file is one transaction: a failure leaves the store as it was.
+/// The SHA-256 that recognises the same bytes is computed on a second thread from the start (overlapping the store's
+/// migrations); the rows are read only after it when an import of the same size is on record, and alongside it otherwise.
 /// </remarks>
 public sealed partial class CostImporter : IDisposable
 {
@@ -40,7 +42,6 @@ public sealed partial class CostImporter : IDisposable
     public async Task<ImportReport> ImportAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        await _database.EnsureReadyAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -122,29 +123,61 @@ public sealed partial class CostImporter : IDisposable
 
     private async Task<FileImportResult> ImportFileAsync(string path, HashSet<int> replacedInRun, CancellationToken cancellationToken)
     {
-        string hash;
+        long bytes;
         try
         {
-            hash = await HashAsync(path, cancellationToken);
+            bytes = new FileInfo(path).Length;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return await FailAsync(path, string.Empty, $"{path}: {ex.Message}", null, null, cancellationToken);
+            return await FailAsync(path, string.Empty, null, $"{path}: {ex.Message}", null, null, cancellationToken);
         }
 
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        if (await FindCurrentImportAsync(connection, hash, cancellationToken) is { } unchanged)
+        // Hashing starts at once, on another core: it overlaps the store's start (migrations) and then the reading of the rows.
+        using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var hashing = Task.Run(() => HashAsync(path, stopHashing.Token), stopHashing.Token);
+        try
         {
-            LogUnchanged(path);
-            return unchanged with { File = path };
-        }
+            await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+            if (await MayHaveBeenImportedAsync(connection, bytes, cancellationToken))
+            {
+                // An import of the same size is on record: wait for the hash, so that the same bytes are skipped without reading them as FOCUS.
+                string hash;
+                try
+                {
+                    hash = await hashing;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    return await FailAsync(path, string.Empty, bytes, $"{path}: {ex.Message}", null, null, cancellationToken);
+                }
 
+                if (await FindCurrentImportAsync(connection, hash, cancellationToken) is { } unchanged)
+                {
+                    LogUnchanged(path);
+                    return unchanged with { File = path };
+                }
+            }
+
+            // Otherwise no import has this size, so these bytes are new: the hash is needed only for the record, at the end.
+            return await ImportRowsAsync(connection, path, bytes, hashing, replacedInRun, cancellationToken);
+        }
+        finally
+        {
+            await stopHashing.CancelAsync();
+            await hashing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<FileImportResult> ImportRowsAsync(
+        SqliteConnection connection, string path, long bytes, Task<string> hashing, HashSet<int> replacedInRun, CancellationToken cancellationToken)
+    {
         var analyzer = new DataQualityAnalyzer();
         long rows = 0;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            var importId = await InsertImportAsync(connection, transaction, path, hash, cancellationToken);
+            var importId = await InsertImportAsync(connection, transaction, path, bytes, cancellationToken);
             using var batch = new ImportBatch(connection, transaction, importId, replacedInRun);
             foreach (var record in ReadAhead.Read(_reader, path, cancellationToken))
             {
@@ -157,10 +190,12 @@ public sealed partial class CostImporter : IDisposable
             var warnings = analyzer.Warnings();
             var periods = batch.Periods.ToList();
             var currencies = batch.Currencies.ToList();
+            var hash = await hashing;
             await using (var update = connection.CreateCommand())
             {
                 update.Transaction = transaction;
-                update.CommandText = "UPDATE Imports SET Rows = $r, Facts = $f, Slices = $s, Periods = $p, Currencies = $c, Warnings = $w WHERE Id = $id";
+                update.CommandText = "UPDATE Imports SET Sha256 = $h, Rows = $r, Facts = $f, Slices = $s, Periods = $p, Currencies = $c, Warnings = $w WHERE Id = $id";
+                update.Parameters.AddWithValue("$h", hash);
                 update.Parameters.AddWithValue("$r", rows);
                 update.Parameters.AddWithValue("$f", batch.FactsWritten);
                 update.Parameters.AddWithValue("$s", batch.SliceCount);
@@ -192,34 +227,58 @@ public sealed partial class CostImporter : IDisposable
                 LogFailed(ex, path);
             }
 
-            return await FailAsync(path, hash, message, line, column, cancellationToken);
+            return await FailAsync(path, await HashOrEmptyAsync(hashing), bytes, message, line, column, cancellationToken);
         }
     }
 
-    private async Task<FileImportResult> FailAsync(string path, string hash, string message, long? line, string? column, CancellationToken cancellationToken)
+    /// <summary>Whether an import of a file this size is on record (or one from before sizes were kept).</summary>
+    private static async Task<bool> MayHaveBeenImportedAsync(SqliteConnection connection, long bytes, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM Imports WHERE Status = 'imported' AND (Bytes IS NULL OR Bytes = $b))";
+        command.Parameters.AddWithValue("$b", bytes);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
+    }
+
+    /// <summary>The file's hash for the record of a failed import, or empty when hashing failed too.</summary>
+    private static async Task<string> HashOrEmptyAsync(Task<string> hashing)
+    {
+        try
+        {
+            return await hashing;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private async Task<FileImportResult> FailAsync(string path, string hash, long? bytes, string message, long? line, string? column, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
         insert.CommandText =
-            "INSERT INTO Imports (FilePath, Sha256, Status, Rows, Facts, Slices, Periods, Currencies, Warnings, Error, ImportedAt) " +
-            "VALUES ($f, $h, 'failed', 0, 0, 0, '[]', '[]', '[]', $e, $t)";
+            "INSERT INTO Imports (FilePath, Sha256, Bytes, Status, Rows, Facts, Slices, Periods, Currencies, Warnings, Error, ImportedAt) " +
+            "VALUES ($f, $h, $b, 'failed', 0, 0, 0, '[]', '[]', '[]', $e, $t)";
         insert.Parameters.AddWithValue("$f", path);
         insert.Parameters.AddWithValue("$h", hash);
+        insert.Parameters.AddWithValue("$b", bytes is { } size ? size : DBNull.Value);
         insert.Parameters.AddWithValue("$e", message);
         insert.Parameters.AddWithValue("$t", _timeProvider.GetUtcNow().UtcTicks);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         return new FileImportResult(path, ImportStatus.Failed, 0, 0, [], [], [], message, line, column);
     }
 
-    private async Task<long> InsertImportAsync(SqliteConnection connection, SqliteTransaction transaction, string path, string hash, CancellationToken cancellationToken)
+    /// <summary>Records the import at its start; the hash and what the file held are filled in before the commit.</summary>
+    private async Task<long> InsertImportAsync(SqliteConnection connection, SqliteTransaction transaction, string path, long bytes, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText =
-            "INSERT INTO Imports (FilePath, Sha256, Status, Rows, Facts, Slices, Periods, Currencies, Warnings, ImportedAt) " +
-            "VALUES ($f, $h, $s, 0, 0, 0, '[]', '[]', '[]', $t) RETURNING Id";
+            "INSERT INTO Imports (FilePath, Sha256, Bytes, Status, Rows, Facts, Slices, Periods, Currencies, Warnings, ImportedAt) " +
+            "VALUES ($f, '', $b, $s, 0, 0, 0, '[]', '[]', '[]', $t) RETURNING Id";
         insert.Parameters.AddWithValue("$f", path);
-        insert.Parameters.AddWithValue("$h", hash);
+        insert.Parameters.AddWithValue("$b", bytes);
         insert.Parameters.AddWithValue("$s", Imported);
         insert.Parameters.AddWithValue("$t", _timeProvider.GetUtcNow().UtcTicks);
         return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);

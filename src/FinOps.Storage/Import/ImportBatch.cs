@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using FinOps.Core.Focus;
@@ -10,11 +12,12 @@ namespace FinOps.Storage.Import;
 /// <summary>
 /// Writes one file's facts inside the caller's transaction with prepared raw commands: EF change tracking
 /// is far too slow for millions of rows. Rows are summed into daily facts in memory; the buffer is flushed
-/// when it holds <see cref="FlushThreshold"/> keys so memory stays bounded whatever the file's size.
+/// when it holds <see cref="FlushThreshold"/> keys so memory stays bounded whatever the file's size. A flush
+/// writes one <see cref="CostFactSegmentEntity"/> per billing slice (<see cref="FactSegmentCodec"/>).
 /// </summary>
 internal sealed class ImportBatch : IDisposable
 {
-    internal const int FlushThreshold = 200_000;
+    internal const int FlushThreshold = 50_000;
     private const int ValueFields = 16;
     private const int InstanceCacheSize = 65_536;
 
@@ -26,6 +29,9 @@ internal sealed class ImportBatch : IDisposable
     private readonly Dictionary<string, int> _valuesByInstance = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _tagSetsByJson = new(StringComparer.Ordinal);
     private readonly Dictionary<IReadOnlyDictionary<string, string>, int> _tagSets = new(TagSetComparer.Instance);
+    private readonly Dictionary<FrozenDictionary<string, string>, int> _tagSetsByInstance = new(ReferenceEqualityComparer.Instance);
+    private FrozenDictionary<string, string>? _lastTags;
+    private int _lastTagSet;
     private readonly Dictionary<(int Provider, int Account, int Period), int> _existingSlices = [];
     private readonly Dictionary<(int Provider, int Account, int Period), int> _fileSlices = [];
     private readonly Dictionary<FactKey, int> _buffer = new(FlushThreshold);
@@ -33,7 +39,12 @@ internal sealed class ImportBatch : IDisposable
     private readonly string?[] _lastValue = new string?[ValueFields];
     private readonly int[] _lastId = new int[ValueFields];
     private readonly SqliteCommand _insertValue;
-    private readonly RawStatement _insertFact;
+    private readonly FactSegmentWriter _segments;
+    private readonly FactKey[] _keys = new FactKey[FlushThreshold];
+    private readonly Dictionary<int, List<int>> _factsBySlice = [];
+    private int _lastSlice = -1;
+    private List<int>? _lastSliceFacts;
+    private readonly FactSegment _segment = new(4096);
 
     public ImportBatch(SqliteConnection connection, SqliteTransaction transaction, long importId, IReadOnlySet<int> replacedEarlierInRun)
     {
@@ -74,12 +85,7 @@ internal sealed class ImportBatch : IDisposable
         _insertValue.Parameters.Add("$v", SqliteType.Text);
         _insertValue.Prepare();
 
-        _insertFact = new RawStatement(
-            connection,
-            "INSERT INTO CostFacts (SliceId, ChargeDate, BillingAccountNameRef, SubAccountIdRef, SubAccountNameRef, ServiceRef, " +
-            "ServiceCategoryRef, RegionRef, ResourceIdRef, ResourceNameRef, ResourceTypeRef, ChargeCategoryRef, PricingCategoryRef, " +
-            "CommitmentDiscountIdRef, TagSetId, CurrencyRef, BilledCost, EffectiveCost, ListCost, ContractedCost, RowCount, CommitmentDiscountStatusRef) VALUES " +
-            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
+        _segments = new FactSegmentWriter(connection);
     }
 
     public long FactsWritten { get; private set; }
@@ -93,6 +99,7 @@ internal sealed class ImportBatch : IDisposable
 
     public int SliceCount => _fileSlices.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(FocusRecord record)
     {
         var slice = Slice(record);
@@ -127,6 +134,8 @@ internal sealed class ImportBatch : IDisposable
         {
             index = _buffer.Count - 1;
             _sums[index] = default;
+            _keys[index] = key;
+            FactsOf(slice).Add(index);
         }
 
         ref var sums = ref _sums[index];
@@ -137,35 +146,17 @@ internal sealed class ImportBatch : IDisposable
         sums.Rows++;
     }
 
+    /// <summary>Writes the buffered facts, one segment per billing slice, and empties the buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Flush()
     {
-        var f = _insertFact;
-        foreach (var (k, index) in _buffer)
+        foreach (var (slice, facts) in _factsBySlice)
         {
-            ref readonly var s = ref _sums[index];
-            f.Bind(1, k.Slice);
-            f.Bind(2, k.ChargeDate);
-            f.BindRef(3, k.BillingAccountName);
-            f.BindRef(4, k.SubAccountId);
-            f.BindRef(5, k.SubAccountName);
-            f.BindRef(6, k.Service);
-            f.BindRef(7, k.ServiceCategory);
-            f.BindRef(8, k.Region);
-            f.BindRef(9, k.ResourceId);
-            f.BindRef(10, k.ResourceName);
-            f.BindRef(11, k.ResourceType);
-            f.Bind(12, k.ChargeCategory);
-            f.BindRef(13, k.PricingCategory);
-            f.BindRef(14, k.CommitmentDiscountId);
-            f.Bind(15, k.TagSet);
-            f.Bind(16, k.Currency);
-            f.Bind(17, s.BilledCost);
-            f.Bind(18, s.EffectiveCost);
-            f.Bind(19, s.ListCost);
-            f.Bind(20, s.ContractedCost);
-            f.Bind(21, s.Rows);
-            f.BindRef(22, k.CommitmentDiscountStatus);
-            f.Execute();
+            if (facts.Count > 0)
+            {
+                WriteSegment(slice, CollectionsMarshal.AsSpan(facts));
+                facts.Clear();
+            }
         }
 
         FactsWritten += _buffer.Count;
@@ -175,9 +166,63 @@ internal sealed class ImportBatch : IDisposable
     public void Dispose()
     {
         _insertValue.Dispose();
-        _insertFact.Dispose();
+        _segments.Dispose();
     }
 
+    private List<int> FactsOf(int slice)
+    {
+        if (slice == _lastSlice)
+        {
+            return _lastSliceFacts!;
+        }
+
+        if (!_factsBySlice.TryGetValue(slice, out var facts))
+        {
+            facts = [];
+            _factsBySlice[slice] = facts;
+        }
+
+        (_lastSlice, _lastSliceFacts) = (slice, facts);
+        return facts;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WriteSegment(int slice, ReadOnlySpan<int> facts)
+    {
+        var segment = _segment;
+        segment.Reset(facts.Length);
+        for (var i = 0; i < facts.Length; i++)
+        {
+            ref readonly var k = ref _keys[facts[i]];
+            ref readonly var s = ref _sums[facts[i]];
+            segment[FactIdColumn.ChargeDate][i] = k.ChargeDate;
+            segment[FactIdColumn.BillingAccountName][i] = k.BillingAccountName;
+            segment[FactIdColumn.SubAccountId][i] = k.SubAccountId;
+            segment[FactIdColumn.SubAccountName][i] = k.SubAccountName;
+            segment[FactIdColumn.Service][i] = k.Service;
+            segment[FactIdColumn.ServiceCategory][i] = k.ServiceCategory;
+            segment[FactIdColumn.Region][i] = k.Region;
+            segment[FactIdColumn.ResourceId][i] = k.ResourceId;
+            segment[FactIdColumn.ResourceName][i] = k.ResourceName;
+            segment[FactIdColumn.ResourceType][i] = k.ResourceType;
+            segment[FactIdColumn.ChargeCategory][i] = k.ChargeCategory;
+            segment[FactIdColumn.PricingCategory][i] = k.PricingCategory;
+            segment[FactIdColumn.CommitmentDiscountId][i] = k.CommitmentDiscountId;
+            segment[FactIdColumn.TagSet][i] = k.TagSet;
+            segment[FactIdColumn.Currency][i] = k.Currency;
+            segment[FactIdColumn.CommitmentDiscountStatus][i] = k.CommitmentDiscountStatus;
+            segment[FactAmountColumn.BilledCost][i] = s.BilledCost;
+            segment[FactAmountColumn.EffectiveCost][i] = s.EffectiveCost;
+            segment[FactAmountColumn.ListCost][i] = s.ListCost;
+            segment[FactAmountColumn.ContractedCost][i] = s.ContractedCost;
+            segment.Rows[i] = s.Rows;
+        }
+
+        segment.Count = facts.Length;
+        _segments.Write(slice, segment);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Slice(FocusRecord record)
     {
         var provider = Value(13, record.Provider);
@@ -194,7 +239,7 @@ internal sealed class ImportBatch : IDisposable
             if (!_replacedEarlierInRun.Contains(sliceId))
             {
                 // First file of this run to touch the slice: the facts of earlier runs go.
-                Execute("DELETE FROM CostFacts WHERE SliceId = $s", sliceId);
+                Execute("DELETE FROM CostFactSegments WHERE SliceId = $s", sliceId);
                 Execute("DELETE FROM ImportSlices WHERE SliceId = $s", sliceId);
                 Replaced.Add(sliceId);
             }
@@ -223,6 +268,7 @@ internal sealed class ImportBatch : IDisposable
     }
 
     /// <summary>The dictionary id of a value; <paramref name="field"/> keys a one-entry cache that hits whenever the reader reuses string instances.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Value(int field, string? value)
     {
         if (value is null)
@@ -265,7 +311,38 @@ internal sealed class ImportBatch : IDisposable
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TagSet(IReadOnlyDictionary<string, string> tags)
+    {
+        // Readers hand out one frozen (immutable) dictionary per distinct tag JSON: most rows are found by reference.
+        var frozen = tags as FrozenDictionary<string, string>;
+        if (frozen is not null && ReferenceEquals(frozen, _lastTags))
+        {
+            return _lastTagSet;
+        }
+
+        if (frozen is not null && _tagSetsByInstance.TryGetValue(frozen, out var id))
+        {
+            (_lastTags, _lastTagSet) = (frozen, id);
+            return id;
+        }
+
+        id = TagSetByContent(tags);
+        if (frozen is not null)
+        {
+            if (_tagSetsByInstance.Count >= InstanceCacheSize)
+            {
+                _tagSetsByInstance.Clear();
+            }
+
+            _tagSetsByInstance[frozen] = id;
+            (_lastTags, _lastTagSet) = (frozen, id);
+        }
+
+        return id;
+    }
+
+    private int TagSetByContent(IReadOnlyDictionary<string, string> tags)
     {
         if (_tagSets.TryGetValue(tags, out var id))
         {

@@ -101,85 +101,27 @@ namespace FinOps.Storage.Data.Migrations
                     b.ToTable("ChannelRecords", (string)null);
                 });
 
-            modelBuilder.Entity("FinOps.Storage.Data.CostFactEntity", b =>
+            modelBuilder.Entity("FinOps.Storage.Data.CostFactSegmentEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("BilledCost")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<int?>("BillingAccountNameRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChargeCategoryRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChargeDate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CommitmentDiscountIdRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CommitmentDiscountStatusRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("ContractedCost")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CurrencyRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("EffectiveCost")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("ListCost")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PricingCategoryRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RegionRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ResourceIdRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ResourceNameRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ResourceTypeRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RowCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ServiceCategoryRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ServiceRef")
+                    b.Property<int>("Facts")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SliceId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("SubAccountIdRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SubAccountNameRef")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TagSetId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("ChargeDate");
 
                     b.HasIndex("SliceId");
 
-                    b.ToTable("CostFacts", (string)null);
+                    b.ToTable("CostFactSegments", (string)null);
                 });
 
             modelBuilder.Entity("FinOps.Storage.Data.DimensionValueEntity", b =>
@@ -230,6 +172,9 @@ namespace FinOps.Storage.Data.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Bytes")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Currencies")
