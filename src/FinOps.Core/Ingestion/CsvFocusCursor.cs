@@ -31,12 +31,12 @@ internal sealed class CsvFocusCursor : IDisposable
     private string?[]? _extensionValues;
     private long _nextLine;
 
-    public CsvFocusCursor(string file, Stream stream, bool gzip)
+    public CsvFocusCursor(string file, Stream stream, bool gzip, FocusReadOptions options)
     {
         _file = file;
         var input = gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
         var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferChars);
-        var options = new CsvDataReaderOptions
+        var csvOptions = new CsvDataReaderOptions
         {
             HasHeaders = true,
             BufferSize = BufferChars,
@@ -47,7 +47,7 @@ internal sealed class CsvFocusCursor : IDisposable
 
         try
         {
-            _csv = CsvDataReader.Create(text, options);
+            _csv = CsvDataReader.Create(text, csvOptions);
         }
         catch (Exception e) when (e is CsvFormatException or InvalidDataException or DecoderFallbackException)
         {
@@ -77,7 +77,7 @@ internal sealed class CsvFocusCursor : IDisposable
             throw;
         }
 
-        _row = new FocusRow(_header, file);
+        _row = new FocusRow(_header, file, options);
         _tags = new FocusTags(_pool);
         _extensionOrdinals = [.. _row.Extensions.SourceIndexes.Select(i => _header.ExtensionOrdinals[i])];
         _nextLine = 1 + names.Sum(n => n.AsSpan().Count('\n')) + 1;

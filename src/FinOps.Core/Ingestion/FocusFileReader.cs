@@ -21,27 +21,31 @@ public sealed class FocusFileReader : IFocusFileReader
 
     private static ReadOnlySpan<byte> ParquetMagic => "PAR1"u8;
 
-    public IEnumerable<FocusRecord> Read(string path, CancellationToken cancellationToken)
+    public IEnumerable<FocusRecord> Read(string path, CancellationToken cancellationToken) =>
+        Read(path, FocusReadOptions.All, cancellationToken);
+
+    public IEnumerable<FocusRecord> Read(string path, FocusReadOptions options, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"FOCUS file not found: {path}", path);
         }
 
-        return ReadIterator(path, cancellationToken);
+        return ReadIterator(path, options, cancellationToken);
     }
 
-    private static IEnumerable<FocusRecord> ReadIterator(string path, CancellationToken cancellationToken)
+    private static IEnumerable<FocusRecord> ReadIterator(string path, FocusReadOptions options, CancellationToken cancellationToken)
     {
-        using var cursor = Open(path, cancellationToken);
+        using var cursor = Open(path, options, cancellationToken);
         while (cursor.Next(cancellationToken) is { } record)
         {
             yield return record;
         }
     }
 
-    private static Cursor Open(string path, CancellationToken cancellationToken)
+    private static Cursor Open(string path, FocusReadOptions options, CancellationToken cancellationToken)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
@@ -53,7 +57,7 @@ public sealed class FocusFileReader : IFocusFileReader
 
             if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || start.SequenceEqual(ParquetMagic))
             {
-                return new Cursor(new ParquetFocusCursor(path, stream, cancellationToken));
+                return new Cursor(new ParquetFocusCursor(path, stream, options, cancellationToken));
             }
 
             var gzip = start.StartsWith(GzipMagic);
@@ -62,7 +66,7 @@ public sealed class FocusFileReader : IFocusFileReader
                 throw new FocusFormatException(path, null, null, "the file is named .gz but is not gzip-compressed.");
             }
 
-            return new Cursor(new CsvFocusCursor(path, stream, gzip));
+            return new Cursor(new CsvFocusCursor(path, stream, gzip, options));
         }
         catch
         {

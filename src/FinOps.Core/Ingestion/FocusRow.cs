@@ -22,16 +22,16 @@ internal sealed class FocusRow
     private readonly FocusHeader _header;
     private readonly string _file;
 
-    public FocusRow(FocusHeader header, string file)
+    public FocusRow(FocusHeader header, string file, FocusReadOptions options)
     {
         _header = header;
         _file = file;
         var present = Enum.GetValues<FocusColumn>().Where(header.Has).ToArray();
         TimeColumns = present.Where(c => KindOf(c) == ColumnKind.Time).ToArray();
         MoneyColumns = present.Where(c => KindOf(c) == ColumnKind.Money).ToArray();
-        TextColumns = present.Where(c => KindOf(c) == ColumnKind.Text).ToArray();
+        TextColumns = present.Where(c => KindOf(c) == ColumnKind.Text && !options.Skip.Contains(c)).ToArray();
         HasTags = header.Has(FocusColumn.Tags);
-        Extensions = new ExtensionColumns(header.ExtensionNames);
+        Extensions = new ExtensionColumns(options.Extensions ? header.ExtensionNames : []);
     }
 
     public enum ColumnKind

@@ -19,6 +19,7 @@ internal sealed class ParquetFocusCursor : IDisposable
     private const long TagCacheMaxChars = 4_000_000;
 
     private readonly string _file;
+    private readonly IReadOnlySet<FocusColumn> _skipped;
     private readonly ParquetReader _parquet;
     private readonly FocusHeader _header;
     private readonly FocusRow _row;
@@ -36,7 +37,7 @@ internal sealed class ParquetFocusCursor : IDisposable
     private long _rowsBefore;
     private long _mapTagCacheChars;
 
-    public ParquetFocusCursor(string file, Stream stream, CancellationToken cancellationToken)
+    public ParquetFocusCursor(string file, Stream stream, FocusReadOptions options, CancellationToken cancellationToken)
     {
         _file = file;
         try
@@ -60,7 +61,8 @@ internal sealed class ParquetFocusCursor : IDisposable
             throw;
         }
 
-        _row = new FocusRow(_header, file);
+        _row = new FocusRow(_header, file, options);
+        _skipped = options.Skip;
         _tags = new FocusTags(_pool);
         _columns = new ParquetColumnData?[Enum.GetValues<FocusColumn>().Length];
         _extensionFields = [.. _row.Extensions.SourceIndexes.Select(i => _fields[_header.ExtensionOrdinals[i]] as DataField)];
@@ -115,7 +117,7 @@ internal sealed class ParquetFocusCursor : IDisposable
         _rowsInGroup = rows;
         _mapTags = null;
 
-        foreach (var column in Enum.GetValues<FocusColumn>().Where(_header.Has))
+        foreach (var column in Enum.GetValues<FocusColumn>().Where(c => _header.Has(c) && !_skipped.Contains(c)))
         {
             var field = _fields[_header.Ordinal(column)];
             if (column == FocusColumn.Tags && field is MapField map)

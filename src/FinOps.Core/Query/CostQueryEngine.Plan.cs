@@ -392,6 +392,23 @@ public sealed partial class CostQueryEngine
             }
         }
 
+        /// <summary>Adds what another accumulator of the same plan summed (a part of a split scan).</summary>
+        public void Merge(Accumulator<TAcc> other)
+        {
+            foreach (var (slot, primary, compare, flags) in other.Touched())
+            {
+                if ((flags & 1) != 0)
+                {
+                    Add(slot, primary, compare: false);
+                }
+
+                if ((flags & 2) != 0)
+                {
+                    Add(slot, compare, compare: true);
+                }
+            }
+        }
+
         public IEnumerable<(long Slot, TAcc Primary, TAcc Compare, byte Flags)> Touched()
         {
             var count = _dense ? _flags.Length : _index!.Count;

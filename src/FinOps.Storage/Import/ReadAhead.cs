@@ -54,7 +54,7 @@ internal static class ReadAhead
         var chunk = new List<FocusRecord>(ChunkSize);
         try
         {
-            foreach (var record in reader.Read(path, stop))
+            foreach (var record in reader.Read(path, FocusReadOptions.CostStore, stop))
             {
                 chunk.Add(record);
                 if (chunk.Count == ChunkSize)
