@@ -245,6 +245,27 @@ public sealed class FactSegmentCodecTests
     }
 
     [Theory]
+    [InlineData(6)]
+    [InlineData(1_000_000)]
+    [InlineData(int.MaxValue / 16)]
+    [InlineData(int.MaxValue)]
+    public void Decode_CountLargerThanTheColumnsHold_ThrowsInvalidDataWithoutAllocatingForIt(int count)
+    {
+        var segment = Constant(5);
+        for (var i = 0; i < 5; i++)
+        {
+            segment[FactIdColumn.ResourceId][i] = i * 1_000;
+        }
+
+        var data = Encoded(segment);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(1), count);
+        var into = new FactSegment(1);
+
+        Assert.Throws<InvalidDataException>(() => FactSegmentCodec.Decode(data, into));
+        Assert.True(into.Capacity < 1_000, $"capacity {into.Capacity}");
+    }
+
+    [Theory]
     [InlineData(3)]
     [InlineData(5)]
     [InlineData(8)] // valid for the rows column, not for an id column
