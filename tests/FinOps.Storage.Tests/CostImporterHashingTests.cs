@@ -90,6 +90,28 @@ public sealed class CostImporterHashingTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_ImportRecordedBeforeSizesWereKept_SameBytesStillUnchanged()
+    {
+        var original = Served("original.csv", "old-import-bytes", Row("2026-01-10", 5m));
+        var copy = Served("copy.csv", "old-import-bytes", Row("2026-01-10", 5m));
+        var longer = Served("longer.csv", "a longer file than that", Row("2026-01-11", 2m, billingAccount: "222"));
+        await _importer.ImportAsync([original], CancellationToken.None);
+        await using (var connection = new SqliteConnection(_db.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var forget = connection.CreateCommand();
+            forget.CommandText = "UPDATE Imports SET Bytes = NULL";
+            Assert.Equal(1, await forget.ExecuteNonQueryAsync());
+        }
+
+        var report = await _importer.ImportAsync([copy, longer], CancellationToken.None);
+
+        Assert.Equal([ImportStatus.Unchanged, ImportStatus.Imported], report.Files.Select(f => f.Status));
+        Assert.Equal(7m, await TotalAsync());
+        Assert.Equal(Sha256Of(longer), (await _importer.GetImportHistoryAsync(CancellationToken.None))[0].Sha256);
+    }
+
+    [Fact]
     public async Task ImportAsync_RejectedFile_RecordsSizeAndHash()
     {
         var bad = _db.File("bad.csv", "bad-content");

@@ -59,6 +59,26 @@ public sealed class LegacyRowFactsTests : IDisposable
     }
 
     [Fact]
+    public async Task EnsureReadyAsync_TwoProcessesAtOnce_ConvertOnce()
+    {
+        var facts = await CreateRowStoreAsync();
+        using var first = new CostDatabase(Options.Create(new StorageOptions { DatabasePath = _db.Database.DatabasePath }));
+        using var second = new CostDatabase(Options.Create(new StorageOptions { DatabasePath = _db.Database.DatabasePath }));
+
+        await Task.WhenAll(
+            Task.Run(() => first.EnsureReadyAsync(CancellationToken.None)),
+            Task.Run(() => second.EnsureReadyAsync(CancellationToken.None)));
+
+        Assert.DoesNotContain(LegacyTable, await TablesAsync());
+        await using (var context = _db.Database.CreateContext())
+        {
+            Assert.Equal(facts.Count, await context.CostFactSegments.SumAsync(s => (long)s.Facts));
+        }
+
+        await AssertQueriesMatchAsync(second, facts);
+    }
+
+    [Fact]
     public async Task EnsureReadyAsync_RowStoreWithoutFacts_DropsTheEmptyTable()
     {
         await MigrateToRowStoreAsync();
@@ -135,6 +155,17 @@ public sealed class LegacyRowFactsTests : IDisposable
             var noService = i % 17 == 0;
             var credit = i == 200;
             var effective = credit ? -42.125m : random.Next(0, 1_000_000) / 1000m;
+            var effectiveText = effective.ToString(CultureInfo.InvariantCulture);
+            if (i == 100)
+            {
+                // Not what EF Core writes, but what another tool may have: read through the slow parse, exactly.
+                (effective, effectiveText) = (0.000015m, "1.5E-05");
+            }
+            else if (i == 101)
+            {
+                (effective, effectiveText) = (0.0000008m, "0.00000080000");
+            }
+
             var billed = random.Next(0, 200_000) / 1000m;
             insert.Parameters.Clear();
             insert.Parameters.AddWithValue("$slice", slice);
@@ -147,7 +178,7 @@ public sealed class LegacyRowFactsTests : IDisposable
             insert.Parameters.AddWithValue("$tags", tagSet);
             // Decimals as EF Core's SQLite provider stored them: invariant TEXT.
             insert.Parameters.AddWithValue("$billed", billed.ToString(CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$effective", effective.ToString(CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$effective", effectiveText);
             insert.Parameters.AddWithValue("$list", (effective * 1.2m).ToString(CultureInfo.InvariantCulture));
             insert.Parameters.AddWithValue("$rows", 1 + random.Next(24));
             insert.ExecuteNonQuery();
