@@ -83,6 +83,8 @@ public static class FactSegmentCodec
             throw Corrupt("its fact count is negative");
         }
 
+        // A corrupt count must fail here, not allocate columns for up to 2^31 facts first.
+        CheckLayout(data, count);
         segment.Reset(count);
         var at = 5;
         for (var c = 0; c < FactSegment.IdColumnCount; c++)
@@ -102,6 +104,41 @@ public static class FactSegmentCodec
         }
 
         segment.Count = count;
+    }
+
+    /// <summary>Throws unless the columns of <paramref name="count"/> facts, as their headers describe them, fit <paramref name="data"/>.</summary>
+    private static void CheckLayout(ReadOnlySpan<byte> data, int count)
+    {
+        var at = 5;
+        for (var c = 0; c < FactSegment.IdColumnCount; c++)
+        {
+            at = SkipColumn(data, at, 5, 4, count);
+        }
+
+        at = SkipColumn(data, at, 9, 8, count);
+        for (var c = 0; c < FactSegment.AmountColumnCount; c++)
+        {
+            if (at >= data.Length)
+            {
+                throw Corrupt("a money column is truncated");
+            }
+
+            // An unknown kind is reported by ReadAmounts; here it only has to be measured as something.
+            at = data[at] == FixedPoint
+                ? SkipColumn(data, at + 2, 9, 8, count)
+                : at + 1 + Body(data[(at + 1)..], 16, count, 16).Length;
+        }
+    }
+
+    /// <summary>The offset after an integer column whose header (minimum, then width byte) is <paramref name="header"/> bytes at <paramref name="at"/>.</summary>
+    private static int SkipColumn(ReadOnlySpan<byte> data, int at, int header, int maxWidth, int count)
+    {
+        if (data.Length - at < header)
+        {
+            throw Corrupt("a column is truncated");
+        }
+
+        return at + header + Body(data[(at + header)..], data[at + header - 1], count, maxWidth).Length;
     }
 
     private static int WriteInts(ReadOnlySpan<int> values, Span<byte> destination)
