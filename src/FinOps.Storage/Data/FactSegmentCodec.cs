@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
@@ -52,10 +53,20 @@ public static class FactSegmentCodec
         }
 
         at += WriteLongs(segment.Rows.AsSpan(0, count), destination[at..]);
-        long[]? units = null;
-        for (var c = 0; c < FactSegment.AmountColumnCount; c++)
+
+        // Scratch from the pool: a segment can hold tens of thousands of facts, and an array per column would be a
+        // large-object allocation per segment.
+        var units = ArrayPool<long>.Shared.Rent(Math.Max(1, count));
+        try
         {
-            at += WriteAmounts(segment.Amounts[c].AsSpan(0, count), destination[at..], ref units);
+            for (var c = 0; c < FactSegment.AmountColumnCount; c++)
+            {
+                at += WriteAmounts(segment.Amounts[c].AsSpan(0, count), destination[at..], units);
+            }
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(units);
         }
 
         return at;
@@ -221,17 +232,12 @@ public static class FactSegmentCodec
         return 9 + (width * values.Length);
     }
 
-    private static int WriteAmounts(ReadOnlySpan<decimal> values, Span<byte> destination, ref long[]? units)
+    private static int WriteAmounts(ReadOnlySpan<decimal> values, Span<byte> destination, long[] units)
     {
         var scale = 0;
         foreach (var value in values)
         {
             scale = Math.Max(scale, value.Scale);
-        }
-
-        if (units is null || units.Length < values.Length)
-        {
-            units = new long[values.Length];
         }
 
         var fits = true;
@@ -277,14 +283,21 @@ public static class FactSegmentCodec
             }
 
             var scale = source[1];
-            var units = new long[values.Length];
-            var read = ReadLongs(source[2..], units);
-            for (var i = 0; i < values.Length; i++)
+            var units = ArrayPool<long>.Shared.Rent(Math.Max(1, values.Length));
+            try
             {
-                values[i] = FromUnits(units[i], scale);
-            }
+                var read = ReadLongs(source[2..], units.AsSpan(0, values.Length));
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = FromUnits(units[i], scale);
+                }
 
-            return 2 + read;
+                return 2 + read;
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(units);
+            }
         }
 
         if (source[0] != Raw)

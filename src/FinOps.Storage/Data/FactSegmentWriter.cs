@@ -5,6 +5,9 @@ namespace FinOps.Storage.Data;
 /// <summary>Encodes fact segments and inserts them into <c>CostFactSegments</c> on one connection (and so inside its transaction).</summary>
 internal sealed class FactSegmentWriter : IDisposable
 {
+    /// <summary>Most facts per segment: keeps the buffers of writing and reading a segment small (about 2 MB).</summary>
+    public const int MaxFacts = 16_384;
+
     private readonly RawStatement _insert;
     private byte[] _buffer = [];
 

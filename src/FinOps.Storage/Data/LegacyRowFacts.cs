@@ -11,8 +11,6 @@ internal static class LegacyRowFacts
 {
     public const string TableName = "LegacyCostFacts";
 
-    private const int SegmentFacts = 65_536;
-
     /// <summary>Converts the legacy rows, if any; returns how many facts were moved.</summary>
     public static long Convert(SqliteConnection connection)
     {
@@ -35,16 +33,16 @@ internal static class LegacyRowFacts
             $"TagSetId, CurrencyRef, CommitmentDiscountStatusRef, BilledCost, EffectiveCost, ListCost, ContractedCost, RowCount FROM {TableName} ORDER BY SliceId"))
         using (var writer = new FactSegmentWriter(connection))
         {
-            var segment = new FactSegment(SegmentFacts);
+            var segment = new FactSegment(FactSegmentWriter.MaxFacts);
             var slice = 0;
             while (rows.Step())
             {
                 var rowSlice = rows.Int32(0);
-                if (segment.Count > 0 && (rowSlice != slice || segment.Count == SegmentFacts))
+                if (segment.Count > 0 && (rowSlice != slice || segment.Count == FactSegmentWriter.MaxFacts))
                 {
                     writer.Write(slice, segment);
                     moved += segment.Count;
-                    segment.Reset(SegmentFacts);
+                    segment.Reset(FactSegmentWriter.MaxFacts);
                 }
 
                 slice = rowSlice;

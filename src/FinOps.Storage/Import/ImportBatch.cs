@@ -42,9 +42,10 @@ internal sealed class ImportBatch : IDisposable
     private readonly FactSegmentWriter _segments;
     private readonly FactKey[] _keys = new FactKey[FlushThreshold];
     private readonly Dictionary<int, List<int>> _factsBySlice = [];
+    private readonly Stack<List<int>> _freeLists = [];
     private int _lastSlice = -1;
     private List<int>? _lastSliceFacts;
-    private readonly FactSegment _segment = new(4096);
+    private readonly FactSegment _segment = new(FactSegmentWriter.MaxFacts);
 
     public ImportBatch(SqliteConnection connection, SqliteTransaction transaction, long importId, IReadOnlySet<int> replacedEarlierInRun)
     {
@@ -152,13 +153,20 @@ internal sealed class ImportBatch : IDisposable
     {
         foreach (var (slice, facts) in _factsBySlice)
         {
-            if (facts.Count > 0)
+            var all = CollectionsMarshal.AsSpan(facts);
+            for (var start = 0; start < all.Length; start += FactSegmentWriter.MaxFacts)
             {
-                WriteSegment(slice, CollectionsMarshal.AsSpan(facts));
-                facts.Clear();
+                WriteSegment(slice, all.Slice(start, Math.Min(FactSegmentWriter.MaxFacts, all.Length - start)));
             }
+
+            facts.Clear();
+            _freeLists.Push(facts);
         }
 
+        // Lists go back to a pool rather than stay with their slice: a long file touches many slices over time, and
+        // lists kept per slice would hold their largest capacity each, growing memory with the file.
+        _factsBySlice.Clear();
+        (_lastSlice, _lastSliceFacts) = (-1, null);
         FactsWritten += _buffer.Count;
         _buffer.Clear();
     }
@@ -178,7 +186,7 @@ internal sealed class ImportBatch : IDisposable
 
         if (!_factsBySlice.TryGetValue(slice, out var facts))
         {
-            facts = [];
+            facts = _freeLists.TryPop(out var free) ? free : [];
             _factsBySlice[slice] = facts;
         }
 
