@@ -43,6 +43,21 @@ public sealed class LegacyRowFactsTests : IDisposable
     }
 
     [Fact]
+    public async Task EnsureReadyAsync_SliceLargerThanASegment_SplitsIntoSegmentsOfAtMostMaxFacts()
+    {
+        // 3 slices in turn: 50,000 rows give each slice more facts than one segment holds (16,384).
+        var facts = await CreateRowStoreAsync(rows: 50_000);
+
+        await _db.Database.EnsureReadyAsync(CancellationToken.None);
+
+        var segments = await SegmentsAsync();
+        Assert.Equal(facts.Count, segments.Sum(s => s.Facts));
+        Assert.All(segments, s => Assert.InRange(s.Facts, 1, 16_384));
+        Assert.Equal(6, segments.Count);
+        await AssertQueriesMatchAsync(_db.Database, facts);
+    }
+
+    [Fact]
     public async Task EnsureReadyAsync_ConvertedStore_SecondStartIsNoOp()
     {
         var facts = await CreateRowStoreAsync();
@@ -119,7 +134,7 @@ public sealed class LegacyRowFactsTests : IDisposable
     }
 
     /// <summary>Migrates to the last schema with row facts and fills it as that version's importer would have.</summary>
-    private async Task<IReadOnlyList<LegacyFact>> CreateRowStoreAsync()
+    private async Task<IReadOnlyList<LegacyFact>> CreateRowStoreAsync(int rows = 420)
     {
         await MigrateToRowStoreAsync();
         await using var connection = await OpenAsync();
@@ -147,7 +162,7 @@ public sealed class LegacyRowFactsTests : IDisposable
             "($slice, $date, $billingName, NULL, NULL, $service, $category, $region, NULL, NULL, NULL, $chargeCategory, NULL, NULL, $tags, 8, NULL, " +
             "$billed, $effective, $list, '0', $rows)";
         var random = new Random(20261123);
-        for (var i = 0; i < 420; i++)
+        for (var i = 0; i < rows; i++)
         {
             var (slice, provider, service) = slices[i % slices.Length];
             var day = 1 + random.Next(31);

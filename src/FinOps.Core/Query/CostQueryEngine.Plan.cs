@@ -228,6 +228,41 @@ public sealed partial class CostQueryEngine
         return new CostQueryResult(query, results);
     }
 
+    /// <summary>
+    /// The <paramref name="top"/> keys by value, ties broken by label: sorted by value alone, with labels built only
+    /// for the keys tied at the cut (a top 5 of thousands of resources needs a handful of labels, not thousands).
+    /// </summary>
+    private static HashSet<(int, int)> TopKeys(QueryPlan plan, Dictionary<(int, int), decimal> keyTotals, int top)
+    {
+        var ranked = keyTotals.ToArray();
+        Array.Sort(ranked, static (a, b) => b.Value.CompareTo(a.Value));
+        var cut = ranked[top - 1].Value;
+        var kept = new HashSet<(int, int)>(top);
+        var tied = new List<(int, int)>();
+        foreach (var (key, value) in ranked)
+        {
+            if (value > cut)
+            {
+                kept.Add(key);
+            }
+            else if (value == cut)
+            {
+                tied.Add(key);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        foreach (var key in tied.OrderBy(k => Label(plan, k.Item1, k.Item2), StringComparer.Ordinal).Take(top - kept.Count))
+        {
+            kept.Add(key);
+        }
+
+        return kept;
+    }
+
     private static CurrencyCostResult BuildCurrency(CostQuery query, QueryPlan plan, string currency, List<Entry> entries, bool hasCompare)
     {
         decimal total = 0, compareTotal = 0;
@@ -245,12 +280,7 @@ public sealed partial class CostQueryEngine
         HashSet<(int, int)>? kept = null;
         if (query.Top is { } top && keyTotals.Count > top)
         {
-            kept = keyTotals
-                .OrderByDescending(kv => kv.Value)
-                .ThenBy(kv => Label(plan, kv.Key.Item1, kv.Key.Item2), StringComparer.Ordinal)
-                .Take(top)
-                .Select(kv => kv.Key)
-                .ToHashSet();
+            kept = TopKeys(plan, keyTotals, top);
         }
 
         var rows = new List<CostRow>();

@@ -321,6 +321,32 @@ public sealed class CostQueryEngineTests
         Assert.Equal(usd.Total, usd.Rows.Sum(r => r.Value) + usd.Other!.Value);
     }
 
+    [Fact]
+    public void Execute_TopCutsThroughTiedValues_KeepsTiedKeysInLabelOrder()
+    {
+        // Values 9, 5, 5, 5, 5, 1 under names that sort differently from insertion order; a top 3 keeps 9 and the two
+        // alphabetically first of the four 5s, and everything else is "other".
+        var b = new CostCubeBuilder(16);
+        var tags = b.AddTagSet(new Dictionary<string, string>());
+        (string Service, decimal Value)[] facts = [("zeta", 5m), ("big", 9m), ("delta", 5m), ("alpha", 5m), ("small", 1m), ("beta", 5m)];
+        foreach (var (service, value) in facts)
+        {
+            b.Add(new CostCubeFact(
+                new DateOnly(2026, 1, 2), b.AddCurrency("USD"), tags,
+                b.AddValue(DimensionKind.Provider, "AWS"), b.AddValue(DimensionKind.Service, service), b.AddValue(DimensionKind.Category, "C"),
+                b.AddValue(DimensionKind.Region, "R"), b.AddValue(DimensionKind.Account, "A"), b.AddValue(DimensionKind.BillingAccount, "B"),
+                b.AddValue(DimensionKind.Resource, "r-" + service), b.AddValue(DimensionKind.ChargeCategory, "Usage"), b.AddValue(DimensionKind.PricingCategory, "P"),
+                value, value, value, value));
+        }
+
+        var usd = new CostQueryEngine(b.Build(), new TagTeamAssignment())
+            .Execute(new CostQuery { Period = CostCalendarMonth(), GroupBy = [Dimension.Service], Top = 3 }).Primary!;
+
+        Assert.Equal(["big", "alpha", "beta"], usd.Rows.Select(r => r.Key[0]));
+        Assert.Equal(11m, usd.Other!.Value);
+        Assert.Equal(30m, usd.Total);
+    }
+
     private static DateRange CostCalendarMonth() => FinOps.Core.Calendar.CostCalendar.Month(2026, 1);
 
     private sealed class ThirdsAssignment : ITeamAssignment
