@@ -46,7 +46,7 @@ public static partial class OurSide
         return new IngestResult("ours", watch.Elapsed.TotalSeconds, PeakMemory.CpuSeconds(), file.Rows, file.Facts, PeakMemory.ReadPeakRssMegabytes());
     }
 
-    /// <summary>Where an import's time goes: hashing the file, parsing it, observing data quality; the rest of a full import is aggregation and SQLite.</summary>
+    /// <summary>Where an import's time goes: hashing the file, parsing it and observing data quality each alone, then the full import that overlaps them.</summary>
     public static async Task<IReadOnlyDictionary<string, double>> ProfileAsync(string csvPath, string databasePath, CancellationToken cancellationToken)
     {
         var phases = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -60,16 +60,16 @@ public static partial class OurSide
 
         watch.Restart();
         long rows = 0;
-        foreach (var record in new FocusFileReader().Read(csvPath, cancellationToken))
+        foreach (var record in new FocusFileReader().Read(csvPath, FocusReadOptions.CostStore, cancellationToken))
         {
             rows += record.SourceLine > 0 ? 1 : 0;
         }
 
-        phases["read"] = watch.Elapsed.TotalSeconds;
+        phases["read (the columns the store keeps)"] = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
         var analyzer = new DataQualityAnalyzer();
-        foreach (var record in new FocusFileReader().Read(csvPath, cancellationToken))
+        foreach (var record in new FocusFileReader().Read(csvPath, FocusReadOptions.CostStore, cancellationToken))
         {
             analyzer.Observe(record);
         }
@@ -77,9 +77,11 @@ public static partial class OurSide
         _ = analyzer.Warnings();
         phases["read+quality"] = watch.Elapsed.TotalSeconds;
 
+        // The import overlaps these: it hashes on a second thread while the store starts and the rows are read, and
+        // rolls rows up on one thread while the next rows are parsed on another; alone they show each part's weight.
         var full = await IngestAsync(csvPath, databasePath, cancellationToken);
-        phases["full import"] = full.Seconds;
-        phases["aggregate+sqlite (full - sha256 - read+quality)"] = full.Seconds - phases["sha256"] - phases["read+quality"];
+        phases["full import (overlapping the above)"] = full.Seconds;
+        phases["full import CPU seconds"] = full.CpuSeconds;
         phases["rows"] = rows;
         return phases;
     }

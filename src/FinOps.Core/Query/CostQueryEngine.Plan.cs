@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using FinOps.Core.Calendar;
 
@@ -234,12 +235,10 @@ public sealed partial class CostQueryEngine
     /// </summary>
     private static HashSet<(int, int)> TopKeys(QueryPlan plan, Dictionary<(int, int), decimal> keyTotals, int top)
     {
-        var ranked = keyTotals.ToArray();
-        Array.Sort(ranked, static (a, b) => b.Value.CompareTo(a.Value));
-        var cut = ranked[top - 1].Value;
+        var cut = CutValue(keyTotals.Values, top);
         var kept = new HashSet<(int, int)>(top);
         var tied = new List<(int, int)>();
-        foreach (var (key, value) in ranked)
+        foreach (var (key, value) in keyTotals)
         {
             if (value > cut)
             {
@@ -249,10 +248,6 @@ public sealed partial class CostQueryEngine
             {
                 tied.Add(key);
             }
-            else
-            {
-                break;
-            }
         }
 
         foreach (var key in tied.OrderBy(k => Label(plan, k.Item1, k.Item2), StringComparer.Ordinal).Take(top - kept.Count))
@@ -261,6 +256,39 @@ public sealed partial class CostQueryEngine
         }
 
         return kept;
+    }
+
+    /// <summary>The <paramref name="top"/>-th largest of <paramref name="values"/> (there are more than that many).</summary>
+    private static decimal CutValue(IReadOnlyCollection<decimal> values, int top)
+    {
+        if (top > 64)
+        {
+            var all = values.ToArray();
+            Array.Sort(all);
+            return all[^top];
+        }
+
+        // One pass keeping the largest values seen in a small descending array: O(n) for the usual top 5 or 10.
+        var best = new decimal[top];
+        var count = 0;
+        foreach (var value in values)
+        {
+            if (count == top && value <= best[top - 1])
+            {
+                continue;
+            }
+
+            var at = count < top ? count++ : top - 1;
+            while (at > 0 && best[at - 1] < value)
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = value;
+        }
+
+        return best[top - 1];
     }
 
     private static CurrencyCostResult BuildCurrency(CostQuery query, QueryPlan plan, string currency, List<Entry> entries, bool hasCompare)
@@ -377,15 +405,55 @@ public sealed partial class CostQueryEngine
         public long SlotCount { get; set; }
     }
 
-    private sealed class Accumulator<TAcc>(long slotCount)
+    /// <summary>Sums per slot: dense arrays over every possible slot when they are few enough, else a slot index.</summary>
+    /// <remarks>
+    /// Dense arrays come from the shared pool and go back on <see cref="Dispose"/>: grouping by resource can mean a
+    /// megabyte of slots, and allocating that on every query would be a large-object allocation each time (and the
+    /// full collections that follow show up as slow queries).
+    /// </remarks>
+    private sealed class Accumulator<TAcc> : IDisposable
         where TAcc : INumber<TAcc>
     {
-        private readonly bool _dense = slotCount <= DenseSlotLimit;
-        private readonly Dictionary<long, int>? _index = slotCount <= DenseSlotLimit ? null : [];
-        private TAcc[] _primary = new TAcc[slotCount <= DenseSlotLimit ? slotCount : 1024];
-        private TAcc[] _compare = new TAcc[slotCount <= DenseSlotLimit ? slotCount : 1024];
-        private byte[] _flags = new byte[slotCount <= DenseSlotLimit ? slotCount : 1024];
-        private long[] _slots = slotCount <= DenseSlotLimit ? [] : new long[1024];
+        private readonly bool _dense;
+        private readonly int _denseCount;
+        private readonly Dictionary<long, int>? _index;
+        private TAcc[] _primary;
+        private TAcc[] _compare;
+        private byte[] _flags;
+        private long[] _slots;
+
+        public Accumulator(long slotCount)
+        {
+            _dense = slotCount <= DenseSlotLimit;
+            if (_dense)
+            {
+                _denseCount = (int)slotCount;
+                _primary = Rent<TAcc>(_denseCount);
+                _compare = Rent<TAcc>(_denseCount);
+                _flags = Rent<byte>(_denseCount);
+                _slots = [];
+            }
+            else
+            {
+                _index = [];
+                _primary = new TAcc[1024];
+                _compare = new TAcc[1024];
+                _flags = new byte[1024];
+                _slots = new long[1024];
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_dense)
+            {
+                ArrayPool<TAcc>.Shared.Return(_primary);
+                ArrayPool<TAcc>.Shared.Return(_compare);
+                ArrayPool<byte>.Shared.Return(_flags);
+                _primary = _compare = [];
+                _flags = [];
+            }
+        }
 
         public void Add(long slot, TAcc amount, bool compare)
         {
@@ -422,6 +490,13 @@ public sealed partial class CostQueryEngine
             }
         }
 
+        private static T[] Rent<T>(int count)
+        {
+            var array = ArrayPool<T>.Shared.Rent(Math.Max(1, count));
+            Array.Clear(array, 0, count);
+            return array;
+        }
+
         /// <summary>Adds what another accumulator of the same plan summed (a part of a split scan).</summary>
         public void Merge(Accumulator<TAcc> other)
         {
@@ -441,7 +516,7 @@ public sealed partial class CostQueryEngine
 
         public IEnumerable<(long Slot, TAcc Primary, TAcc Compare, byte Flags)> Touched()
         {
-            var count = _dense ? _flags.Length : _index!.Count;
+            var count = _dense ? _denseCount : _index!.Count;
             for (var i = 0; i < count; i++)
             {
                 if (_flags[i] != 0)

@@ -24,7 +24,7 @@ public sealed partial class CostQueryEngine
     public const string OtherLabel = "Other";
 
     /// <summary>Facts per core below which a scan is not worth splitting over the cores.</summary>
-    public const int DefaultParallelScanFacts = 500_000;
+    public const int DefaultParallelScanFacts = 200_000;
 
     private static readonly string[] EnvironmentKeys = ["environment", "env"];
 
@@ -122,7 +122,7 @@ public sealed partial class CostQueryEngine
         where TAcc : INumber<TAcc>
     {
         var plan = Plan(query);
-        var accumulator = new Accumulator<TAcc>(plan.SlotCount);
+        using var accumulator = new Accumulator<TAcc>(plan.SlotCount);
         ScanPeriod(plan, values, accumulator, query.Period, plan.PeriodBuckets, compare: false);
         if (query.ComparePeriod is { } compare)
         {
@@ -156,18 +156,28 @@ public sealed partial class CostQueryEngine
         }
 
         var partial = new Accumulator<TAcc>[parts];
-        Parallel.For(0, parts, part =>
+        try
         {
-            var partAcc = new Accumulator<TAcc>(plan.SlotCount);
-            var from = lo + (int)((long)(hi - lo) * part / parts);
-            var to = lo + (int)((long)(hi - lo) * (part + 1) / parts);
-            Scan(plan, values, partAcc, range, bucketOfDay, compare, from, to);
-            partial[part] = partAcc;
-        });
+            Parallel.For(0, parts, part =>
+            {
+                var partAcc = new Accumulator<TAcc>(plan.SlotCount);
+                partial[part] = partAcc;
+                var from = lo + (int)((long)(hi - lo) * part / parts);
+                var to = lo + (int)((long)(hi - lo) * (part + 1) / parts);
+                Scan(plan, values, partAcc, range, bucketOfDay, compare, from, to);
+            });
 
-        foreach (var part in partial)
+            foreach (var part in partial)
+            {
+                acc.Merge(part);
+            }
+        }
+        finally
         {
-            acc.Merge(part);
+            foreach (var part in partial)
+            {
+                part?.Dispose();
+            }
         }
     }
 

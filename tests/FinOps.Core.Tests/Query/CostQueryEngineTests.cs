@@ -347,6 +347,32 @@ public sealed class CostQueryEngineTests
         Assert.Equal(30m, usd.Total);
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(70)]
+    public void Execute_TopOfManyKeys_KeepsTheLargestInOrder(int top)
+    {
+        // 600 services with values in a scrambled order (i * 7 mod 600 is a permutation): the top N are 599, 598, ...
+        var b = new CostCubeBuilder(16);
+        var tags = b.AddTagSet(new Dictionary<string, string>());
+        for (var i = 0; i < 600; i++)
+        {
+            var value = i * 7 % 600;
+            b.Add(new CostCubeFact(
+                new DateOnly(2026, 1, 1 + (i % 28)), b.AddCurrency("USD"), tags,
+                b.AddValue(DimensionKind.Provider, "AWS"), b.AddValue(DimensionKind.Service, "s" + value), b.AddValue(DimensionKind.Category, "C"),
+                b.AddValue(DimensionKind.Region, "R"), b.AddValue(DimensionKind.Account, "A"), b.AddValue(DimensionKind.BillingAccount, "B"),
+                b.AddValue(DimensionKind.Resource, "r" + i), b.AddValue(DimensionKind.ChargeCategory, "Usage"), b.AddValue(DimensionKind.PricingCategory, "P"),
+                value, value, value, value));
+        }
+
+        var usd = new CostQueryEngine(b.Build(), new TagTeamAssignment())
+            .Execute(new CostQuery { Period = CostCalendarMonth(), GroupBy = [Dimension.Service], Top = top }).Primary!;
+
+        Assert.Equal(Enumerable.Range(600 - top, top).Reverse().Select(v => "s" + v), usd.Rows.Select(r => r.Key[0]));
+        Assert.Equal(Enumerable.Range(0, 600 - top).Sum(v => (decimal)v), usd.Other!.Value);
+    }
+
     private static DateRange CostCalendarMonth() => FinOps.Core.Calendar.CostCalendar.Month(2026, 1);
 
     private sealed class ThirdsAssignment : ITeamAssignment
