@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FinOps.Core.Focus;
+using FinOps.Core.Ingestion;
 using FinOps.Core.Query;
 using FinOps.Storage.Costs;
 using FinOps.Storage.Import;
@@ -146,6 +147,29 @@ public sealed class CostImporterHashingTests : IDisposable
         Assert.Equal(gone, history[0].FilePath);
     }
 
+    [Fact]
+    public async Task ImportAsync_CancelledWhileReading_ThrowsAndLeavesTheStoreAsItWas()
+    {
+        var path = Served("big.csv", new string('c', 3_000_000));
+        using var cancel = new CancellationTokenSource();
+        var reader = new CancellingReader(cancel, afterRows: 2);
+        using (var importer = new CostImporter(_db.Database, reader, _store, _time, NullLogger<CostImporter>.Instance))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => importer.ImportAsync([path], cancel.Token));
+
+            Assert.Empty(await importer.GetImportHistoryAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(0, await FactCountAsync());
+        Assert.True(reader.Stopped);
+
+        // The store is usable afterwards, and the same file imports normally.
+        _reader.Serve(path, [Row("2026-01-10", 5m)]);
+        var report = await _importer.ImportAsync([path], CancellationToken.None);
+        Assert.Equal(ImportStatus.Imported, Assert.Single(report.Files).Status);
+        Assert.Equal(Sha256Of(path), (await _importer.GetImportHistoryAsync(CancellationToken.None))[0].Sha256);
+    }
+
     /// <summary>A file with exactly <paramref name="content"/> as bytes, served as <paramref name="records"/>.</summary>
     private string Served(string name, string content, params FocusRecord[] records)
     {
@@ -183,5 +207,32 @@ public sealed class CostImporterHashingTests : IDisposable
         }
 
         return sizes;
+    }
+
+    /// <summary>Serves rows until <c>afterRows</c>, then cancels the import's token, as a user pressing Ctrl+C would.</summary>
+    private sealed class CancellingReader(CancellationTokenSource cancel, int afterRows) : IFocusFileReader
+    {
+        public bool Stopped { get; private set; }
+
+        public IEnumerable<FocusRecord> Read(string path, CancellationToken cancellationToken)
+        {
+            try
+            {
+                for (var i = 0; ; i++)
+                {
+                    if (i == afterRows)
+                    {
+                        cancel.Cancel();
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return Row("2026-01-10", 1m);
+                }
+            }
+            finally
+            {
+                Stopped = true;
+            }
+        }
     }
 }
