@@ -8,40 +8,27 @@ namespace FinOps.Core.Ingestion;
 /// </remarks>
 public sealed record FocusReadOptions
 {
-    // Declared first: the presets below are checked against it when the type initialises.
-    private static readonly HashSet<FocusColumn> Skippable =
-    [
+    /// <summary>The columns a read may skip: descriptive text that the store and its reports do not use.</summary>
+    /// <remarks>Declared first: the presets below are checked against it when the type initialises.</remarks>
+    public static readonly IReadOnlySet<FocusColumn> Descriptive = new HashSet<FocusColumn>
+    {
         FocusColumn.HostProviderName,
         FocusColumn.PublisherName,
         FocusColumn.InvoiceIssuerName,
         FocusColumn.ChargeClass,
         FocusColumn.ChargeDescription,
         FocusColumn.SkuId,
-        FocusColumn.RegionName,
-        FocusColumn.ResourceType,
-    ];
+    };
 
     /// <summary>Every column (the default).</summary>
     public static readonly FocusReadOptions All = new();
 
-    /// <summary>What the cost store keeps: no descriptions, SKUs, publisher, invoice issuer, host provider, charge class or x_ columns.</summary>
-    public static readonly FocusReadOptions CostStore = new()
-    {
-        Skip = new HashSet<FocusColumn>
-        {
-            FocusColumn.HostProviderName,
-            FocusColumn.PublisherName,
-            FocusColumn.InvoiceIssuerName,
-            FocusColumn.ChargeClass,
-            FocusColumn.ChargeDescription,
-            FocusColumn.SkuId,
-        },
-        Extensions = false,
-    };
+    /// <summary>What the cost store keeps: every column but the <see cref="Descriptive"/> ones and the x_ columns.</summary>
+    public static readonly FocusReadOptions CostStore = new() { Skip = Descriptive, Extensions = false };
 
     private readonly IReadOnlySet<FocusColumn> _skip = new HashSet<FocusColumn>();
 
-    /// <summary>Columns to leave unread; only descriptive ones are allowed.</summary>
+    /// <summary>Columns to leave unread; only <see cref="Descriptive"/> ones are allowed.</summary>
     /// <exception cref="ArgumentException">A column that records need (dates, amounts, provider, currency, ...) is listed.</exception>
     public IReadOnlySet<FocusColumn> Skip
     {
@@ -49,7 +36,7 @@ public sealed record FocusReadOptions
         init
         {
             ArgumentNullException.ThrowIfNull(value);
-            var needed = value.Where(c => !Skippable.Contains(c)).ToList();
+            var needed = value.Where(c => !Descriptive.Contains(c)).ToList();
             if (needed.Count > 0)
             {
                 throw new ArgumentException($"These columns cannot be skipped: {string.Join(", ", needed)}.", nameof(value));
