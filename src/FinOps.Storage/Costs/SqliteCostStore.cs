@@ -125,7 +125,7 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
 
         using var segments = new RawStatement(
             connection,
-            "SELECT g.Id, s.ProviderRef, s.BillingAccountIdRef, g.Data FROM CostFactSegments g JOIN BillingSlices s ON s.Id = g.SliceId");
+            "SELECT g.Id, s.ProviderRef, s.BillingAccountIdRef, g.Data, g.Facts FROM CostFactSegments g JOIN BillingSlices s ON s.Id = g.SliceId");
         var segment = new FactSegment();
         var lastDateKey = -1;
         var lastDate = default(DateOnly);
@@ -138,6 +138,13 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
             catch (InvalidDataException e)
             {
                 throw new InvalidDataException($"{_database.DatabasePath}: cost fact segment {segments.Int32(0)}: {e.Message}", e);
+            }
+
+            // The row's own count catches what the bytes cannot show: a wrong count in a segment whose columns are all constant.
+            if (segment.Count != segments.Int32(4))
+            {
+                throw new InvalidDataException(
+                    $"{_database.DatabasePath}: cost fact segment {segments.Int32(0)}: it holds {segment.Count} facts but its row says {segments.Int32(4)}.");
             }
 
             var provider = codes.Code(DimensionKind.Provider, segments.Int32(1));
