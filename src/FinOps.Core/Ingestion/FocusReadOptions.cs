@@ -24,15 +24,15 @@ public sealed record FocusReadOptions
     public static readonly FocusReadOptions All = new();
 
     /// <summary>What the cost store keeps: every column but the <see cref="Descriptive"/> ones and the x_ columns.</summary>
-    public static readonly FocusReadOptions CostStore = new() { Skip = Descriptive, Extensions = false };
+    public static readonly FocusReadOptions CostStore = new() { Omit = Descriptive, Extensions = false };
 
-    private readonly IReadOnlySet<FocusColumn> _skip = new HashSet<FocusColumn>();
+    private readonly IReadOnlySet<FocusColumn> _omit = new HashSet<FocusColumn>();
 
     /// <summary>Columns to leave unread; only <see cref="Descriptive"/> ones are allowed.</summary>
     /// <exception cref="ArgumentException">A column that records need (dates, amounts, provider, currency, ...) is listed.</exception>
-    public IReadOnlySet<FocusColumn> Skip
+    public IReadOnlySet<FocusColumn> Omit
     {
-        get => _skip;
+        get => _omit;
         init
         {
             ArgumentNullException.ThrowIfNull(value);
@@ -42,7 +42,7 @@ public sealed record FocusReadOptions
                 throw new ArgumentException($"These columns cannot be skipped: {string.Join(", ", needed)}.", nameof(value));
             }
 
-            _skip = value;
+            _omit = value;
         }
     }
 

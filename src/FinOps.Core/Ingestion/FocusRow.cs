@@ -29,7 +29,7 @@ internal sealed class FocusRow
         var present = Enum.GetValues<FocusColumn>().Where(header.Has).ToArray();
         TimeColumns = present.Where(c => KindOf(c) == ColumnKind.Time).ToArray();
         MoneyColumns = present.Where(c => KindOf(c) == ColumnKind.Money).ToArray();
-        TextColumns = present.Where(c => KindOf(c) == ColumnKind.Text && !options.Skip.Contains(c)).ToArray();
+        TextColumns = present.Where(c => KindOf(c) == ColumnKind.Text && !options.Omit.Contains(c)).ToArray();
         HasTags = header.Has(FocusColumn.Tags);
         Extensions = new ExtensionColumns(options.Extensions ? header.ExtensionNames : []);
     }

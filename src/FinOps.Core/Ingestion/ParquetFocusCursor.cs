@@ -19,7 +19,7 @@ internal sealed class ParquetFocusCursor : IDisposable
     private const long TagCacheMaxChars = 4_000_000;
 
     private readonly string _file;
-    private readonly IReadOnlySet<FocusColumn> _skipped;
+    private readonly IReadOnlySet<FocusColumn> _omitted;
     private readonly ParquetReader _parquet;
     private readonly FocusHeader _header;
     private readonly FocusRow _row;
@@ -62,7 +62,7 @@ internal sealed class ParquetFocusCursor : IDisposable
         }
 
         _row = new FocusRow(_header, file, options);
-        _skipped = options.Skip;
+        _omitted = options.Omit;
         _tags = new FocusTags(_pool);
         _columns = new ParquetColumnData?[Enum.GetValues<FocusColumn>().Length];
         _extensionFields = [.. _row.Extensions.SourceIndexes.Select(i => _fields[_header.ExtensionOrdinals[i]] as DataField)];
@@ -117,7 +117,7 @@ internal sealed class ParquetFocusCursor : IDisposable
         _rowsInGroup = rows;
         _mapTags = null;
 
-        foreach (var column in Enum.GetValues<FocusColumn>().Where(c => _header.Has(c) && !_skipped.Contains(c)))
+        foreach (var column in Enum.GetValues<FocusColumn>().Where(c => _header.Has(c) && !_omitted.Contains(c)))
         {
             var field = _fields[_header.Ordinal(column)];
             if (column == FocusColumn.Tags && field is MapField map)

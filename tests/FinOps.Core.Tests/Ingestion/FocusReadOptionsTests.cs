@@ -87,9 +87,9 @@ public sealed class FocusReadOptionsTests : IDisposable
     [InlineData(FocusColumn.ProviderName)]
     [InlineData(FocusColumn.ServiceName)]
     [InlineData(FocusColumn.Tags)]
-    public void Skip_ColumnRecordsNeed_Throws(FocusColumn column)
+    public void Omit_ColumnRecordsNeed_Throws(FocusColumn column)
     {
-        var e = Assert.Throws<ArgumentException>(() => new FocusReadOptions { Skip = new HashSet<FocusColumn> { column } });
+        var e = Assert.Throws<ArgumentException>(() => new FocusReadOptions { Omit = new HashSet<FocusColumn> { column } });
 
         Assert.Contains(column.ToString(), e.Message, StringComparison.Ordinal);
     }
