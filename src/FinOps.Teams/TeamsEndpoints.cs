@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using FinOps.Teams.Activities;
 using FinOps.Teams.Auth;
@@ -28,6 +27,7 @@ public static partial class TeamsEndpoints
         BotFrameworkAuthenticator authenticator,
         TeamsActivityHandler handler,
         IOptions<TeamsOptions> options,
+        TeamsDevelopmentMode developmentMode,
         ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints));
@@ -44,9 +44,14 @@ public static partial class TeamsEndpoints
                 return Results.Unauthorized();
             }
         }
-        else if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
+        else if (!developmentMode.IsOn)
         {
-            LogRefused(logger, "development mode accepts loopback requests only");
+            LogRefused(logger, $"Teams:AppId is not set and development mode is off ({developmentMode.Reason})");
+            return Results.Unauthorized();
+        }
+        else if (!LocalRequest.IsLocal(context))
+        {
+            LogRefused(logger, "development mode accepts requests from this machine only (loopback, not forwarded)");
             return Results.Unauthorized();
         }
 
@@ -63,6 +68,13 @@ public static partial class TeamsEndpoints
         if (activity is null)
         {
             return Results.BadRequest();
+        }
+
+        if (validation is null && !developmentMode.AllowsServiceUrl(activity.ServiceUrl))
+        {
+            // Development mode answers the local emulator only, never a connector a request names.
+            LogRefused(logger, $"development mode replies only to Teams:DevelopmentServiceUrl ({developmentMode.ServiceUrl}), not to the activity's serviceUrl");
+            return Results.Unauthorized();
         }
 
         if (validation is not null

@@ -7,7 +7,13 @@ public sealed class TeamsOptions
 
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
-    /// <summary>The bot's Microsoft App ID. When empty the endpoint runs in loopback-only development mode.</summary>
+    /// <summary>The Agents Playground's default address: the only connector development mode replies to unless told otherwise.</summary>
+    public const string DefaultDevelopmentServiceUrl = "http://localhost:56150";
+
+    /// <summary>
+    /// The bot's Microsoft App ID. When empty, the endpoint is off, or in development mode when
+    /// <see cref="DevelopmentMode"/> (or the Development environment) asks for it.
+    /// </summary>
     public string? AppId { get; set; }
 
     /// <summary>Client secret of the app registration (or use a certificate).</summary>
@@ -55,6 +61,21 @@ public sealed class TeamsOptions
 
     /// <summary>v1 Entra issuer host (<c>https://sts.windows.net/{tenant}/</c>).</summary>
     public string EntraStsHost { get; set; } = "https://sts.windows.net";
+
+    /// <summary>
+    /// Development mode without <see cref="AppId"/>: unauthenticated requests from this machine only, replies only to
+    /// <see cref="DevelopmentServiceUrl"/>. Null (not set): on in the Development environment only; false wins over it.
+    /// </summary>
+    public bool? DevelopmentMode { get; set; }
+
+    /// <summary>The local emulator development mode replies to (scheme, host and port must match an activity's serviceUrl).</summary>
+    public string DevelopmentServiceUrl { get; set; } = DefaultDevelopmentServiceUrl;
+
+    /// <summary>How often the OpenID metadata (signing keys) is refreshed in the background.</summary>
+    public TimeSpan OpenIdMetadataRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>After a failed metadata fetch, how long tokens are refused without fetching again (forged tokens cannot make the bot hammer the endpoint).</summary>
+    public TimeSpan OpenIdMetadataRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Allowed clock skew when checking token lifetimes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);

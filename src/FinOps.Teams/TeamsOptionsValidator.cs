@@ -27,6 +27,28 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             failures.Add("Teams:OpenIdMetadataUrl must be an absolute URL.");
         }
 
+        if (options.DevelopmentMode == true && options.AuthenticationEnabled)
+        {
+            failures.Add("Teams:DevelopmentMode cannot be true when Teams:AppId is set (development mode is unauthenticated).");
+        }
+
+        if (!Uri.TryCreate(options.DevelopmentServiceUrl, UriKind.Absolute, out var developmentServiceUrl)
+            || developmentServiceUrl.Scheme is not ("http" or "https") || !developmentServiceUrl.IsLoopback)
+        {
+            failures.Add($"Teams:DevelopmentServiceUrl must be an absolute http(s) URL on this machine (such as {TeamsOptions.DefaultDevelopmentServiceUrl}), not '{options.DevelopmentServiceUrl}'.");
+        }
+
+        // ConfigurationManager refuses automatic refresh intervals under five minutes.
+        if (options.OpenIdMetadataRefreshInterval < TimeSpan.FromMinutes(5) || options.OpenIdMetadataRefreshInterval > TimeSpan.FromDays(7))
+        {
+            failures.Add("Teams:OpenIdMetadataRefreshInterval must be between 5 minutes and 7 days.");
+        }
+
+        if (options.OpenIdMetadataRetryInterval < TimeSpan.FromSeconds(1) || options.OpenIdMetadataRetryInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add("Teams:OpenIdMetadataRetryInterval must be between 1 second and 1 hour.");
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(10))
         {
             failures.Add("Teams:ClockSkew must be between 0 and 10 minutes.");

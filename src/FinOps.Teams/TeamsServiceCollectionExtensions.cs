@@ -37,6 +37,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.TryAddSingleton<BotFrameworkAuthenticator>();
+        services.TryAddSingleton<TeamsDevelopmentMode>();
         services.TryAddSingleton(_ => new ConnectorRateLimiter(ConnectorPacing.Teams));
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
 

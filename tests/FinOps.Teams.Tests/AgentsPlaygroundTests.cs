@@ -26,10 +26,13 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _bf = await FakeBotFramework.StartAsync();
+        var port = FreePort();
         _bot = await BotHost.StartAsync(_bf, s =>
         {
             s["Teams:AppId"] = null;
             s["Teams:AppPassword"] = null;
+            s["Teams:DevelopmentMode"] = "true";
+            s["Teams:DevelopmentServiceUrl"] = $"http://localhost:{port}";
         });
 
         var oracle = Path.Combine(TeamsAppPackageTests.RepositoryRoot(), "tests", "oracles", "agents-playground");
@@ -39,7 +42,6 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime, IDisposable
             Assert.True(install.ExitCode == 0, install.Output);
         }
 
-        var port = FreePort();
         var start = new ProcessStartInfo("node", $"node_modules/@microsoft/m365agentsplayground/cli.js start --port {port} --disable-telemetry")
         {
             WorkingDirectory = oracle,

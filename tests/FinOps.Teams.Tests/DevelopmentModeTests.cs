@@ -13,6 +13,8 @@ public sealed class DevelopmentModeTests
         {
             s["Teams:AppId"] = null;
             s["Teams:AppPassword"] = null;
+            s["Teams:DevelopmentMode"] = "true";
+            s["Teams:DevelopmentServiceUrl"] = bf.ServiceUrl;
         });
 
         var response = await TeamsEndpointsTests.PostAsync(bot, Activities.InstallationUpdate(bf.ServiceUrl, "add"), authorization: null);

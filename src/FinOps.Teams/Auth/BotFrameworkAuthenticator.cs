@@ -36,10 +36,12 @@ public sealed partial class BotFrameworkAuthenticator : IDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         var retriever = new HttpDocumentRetriever(httpClientFactory.CreateClient(MetadataHttpClientName)) { RequireHttps = true };
-        _botFrameworkMetadata = new OpenIdMetadataSource(_options.OpenIdMetadataUrl, retriever, timeProvider);
+        _botFrameworkMetadata = new OpenIdMetadataSource(
+            _options.OpenIdMetadataUrl, retriever, timeProvider, _options.OpenIdMetadataRefreshInterval, _options.OpenIdMetadataRetryInterval);
         if (_options.ResolveEntraOpenIdMetadataUrl() is { } entraUrl)
         {
-            _entraMetadata = new OpenIdMetadataSource(entraUrl, retriever, timeProvider);
+            _entraMetadata = new OpenIdMetadataSource(
+                entraUrl, retriever, timeProvider, _options.OpenIdMetadataRefreshInterval, _options.OpenIdMetadataRetryInterval);
         }
     }
 

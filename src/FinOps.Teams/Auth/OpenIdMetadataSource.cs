@@ -5,10 +5,15 @@ namespace FinOps.Teams.Auth;
 
 /// <summary>
 /// One OpenID metadata document (and its JWKS) cached by a <see cref="ConfigurationManager{T}"/>, plus a
-/// forced refresh for a token signed by a key the cache does not know yet (key rotation). The manager
-/// refreshes in the background, so the forced refresh fetches directly, at most once per
-/// <see cref="MinimumForcedRefreshInterval"/>: unknown key ids from forged tokens cannot make the bot hammer the metadata endpoint.
+/// forced refresh for a token signed by a key the cache does not know yet (key rotation).
 /// </summary>
+/// <remarks>
+/// Inbound tokens arrive before anyone has checked them, so nothing a token does may cost a metadata fetch each:
+/// the forced refresh runs at most once per <see cref="MinimumForcedRefreshInterval"/>, and while the metadata cannot
+/// be loaded at all, the last failure is remembered for a retry interval and answered from memory. Until the first
+/// load, <see cref="ConfigurationManager{T}"/> fetches on every call, so that memory is what bounds a flood of forged
+/// tokens during an outage to one fetch per interval.
+/// </remarks>
 public sealed class OpenIdMetadataSource : IDisposable
 {
     public static readonly TimeSpan MinimumForcedRefreshInterval = TimeSpan.FromMinutes(5);
@@ -17,19 +22,60 @@ public sealed class OpenIdMetadataSource : IDisposable
     private readonly IDocumentRetriever _retriever;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _manager;
     private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _retryInterval;
+    private readonly SemaphoreSlim _loadLock = new(1, 1);
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private volatile bool _loaded;
+    private (DateTimeOffset At, Exception Error)? _lastFailure;
     private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
     private OpenIdConnectConfiguration? _forced;
 
-    public OpenIdMetadataSource(string address, IDocumentRetriever retriever, TimeProvider timeProvider)
+    public OpenIdMetadataSource(string address, IDocumentRetriever retriever, TimeProvider timeProvider, TimeSpan refreshInterval, TimeSpan retryInterval)
     {
         _address = address;
         _retriever = retriever;
         _timeProvider = timeProvider;
-        _manager = new ConfigurationManager<OpenIdConnectConfiguration>(address, new OpenIdConnectConfigurationRetriever(), retriever);
+        _retryInterval = retryInterval;
+        _manager = new ConfigurationManager<OpenIdConnectConfiguration>(address, new OpenIdConnectConfigurationRetriever(), retriever)
+        {
+            AutomaticRefreshInterval = refreshInterval,
+            RefreshInterval = MinimumForcedRefreshInterval,
+        };
     }
 
-    public Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken) => _manager.GetConfigurationAsync(cancellationToken);
+    /// <summary>The cached metadata; throws <see cref="InvalidOperationException"/> while it cannot be loaded.</summary>
+    public async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            // Once loaded, the manager serves the cached copy and refreshes in the background; a failed refresh keeps the old keys.
+            return await _manager.GetConfigurationAsync(cancellationToken);
+        }
+
+        ThrowIfFailedRecently();
+        await _loadLock.WaitAsync(cancellationToken);
+        try
+        {
+            // Callers that queued behind a failing fetch get its failure, not a fetch each.
+            ThrowIfFailedRecently();
+            try
+            {
+                var configuration = await _manager.GetConfigurationAsync(cancellationToken);
+                _lastFailure = null;
+                _loaded = true;
+                return configuration;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _lastFailure = (_timeProvider.GetUtcNow(), ex);
+                throw Unavailable(ex);
+            }
+        }
+        finally
+        {
+            _loadLock.Release();
+        }
+    }
 
     /// <summary>Fresh metadata after an unknown key id, or the last forced fetch when one happened within the interval.</summary>
     public async Task<OpenIdConnectConfiguration?> RefreshAsync(CancellationToken cancellationToken)
@@ -54,5 +100,20 @@ public sealed class OpenIdMetadataSource : IDisposable
         }
     }
 
-    public void Dispose() => _refreshLock.Dispose();
+    public void Dispose()
+    {
+        _loadLock.Dispose();
+        _refreshLock.Dispose();
+    }
+
+    private void ThrowIfFailedRecently()
+    {
+        if (_lastFailure is { } failure && _timeProvider.GetUtcNow() - failure.At < _retryInterval)
+        {
+            throw Unavailable(failure.Error);
+        }
+    }
+
+    private InvalidOperationException Unavailable(Exception cause) =>
+        new($"OpenID metadata {_address} could not be loaded; tokens are refused until it can.", cause);
 }

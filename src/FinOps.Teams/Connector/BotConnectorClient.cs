@@ -18,6 +18,7 @@ public sealed partial class BotConnectorClient(
     IBotTokenProvider tokenProvider,
     ConnectorRateLimiter rateLimiter,
     IConversationReferenceStore references,
+    TeamsDevelopmentMode developmentMode,
     ILogger<BotConnectorClient> logger)
 {
     /// <summary>Posts <paramref name="activity"/> as a reply to <paramref name="replyToId"/> (threads in channels).</summary>
@@ -72,10 +73,11 @@ public sealed partial class BotConnectorClient(
         using var lease = await rateLimiter.AcquireAsync(target, cancellationToken);
         var token = await tokenProvider.GetTokenAsync(cancellationToken);
         var baseUri = new Uri(target.ServiceUrl.EndsWith('/') ? target.ServiceUrl : target.ServiceUrl + "/", UriKind.Absolute);
-        if (token is null && !baseUri.IsLoopback)
+        if (token is null && (!baseUri.IsLoopback || !developmentMode.AllowsServiceUrl(target.ServiceUrl)))
         {
-            // Without credentials (development mode) the bot talks to a local simulator only, never to a URL an activity named elsewhere.
-            throw new BotConnectorException("Teams:AppId is not configured: only a loopback serviceUrl (local simulator) can be called.");
+            // Without credentials (development mode) the bot talks to the configured local emulator only, never to a URL an activity named.
+            throw new BotConnectorException(
+                $"Teams:AppId is not configured: only Teams:DevelopmentServiceUrl ({developmentMode.ServiceUrl}) can be called in development mode, not {baseUri.GetLeftPart(UriPartial.Authority)}.");
         }
 
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path))

@@ -83,6 +83,12 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     private int _tokenRequests;
     private int _keySetRequests;
+    private int _metadataRequests;
+
+    /// <summary>When set, the Bot Framework OpenID metadata document answers with this status (an outage).</summary>
+    public int? MetadataFailureStatus { get; set; }
+
+    public int MetadataRequests => Volatile.Read(ref _metadataRequests);
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
@@ -153,6 +159,13 @@ public sealed class FakeBotFramework : IAsyncDisposable
         var rawPath = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         if (HttpMethods.IsGet(context.Request.Method) && path == "/v1/.well-known/openidconfiguration")
         {
+            Interlocked.Increment(ref _metadataRequests);
+            if (MetadataFailureStatus is { } failure)
+            {
+                context.Response.StatusCode = failure;
+                return;
+            }
+
             await context.Response.WriteAsJsonAsync(Metadata(BotFrameworkIssuer, "v1/.well-known/keys"));
         }
         else if (HttpMethods.IsGet(context.Request.Method) && path == "/v1/.well-known/keys")
