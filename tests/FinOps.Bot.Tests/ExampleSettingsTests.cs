@@ -1,4 +1,5 @@
 using FinOps.Bot.Hosting;
+using FinOps.Bot.Playground;
 using FinOps.Bot.Scheduling;
 using FinOps.Conversation.Charts;
 using FinOps.Conversation.Questions;
@@ -32,6 +33,7 @@ public sealed class ExampleSettingsTests
         { ChartImageOptions.SectionName, typeof(ChartImageOptions) },
         { SlackOptions.SectionName, typeof(SlackOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
+        { PlaygroundOptions.SectionName, typeof(PlaygroundOptions) },
     };
 
     [Theory]

@@ -7,7 +7,10 @@ using FinOps.Bot.Tests.Infrastructure;
 
 namespace FinOps.Bot.Tests;
 
-/// <summary>The executable's default verb, exactly as <c>dotnet run --project src/FinOps.Bot -- serve --urls ... --db ...</c> runs it.</summary>
+/// <summary>
+/// The executable's default verb, exactly as <c>dotnet run --project src/FinOps.Bot -- serve --urls ... --db ...</c> runs it
+/// (the launch profile's Development environment included).
+/// </summary>
 [Collection(nameof(SerialHostTests))]
 public sealed class ServeCommandTests
 {
@@ -19,7 +22,7 @@ public sealed class ServeCommandTests
         var url = $"http://127.0.0.1:{FreePort()}";
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var serving = BotCommandLine.Create()
-            .Parse(["serve", "--urls", url, "--db", database, "--Demo:Rows=3000", "--Logging:LogLevel:Default=Warning"])
+            .Parse(["serve", "--urls", url, "--db", database, "--environment=Development", "--Demo:Rows=3000", "--Logging:LogLevel:Default=Warning"])
             .InvokeAsync(cancellationToken: stop.Token);
         try
         {

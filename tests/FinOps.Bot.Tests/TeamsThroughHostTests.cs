@@ -5,7 +5,10 @@ using FinOps.Bot.Tests.Infrastructure;
 
 namespace FinOps.Bot.Tests;
 
-/// <summary>Teams through the real host in development mode (no app id): an activity in, the reply out to a fake connector.</summary>
+/// <summary>
+/// Teams through the real host in development mode (no app id, Development environment, the fake connector as
+/// Teams:DevelopmentServiceUrl): an activity in, the reply out to a fake connector.
+/// </summary>
 public sealed class TeamsThroughHostTests
 {
     private const string ConversationId = "a:1finops-personal";
@@ -15,6 +18,7 @@ public sealed class TeamsThroughHostTests
     {
         await using var connector = await RecordingServer.StartAsync();
         await using var factory = new BotFactory();
+        factory.Settings["Teams:DevelopmentServiceUrl"] = connector.BaseUrl.AbsoluteUri;
         using var client = factory.CreateClient();
         await factory.WaitUntilReadyAsync();
         var expected = Expected.Usd(await Expected.SumGeneratedCsvAsync(factory, Expected.LastMonth));
@@ -41,6 +45,7 @@ public sealed class TeamsThroughHostTests
     {
         await using var connector = await RecordingServer.StartAsync();
         await using var factory = new BotFactory();
+        factory.Settings["Teams:DevelopmentServiceUrl"] = connector.BaseUrl.AbsoluteUri;
         using var client = factory.CreateClient();
         await factory.WaitUntilReadyAsync();
         var expected = Expected.Usd(await Expected.QueryTotalAsync(factory.Services, Expected.LastWeek, (FinOps.Core.Query.Dimension.Team, "checkout")));
@@ -72,6 +77,7 @@ public sealed class TeamsThroughHostTests
         await using var connector = await RecordingServer.StartAsync();
         await using var factory = new BotFactory { RemoteAddress = IPAddress.Parse("203.0.113.9") };
         factory.Settings["Demo:SeedOnFirstRun"] = "false";
+        factory.Settings["Teams:DevelopmentServiceUrl"] = connector.BaseUrl.AbsoluteUri;
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message(connector.BaseUrl, "total cost last month"));

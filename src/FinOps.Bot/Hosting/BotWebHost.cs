@@ -47,6 +47,8 @@ public static class BotWebHost
 
     private static IServiceCollection AddPlayground(this IServiceCollection services)
     {
+        services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<PlaygroundSwitch>();
         services.AddSingleton(PlaygroundDirectoryFactory.FromDemoOrganization(DemoOrganization.Default));
         services.AddSingleton<PlaygroundHub>();
         services.AddSingleton<PlaygroundMessages>();

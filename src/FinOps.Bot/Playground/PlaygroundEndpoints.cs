@@ -1,20 +1,30 @@
-using System.Net;
 using System.Net.ServerSentEvents;
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Rendering;
+using FinOps.Teams.Auth;
 using Microsoft.Extensions.FileProviders;
 
 namespace FinOps.Bot.Playground;
 
 /// <summary>The local playground: a page and a small JSON API over the same conversation pipeline as Slack and Teams.</summary>
-/// <remarks>Only loopback clients are served, whatever address the host listens on: the playground has no sign-in.</remarks>
+/// <remarks>
+/// The playground has no sign-in: it is mapped only when <see cref="PlaygroundSwitch"/> is on (Development environment
+/// or <c>Playground:Enabled</c>), and then serves only requests from this machine, whatever address the host listens
+/// on; a request through a proxy or tunnel (forwarding headers) is not from this machine even when it arrives on loopback.
+/// </remarks>
 public static class PlaygroundEndpoints
 {
     public const string Path = "/playground";
 
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (!endpoints.ServiceProvider.GetRequiredService<PlaygroundSwitch>().IsOn)
+        {
+            return endpoints;
+        }
+
         var group = endpoints.MapGroup(Path).AddEndpointFilter(LoopbackOnlyAsync);
         var files = new PhysicalFileProvider(System.IO.Path.Combine(AppContext.BaseDirectory, "Playground", "wwwroot"));
 
@@ -117,15 +127,6 @@ public static class PlaygroundEndpoints
         return Results.Ok(presenter.Present(request.MessageId, card, proactive: false));
     }
 
-    private static ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var remote = context.HttpContext.Connection.RemoteIpAddress;
-        // The test server has no remote address; everything else must come from this machine.
-        if (remote is not null && !IPAddress.IsLoopback(remote))
-        {
-            return ValueTask.FromResult<object?>(Results.NotFound());
-        }
-
-        return next(context);
-    }
+    private static ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        LocalRequest.IsLocal(context.HttpContext) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound());
 }

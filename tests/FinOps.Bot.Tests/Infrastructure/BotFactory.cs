@@ -41,6 +41,9 @@ public class BotFactory : WebApplicationFactory<Program>
     /// <summary>The client address every request appears to come from (the test server has none of its own); null keeps the real one.</summary>
     public IPAddress? RemoteAddress { get; set; } = IPAddress.Loopback;
 
+    /// <summary>The host environment; Development (as <c>dotnet run</c>) switches the playground and Teams development mode on.</summary>
+    public string Environment { get; set; } = Environments.Development;
+
     /// <summary>Extra service registrations, applied after the host's own.</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; set; }
 
@@ -64,6 +67,7 @@ public class BotFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(Environment);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
