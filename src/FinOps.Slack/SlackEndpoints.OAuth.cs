@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FinOps.Core.Reliability;
 using FinOps.Slack.Installation;
 using FinOps.Slack.WebApi;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,9 @@ public static partial class SlackEndpoints
 {
     /// <summary>Cookie binding the OAuth <c>state</c> to the browser that started the install (CSRF protection).</summary>
     public const string StateCookie = "slack_oauth_state";
+
+    /// <summary>Idempotency scope of spent OAuth state nonces.</summary>
+    public const string OAuthStateScope = "slack.oauth-state";
 
     private static IResult Install(HttpContext context, IOptions<SlackOptions> options, TimeProvider timeProvider)
     {
@@ -48,6 +52,7 @@ public static partial class SlackEndpoints
         TimeProvider timeProvider,
         SlackApiClient api,
         ISlackInstallationStore store,
+        IIdempotencyStore usedStates,
         ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(SlackEndpoints));
@@ -55,13 +60,24 @@ public static partial class SlackEndpoints
         var query = context.Request.Query;
         string? state = query["state"];
         string? cookie = context.Request.Cookies[StateCookie];
-        if (!SlackOAuthState.IsValid(StateKey(settings), state, timeProvider.GetUtcNow())
+        var now = timeProvider.GetUtcNow();
+        if (!SlackOAuthState.TryRead(StateKey(settings), state, now, out var nonce, out var expiresAt)
             || cookie is null
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(cookie), Encoding.UTF8.GetBytes(state!)))
         {
             LogInstallRejected(logger, "invalid or expired state");
             return Results.Text("The installation link is invalid or has expired. Start again from /slack/install.", statusCode: StatusCodes.Status400BadRequest);
         }
+
+        // A state is spent by its first callback, whatever the outcome; the claim lasts until the state expires (the
+        // durable store keeps it across restarts), after which the state itself is refused.
+        if (!await usedStates.TryClaimAsync(OAuthStateScope, nonce, expiresAt - now, context.RequestAborted))
+        {
+            LogInstallRejected(logger, "state already used (replayed callback)");
+            return Results.Text("This installation link has already been used. Start again from /slack/install.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        await usedStates.CompleteAsync(OAuthStateScope, nonce, null, context.RequestAborted);
 
         context.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/slack/oauth" });
         if (!string.IsNullOrEmpty(query["error"]) || string.IsNullOrEmpty(query["code"]))

@@ -7,7 +7,8 @@ namespace FinOps.Slack.Installation;
 
 /// <summary>
 /// The OAuth <c>state</c>: <c>{expiry unix seconds}.{random nonce}.{HMAC-SHA256}</c>, base64url, so the callback can
-/// check that it issued the state and that it has not expired, without server-side storage.
+/// check that it issued the state and that it has not expired. The callback also spends the nonce (an idempotency
+/// claim until expiry), so a replayed callback is refused.
 /// </summary>
 public static class SlackOAuthState
 {
@@ -22,9 +23,17 @@ public static class SlackOAuthState
     }
 
     /// <summary>True when <paramref name="state"/> carries our signature and has not expired at <paramref name="now"/>.</summary>
-    public static bool IsValid(string key, string? state, DateTimeOffset now)
+    public static bool IsValid(string key, string? state, DateTimeOffset now) => TryRead(key, state, now, out _, out _);
+
+    /// <summary>
+    /// Checks <paramref name="state"/> as <see cref="IsValid"/> does and gives its nonce (what makes it single-use)
+    /// and expiry (how long that use must be remembered).
+    /// </summary>
+    public static bool TryRead(string key, string? state, DateTimeOffset now, out string nonce, out DateTimeOffset expiresAt)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
+        nonce = string.Empty;
+        expiresAt = default;
         if (string.IsNullOrEmpty(state))
         {
             return false;
@@ -53,9 +62,16 @@ public static class SlackOAuthState
             return false;
         }
 
-        return long.TryParse(state.AsSpan(0, firstDot), NumberStyles.None, CultureInfo.InvariantCulture, out var expiry)
-            && expiry <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            && DateTimeOffset.FromUnixTimeSeconds(expiry) > now;
+        if (!long.TryParse(state.AsSpan(0, firstDot), NumberStyles.None, CultureInfo.InvariantCulture, out var expiry)
+            || expiry > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            || DateTimeOffset.FromUnixTimeSeconds(expiry) <= now)
+        {
+            return false;
+        }
+
+        nonce = state[(firstDot + 1)..lastDot];
+        expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiry);
+        return true;
     }
 
     private static byte[] Sign(string key, string payload) =>
