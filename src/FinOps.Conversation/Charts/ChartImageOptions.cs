@@ -12,7 +12,10 @@ public sealed class ChartImageOptions
     /// <summary>The bot's public base address, e.g. <c>https://finops.example.com/</c>.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
-    /// <summary>Secret for the URL signatures, at least 32 bytes, Base64. Keep it out of source control.</summary>
+    /// <summary>
+    /// Secret, at least 32 bytes, Base64, from which the key that encrypts and authenticates chart links is derived.
+    /// Every instance needs the same value; changing it breaks links already posted. Keep it out of source control.
+    /// </summary>
     public string? SigningKey { get; set; }
 
     /// <summary>How long a signed chart URL stays valid. Chat clients fetch (and cache) images soon after posting.</summary>

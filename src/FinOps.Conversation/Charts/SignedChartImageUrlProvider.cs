@@ -2,7 +2,7 @@ using FinOps.Conversation.Cards;
 
 namespace FinOps.Conversation.Charts;
 
-/// <summary>Chart images as signed, expiring URLs under the bot's public address (<c>{PublicBaseUrl}/{RoutePrefix}/{token}.png</c>).</summary>
+/// <summary>Chart images as encrypted, expiring URLs under the bot's public address (<c>{PublicBaseUrl}/{RoutePrefix}/{token}.png</c>); the figures never appear in the URL.</summary>
 /// <remarks>URLs longer than Slack's 3000-character <c>image_url</c> limit are not offered; the card falls back to text.</remarks>
 public sealed class SignedChartImageUrlProvider : IChartImageUrlProvider
 {
