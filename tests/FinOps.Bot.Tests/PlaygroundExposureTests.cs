@@ -124,6 +124,7 @@ public sealed class PlaygroundExposureTests
         factory.ConfigureTestServices = services => services.AddSingleton<ILoggerProvider>(logs);
 
         using var client = factory.CreateClient();
+        await logs.WaitForBannerAsync();
 
         Assert.Contains(logs.Messages, m => m.StartsWith(expected, StringComparison.Ordinal));
     }
@@ -140,6 +141,7 @@ public sealed class PlaygroundExposureTests
         factory.ConfigureTestServices = services => services.AddSingleton<ILoggerProvider>(logs);
 
         using var client = factory.CreateClient();
+        await logs.WaitForBannerAsync();
 
         Assert.Contains(logs.Messages, m => m.StartsWith(expected, StringComparison.Ordinal) && m.Contains("http://localhost:56150", StringComparison.Ordinal));
     }
@@ -153,6 +155,7 @@ public sealed class PlaygroundExposureTests
         factory.ConfigureTestServices = services => services.AddSingleton<ILoggerProvider>(logs);
 
         using var client = factory.CreateClient();
+        await logs.WaitForBannerAsync();
 
         Assert.Contains(logs.Messages, m => m.StartsWith("Playground is off", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Messages, m => m.Contains("development mode is on", StringComparison.OrdinalIgnoreCase));
@@ -160,23 +163,42 @@ public sealed class PlaygroundExposureTests
 
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {
+        private readonly SemaphoreSlim _logged = new(0);
+
         public ConcurrentQueue<string> Messages { get; } = new();
 
-        public ILogger CreateLogger(string categoryName) => new Capturing(Messages);
+        public ILogger CreateLogger(string categoryName) => new Capturing(this);
 
+        /// <summary>
+        /// The banner is printed from an ApplicationStarted callback, which may still be running when the factory hands
+        /// out its client; its last line is the example questions.
+        /// </summary>
+        public async Task WaitForBannerAsync()
+        {
+            using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (!Messages.Any(m => m.StartsWith("Try asking", StringComparison.Ordinal)))
+            {
+                await _logged.WaitAsync(guard.Token);
+            }
+        }
+
+        // The host's logger factory disposes its providers while late messages may still arrive; the semaphore holds no wait handle.
         public void Dispose()
         {
         }
 
-        private sealed class Capturing(ConcurrentQueue<string> messages) : ILogger
+        private sealed class Capturing(CapturingLoggerProvider owner) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                messages.Enqueue(formatter(state, exception));
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                owner.Messages.Enqueue(formatter(state, exception));
+                owner._logged.Release();
+            }
         }
     }
 }
