@@ -107,6 +107,8 @@ public sealed class PlaygroundExposureTests
         using var forwarded = await client.SendAsync(request);
         using var direct = await client.GetAsync(new Uri("playground/api/setup", UriKind.Relative));
 
+        // The setting really switched the middleware on (otherwise the raw X-Forwarded-For alone would explain the 404).
+        Assert.Contains(factory.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f.GetType().Name == "ForwardedHeadersStartupFilter");
         Assert.Equal(HttpStatusCode.NotFound, forwarded.StatusCode);
         Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
     }
