@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
 using FinOps.Core.Focus;
@@ -34,7 +33,7 @@ internal sealed class CsvFocusCursor : IDisposable
     public CsvFocusCursor(string file, Stream stream, bool gzip, FocusReadOptions options)
     {
         _file = file;
-        var input = gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        var input = gzip ? new VerifiedGzipStream(file, stream) : stream;
         var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferChars);
         var csvOptions = new CsvDataReaderOptions
         {
@@ -53,6 +52,11 @@ internal sealed class CsvFocusCursor : IDisposable
         {
             text.Dispose();
             throw new FocusFormatException(file, 1, null, $"the header cannot be read: {e.Message}", e);
+        }
+        catch (FocusFormatException)
+        {
+            text.Dispose();
+            throw;
         }
 
         var names = new string[_csv.FieldCount];
