@@ -27,6 +27,8 @@ internal sealed class CsvFocusCursor : IDisposable
     private readonly FocusTags _tags;
     private readonly int[] _extensionOrdinals;
     private readonly PreviousCell[] _previous = [.. Enum.GetValues<FocusColumn>().Select(_ => new PreviousCell())];
+    private readonly InvalidUtf8Fallback _invalidUtf8 = new();
+    private readonly int _fieldCount;
     private string?[]? _extensionValues;
     private long _nextLine;
 
@@ -34,7 +36,9 @@ internal sealed class CsvFocusCursor : IDisposable
     {
         _file = file;
         var input = gzip ? new VerifiedGzipStream(file, stream) : stream;
-        var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferChars);
+        var encoding = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).Clone();
+        encoding.DecoderFallback = _invalidUtf8;
+        var text = new StreamReader(input, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: BufferChars);
         var csvOptions = new CsvDataReaderOptions
         {
             HasHeaders = true,
@@ -63,6 +67,13 @@ internal sealed class CsvFocusCursor : IDisposable
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = _csv.GetName(i);
+        }
+
+        _fieldCount = names.Length;
+        if (_invalidUtf8.Seen && Array.Exists(names, n => n.Contains(InvalidUtf8Fallback.Replacement, StringComparison.Ordinal)))
+        {
+            _csv.Dispose();
+            throw new FocusFormatException(file, 1, null, InvalidUtf8Problem);
         }
 
         if (names.Length == 0 || (names.Length == 1 && FocusColumnAliases.Normalize(names[0]).Length == 0))
@@ -95,6 +106,11 @@ internal sealed class CsvFocusCursor : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (!ReadRecord())
             {
+                if (_invalidUtf8.Seen)
+                {
+                    throw new FocusFormatException(_file, null, null, InvalidUtf8Problem);
+                }
+
                 return null;
             }
 
@@ -102,9 +118,27 @@ internal sealed class CsvFocusCursor : IDisposable
             var line = _nextLine;
             var breaks = raw.Count('\n');
             _nextLine += breaks > 0 ? breaks : raw.Count('\r');
+            if (_invalidUtf8.Seen && raw.Contains(InvalidUtf8Fallback.Replacement))
+            {
+                throw new FocusFormatException(_file, line, null, InvalidUtf8Problem);
+            }
+
+            if (raw.IsEmpty || raw[^1] is not ('\n' or '\r'))
+            {
+                // Only the last line of a file can lack its line ending: a file cut short (a partial download or copy) ends so.
+                throw new FocusFormatException(_file, line, null,
+                    "the last line has no line ending: the file ends inside it, so it may be cut short. A complete export ends every line with a line break.");
+            }
+
             if (raw.TrimEnd("\r\n").IsEmpty)
             {
                 continue;
+            }
+
+            if (_csv.RowFieldCount != _fieldCount)
+            {
+                throw new FocusFormatException(_file, line, null,
+                    $"the row has {_csv.RowFieldCount} fields but the header has {_fieldCount}: a row must have exactly one value per column (empty or NULL for no value).");
             }
 
             return ReadRow(line);
@@ -268,6 +302,8 @@ internal sealed class CsvFocusCursor : IDisposable
 
         return true;
     }
+
+    private const string InvalidUtf8Problem = "the file is not valid UTF-8 here: FOCUS CSV text must be UTF-8 (save or export it as UTF-8).";
 
     private ReadOnlySpan<char> Field(int ordinal, int fieldCount) =>
         ordinal < fieldCount ? _csv.GetFieldSpan(ordinal) : [];

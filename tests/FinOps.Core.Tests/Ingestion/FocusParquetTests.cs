@@ -18,7 +18,7 @@ public sealed class FocusParquetTests : IDisposable
             ChargePeriodStart = new DateTime(2024, 9, 1 + i, 0, 0, 0, DateTimeKind.Utc),
             ChargePeriodEnd = i == 4 ? null : new DateTime(2024, 9, 2 + i, 0, 0, 0, DateTimeKind.Utc),
             BilledCost = 1.5m * i,
-            EffectiveCost = i == 3 ? null : 1.25m * i,
+            EffectiveCost = 1.25m * i,
             ListCost = 2.5,
             BillingCurrency = "USD",
             ChargeCategory = "Usage",
@@ -37,7 +37,7 @@ public sealed class FocusParquetTests : IDisposable
         Assert.Equal(DateTimeKind.Utc, records[3].ChargePeriodStart.Kind);
         Assert.Equal(new DateTime(2024, 9, 6, 0, 0, 0, DateTimeKind.Utc), records[4].ChargePeriodEnd);
         Assert.Equal(4.5m, records[3].BilledCost);
-        Assert.Equal(4.5m, records[3].EffectiveCost);
+        Assert.Equal(3.75m, records[3].EffectiveCost);
         Assert.Equal(2.5m, records[2].EffectiveCost);
         Assert.Equal(2.5m, records[0].ListCost);
         Assert.Equal("Snowflake", records[0].Provider);
@@ -168,6 +168,8 @@ public sealed class FocusParquetTests : IDisposable
         public string ChargePeriodStart { get; set; } = "";
 
         public string BilledCost { get; set; } = "";
+
+        public string EffectiveCost { get; set; } = "0";
 
         public string BillingCurrency { get; set; } = "USD";
 

@@ -86,7 +86,7 @@ public sealed class GzipVerificationTests : IDisposable
     [Fact]
     public void Read_MultiMemberGzip_ReadsEveryMember()
     {
-        var csv = FocusCsv.Lines(FocusCsv.MinimalHeader, FocusCsv.MinimalRow, "2024-09-19,2.5,USD,Usage,AWS", "2024-09-20,4,USD,Usage,AWS");
+        var csv = FocusCsv.Lines(FocusCsv.MinimalHeader, FocusCsv.MinimalRow, "2024-09-19,2.5,2.5,USD,Usage,AWS", "2024-09-20,4,4,USD,Usage,AWS");
         var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
         var split = csv.IndexOf("2024-09-19", StringComparison.Ordinal) + 3; // members need not end at a line break
         var file = WriteBytes("multi.csv.gz", [.. Gzip(bytes[..split]), .. Gzip(bytes[split..]), .. Gzip([])]);
