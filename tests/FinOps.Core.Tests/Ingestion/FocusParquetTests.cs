@@ -91,6 +91,60 @@ public sealed class FocusParquetTests : IDisposable
         Assert.Equal("BilledCost", e.Column);
     }
 
+    [Theory]
+    [InlineData(0)] // the page header: the decoder reads absurd sizes ("Array dimensions exceeded supported range")
+    [InlineData(24)] // inside the page data
+    public async Task Read_ParquetWithDamagedColumnChunk_NamesColumnAndRowGroup(int intoChunk)
+    {
+        var file = _folder.Combine("damaged.parquet");
+        var rows = Enumerable.Range(0, 6).Select(i => new TypedRow
+        {
+            ChargePeriodStart = new DateTime(2024, 9, 1 + i, 0, 0, 0, DateTimeKind.Utc),
+            BilledCost = 1.5m * i,
+            EffectiveCost = 1.25m * i,
+            BillingCurrency = "USD",
+            ChargeCategory = "Usage",
+            ServiceProviderName = "Snowflake",
+        }).ToList();
+        await ParquetSerializer.SerializeAsync(rows, file, new ParquetOptions { RowGroupSize = 2, CompressionMethod = CompressionMethod.None }, null, CancellationToken.None);
+        long offset;
+        long length;
+        await using (var stream = File.OpenRead(file))
+        await using (var parquet = await ParquetReader.CreateAsync(stream))
+        {
+            var chunk = parquet.Metadata!.RowGroups[1].Columns.Single(c => c.MetaData!.PathInSchema[0] == "BilledCost").MetaData!;
+            offset = chunk.DataPageOffset;
+            length = chunk.TotalCompressedSize;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(file);
+        for (var i = offset + intoChunk; i < Math.Min(offset + length, offset + intoChunk + 16); i++)
+        {
+            bytes[i] = 0xFF;
+        }
+
+        await File.WriteAllBytesAsync(file, bytes);
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(file, e.File);
+        Assert.Equal("BilledCost", e.Column);
+        Assert.Contains("row group 2 of 3", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_ParquetCutShort_IsRejected()
+    {
+        var file = _folder.Combine("cut.parquet");
+        await ParquetSerializer.SerializeAsync([new TypedRow { ChargePeriodStart = new DateTime(2024, 9, 1, 0, 0, 0, DateTimeKind.Utc), BillingCurrency = "USD", ChargeCategory = "Usage", ServiceProviderName = "S" }], file, null, null, CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(file);
+        await File.WriteAllBytesAsync(file, bytes[..(bytes.Length * 3 / 4)]);
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(file, e.File);
+    }
+
     [Fact]
     public async Task Read_ParquetWithoutRequiredColumns_IsRejected()
     {
