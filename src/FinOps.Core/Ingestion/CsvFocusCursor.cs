@@ -36,7 +36,9 @@ internal sealed class CsvFocusCursor : IDisposable
     {
         _file = file;
         var input = gzip ? new VerifiedGzipStream(file, stream) : stream;
-        var encoding = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).Clone();
+        // With the BOM as its preamble the reader skips a UTF-8 BOM and keeps this encoding; without, it would switch to
+        // Encoding.UTF8 on seeing one, whose fallback replaces invalid bytes silently.
+        var encoding = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).Clone();
         encoding.DecoderFallback = _invalidUtf8;
         var text = new StreamReader(input, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: BufferChars);
         var csvOptions = new CsvDataReaderOptions

@@ -121,6 +121,32 @@ public sealed class FocusValueLimitsTests : IDisposable
     }
 
     [Fact]
+    public void Read_Utf8BomFileWithBytesThatAreNotUtf8_IsRejectedNamingTheLine()
+    {
+        // Azure exports start with a BOM: the strict decoding must survive the reader's BOM detection.
+        var bytes = new List<byte>([0xEF, 0xBB, 0xBF]);
+        bytes.AddRange(Encoding.UTF8.GetBytes(FocusCsv.Lines(Header, Good) + "2024-09-18,2024-09-19,2024-09-01,1,1,1,USD,Usage,A"));
+        bytes.AddRange([0xFF, (byte)'\n']);
+        var file = _folder.Combine("bom.csv");
+        File.WriteAllBytes(file, [.. bytes]);
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(3, e.Line);
+    }
+
+    [Fact]
+    public void Read_Utf8BomFile_IsRead()
+    {
+        var file = _folder.Combine("bomok.csv");
+        File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(FocusCsv.Lines(Header, Good))]);
+
+        var r = Assert.Single(_reader.Read(file, CancellationToken.None));
+
+        Assert.Equal(1.25m, r.BilledCost);
+    }
+
+    [Fact]
     public void Read_NotUtf8InTheHeader_IsRejectedAtLine1()
     {
         var bytes = new List<byte>(Encoding.UTF8.GetBytes(Header + ",Caf"));
