@@ -82,7 +82,8 @@ internal sealed class VerifiedGzipStream : Stream
             }
             catch (InvalidDataException e)
             {
-                throw Damaged($"the compressed data of gzip member {_members} is corrupt near byte {Offset(_start)} ({e.Message})", e);
+                // zlib's own message here ("unsupported compression method") would mislead; the inner exception keeps it.
+                throw Damaged($"the compressed data of gzip member {_members} is corrupt near byte {Offset(_start)}", e);
             }
 
             if (read > 0)

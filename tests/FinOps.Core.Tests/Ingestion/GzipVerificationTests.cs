@@ -81,6 +81,7 @@ public sealed class GzipVerificationTests : IDisposable
         var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
 
         Assert.Equal(file, e.File);
+        Assert.Contains("gzip member 1", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
