@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
 using FinOps.Core.Focus;
@@ -28,14 +27,20 @@ internal sealed class CsvFocusCursor : IDisposable
     private readonly FocusTags _tags;
     private readonly int[] _extensionOrdinals;
     private readonly PreviousCell[] _previous = [.. Enum.GetValues<FocusColumn>().Select(_ => new PreviousCell())];
+    private readonly InvalidUtf8Fallback _invalidUtf8 = new();
+    private readonly int _fieldCount;
     private string?[]? _extensionValues;
     private long _nextLine;
 
     public CsvFocusCursor(string file, Stream stream, bool gzip, FocusReadOptions options)
     {
         _file = file;
-        var input = gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
-        var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferChars);
+        var input = gzip ? new VerifiedGzipStream(file, stream) : stream;
+        // With the BOM as its preamble the reader skips a UTF-8 BOM and keeps this encoding; without, it would switch to
+        // Encoding.UTF8 on seeing one, whose fallback replaces invalid bytes silently.
+        var encoding = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).Clone();
+        encoding.DecoderFallback = _invalidUtf8;
+        var text = new StreamReader(input, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: BufferChars);
         var csvOptions = new CsvDataReaderOptions
         {
             HasHeaders = true,
@@ -54,11 +59,23 @@ internal sealed class CsvFocusCursor : IDisposable
             text.Dispose();
             throw new FocusFormatException(file, 1, null, $"the header cannot be read: {e.Message}", e);
         }
+        catch (FocusFormatException)
+        {
+            text.Dispose();
+            throw;
+        }
 
         var names = new string[_csv.FieldCount];
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = _csv.GetName(i);
+        }
+
+        _fieldCount = names.Length;
+        if (_invalidUtf8.Seen && Array.Exists(names, n => n.Contains(InvalidUtf8Fallback.Replacement, StringComparison.Ordinal)))
+        {
+            _csv.Dispose();
+            throw new FocusFormatException(file, 1, null, InvalidUtf8Problem);
         }
 
         if (names.Length == 0 || (names.Length == 1 && FocusColumnAliases.Normalize(names[0]).Length == 0))
@@ -91,6 +108,11 @@ internal sealed class CsvFocusCursor : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (!ReadRecord())
             {
+                if (_invalidUtf8.Seen)
+                {
+                    throw new FocusFormatException(_file, null, null, InvalidUtf8Problem);
+                }
+
                 return null;
             }
 
@@ -98,9 +120,27 @@ internal sealed class CsvFocusCursor : IDisposable
             var line = _nextLine;
             var breaks = raw.Count('\n');
             _nextLine += breaks > 0 ? breaks : raw.Count('\r');
+            if (_invalidUtf8.Seen && raw.Contains(InvalidUtf8Fallback.Replacement))
+            {
+                throw new FocusFormatException(_file, line, null, InvalidUtf8Problem);
+            }
+
+            if (raw.IsEmpty || raw[^1] is not ('\n' or '\r'))
+            {
+                // Only the last line of a file can lack its line ending: a file cut short (a partial download or copy) ends so.
+                throw new FocusFormatException(_file, line, null,
+                    "the last line has no line ending: the file ends inside it, so it may be cut short. A complete export ends every line with a line break.");
+            }
+
             if (raw.TrimEnd("\r\n").IsEmpty)
             {
                 continue;
+            }
+
+            if (_csv.RowFieldCount != _fieldCount)
+            {
+                throw new FocusFormatException(_file, line, null,
+                    $"the row has {_csv.RowFieldCount} fields but the header has {_fieldCount}: a row must have exactly one value per column (empty or NULL for no value).");
             }
 
             return ReadRow(line);
@@ -264,6 +304,8 @@ internal sealed class CsvFocusCursor : IDisposable
 
         return true;
     }
+
+    private const string InvalidUtf8Problem = "the file is not valid UTF-8 here: FOCUS CSV text must be UTF-8 (save or export it as UTF-8).";
 
     private ReadOnlySpan<char> Field(int ordinal, int fieldCount) =>
         ordinal < fieldCount ? _csv.GetFieldSpan(ordinal) : [];

@@ -6,8 +6,14 @@ namespace FinOps.Core.Ingestion;
 /// <remarks>
 /// <list type="bullet">
 /// <item>Parquet: a <c>.parquet</c> name or the <c>PAR1</c> magic bytes. Otherwise CSV.</item>
-/// <item>Gzip: a file that starts with the gzip magic bytes (1F 8B) is decompressed; a <c>.gz</c> name without them is
-/// rejected rather than parsed as binary garbage.</item>
+/// <item>Gzip: a file that starts with the gzip magic bytes (1F 8B) is decompressed, every member to its verified trailer
+/// (<see cref="VerifiedGzipStream"/>): a cut or corrupt file is rejected, never read as a shorter one. A <c>.gz</c> name
+/// without the magic bytes is rejected rather than parsed as binary garbage.</item>
+/// <item>CSV text is strict UTF-8; every line ends with a line break (a last line without one means a cut file) and has
+/// exactly as many fields as the header; column names are unique.</item>
+/// <item>Values: BilledCost and EffectiveCost are both required; dates and amounts must lie within
+/// <see cref="FocusLimits"/> and periods must not end before they start. Any violation is a
+/// <see cref="FocusFormatException"/> naming file, line and column.</item>
 /// <item>Cells: empty, white space and NULL (any case, quoted or not: a CSV reader does not tell) are null; numbers are invariant decimals, quoted or not, with or
 /// without exponent; timestamps are ISO 8601 or "YYYY-MM-DD HH:MM:SS", with fractions and offsets (converted to UTC)
 /// or date only, and are UTC when they carry no offset.</item>

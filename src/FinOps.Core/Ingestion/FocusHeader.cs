@@ -71,6 +71,18 @@ internal sealed class FocusHeader
 
     private void Validate(string file, IReadOnlyList<string> headers)
     {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var name = FocusColumnAliases.Normalize(headers[i]);
+            if (name.Length > 0 && !seen.TryAdd(name, i))
+            {
+                // Which of the two holds the values meant is anyone's guess; reading either could silently be wrong.
+                throw new FocusFormatException(file, 1, name,
+                    $"the column name appears twice (columns {seen[name] + 1} and {i + 1}); every column of a FOCUS export has its own name.");
+            }
+        }
+
         if (Array.TrueForAll(Ordinals, o => o < 0))
         {
             var shown = string.Join(", ", headers.Take(8).Select(FocusColumnAliases.Normalize));
@@ -84,9 +96,15 @@ internal sealed class FocusHeader
             missing.Add("ChargePeriodStart");
         }
 
-        if (!Has(FocusColumn.BilledCost) && !Has(FocusColumn.EffectiveCost))
+        // FOCUS (0.5 on) requires both; neither can stand in for the other (billed is invoiced, effective is amortised).
+        if (!Has(FocusColumn.BilledCost))
         {
             missing.Add("BilledCost");
+        }
+
+        if (!Has(FocusColumn.EffectiveCost))
+        {
+            missing.Add("EffectiveCost");
         }
 
         if (!Has(FocusColumn.BillingCurrency))

@@ -10,10 +10,9 @@ namespace FinOps.Core.Ingestion;
 /// <remarks>
 /// Leniency for optional columns, absent or null: ChargePeriodEnd = ChargePeriodStart + 1 day (exports older
 /// than FOCUS have daily rows without an end); BillingPeriodStart = first day of the charge month and
-/// BillingPeriodEnd = one month later (all major providers bill monthly); EffectiveCost = BilledCost (no amortisation
-/// stated) and, for pre-1.0 files that only have AmortizedCost, BilledCost = EffectiveCost; ListCost and
-/// ContractedCost = 0. Required values (charge period start, billed cost, billing currency, charge category,
-/// provider) must not be null.
+/// BillingPeriodEnd = one month later (all major providers bill monthly); ListCost and ContractedCost = 0.
+/// Required values (charge period start, billed cost, effective cost, billing currency, charge category, provider) must
+/// not be null. Dates and amounts must lie within <see cref="FocusLimits"/>, and a period must not end before it starts.
 /// </remarks>
 internal sealed class FocusRow
 {
@@ -75,33 +74,40 @@ internal sealed class FocusRow
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FocusRecord ToRecord(long line)
     {
-        var start = Time[(int)FocusColumn.ChargePeriodStart] ?? throw Missing(line, FocusColumn.ChargePeriodStart);
-        var billingStart = Time[(int)FocusColumn.BillingPeriodStart]
-            ?? new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var start = Date(line, FocusColumn.ChargePeriodStart, Time[(int)FocusColumn.ChargePeriodStart] ?? throw Missing(line, FocusColumn.ChargePeriodStart));
+        var end = Time[(int)FocusColumn.ChargePeriodEnd] is { } chargeEnd ? Date(line, FocusColumn.ChargePeriodEnd, chargeEnd) : start.AddDays(1);
+        if (end < start)
+        {
+            throw Bad(line, FocusColumn.ChargePeriodEnd, $"the charge period ends ({end:yyyy-MM-dd HH:mm:ss}) before it starts ({start:yyyy-MM-dd HH:mm:ss}).");
+        }
+
+        var billingStart = Time[(int)FocusColumn.BillingPeriodStart] is { } periodStart
+            ? Date(line, FocusColumn.BillingPeriodStart, periodStart)
+            : new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var billingEnd = Time[(int)FocusColumn.BillingPeriodEnd] is { } periodEnd
+            ? Date(line, FocusColumn.BillingPeriodEnd, periodEnd)
+            : billingStart.AddMonths(1);
+        if (billingEnd < billingStart)
+        {
+            throw Bad(line, FocusColumn.BillingPeriodEnd, $"the billing period ends ({billingEnd:yyyy-MM-dd HH:mm:ss}) before it starts ({billingStart:yyyy-MM-dd HH:mm:ss}).");
+        }
 
         var provider = Text[(int)FocusColumn.ServiceProviderName] ?? Text[(int)FocusColumn.ProviderName]
             ?? throw Missing(line, _header.Has(FocusColumn.ProviderName) ? FocusColumn.ProviderName : FocusColumn.ServiceProviderName);
 
-        decimal billed;
-        decimal effective;
-        if (_header.Has(FocusColumn.BilledCost))
-        {
-            billed = Money[(int)FocusColumn.BilledCost] ?? throw Missing(line, FocusColumn.BilledCost);
-            effective = Money[(int)FocusColumn.EffectiveCost] ?? billed;
-        }
-        else
-        {
-            effective = Money[(int)FocusColumn.EffectiveCost] ?? throw Missing(line, FocusColumn.EffectiveCost);
-            billed = effective;
-        }
+        // Both are required (FOCUS: present and never null): standing one in for the other would answer "billed" with amortised costs.
+        var billed = Amount(line, FocusColumn.BilledCost, Money[(int)FocusColumn.BilledCost] ?? throw Missing(line, FocusColumn.BilledCost));
+        var effective = Amount(line, FocusColumn.EffectiveCost, Money[(int)FocusColumn.EffectiveCost] ?? throw Missing(line, FocusColumn.EffectiveCost));
+        var list = Money[(int)FocusColumn.ListCost] is { } listCost ? Amount(line, FocusColumn.ListCost, listCost) : 0m;
+        var contracted = Money[(int)FocusColumn.ContractedCost] is { } contractedCost ? Amount(line, FocusColumn.ContractedCost, contractedCost) : 0m;
 
         return new FocusRecord
         {
             SourceLine = line,
             ChargePeriodStart = start,
-            ChargePeriodEnd = Time[(int)FocusColumn.ChargePeriodEnd] ?? start.AddDays(1),
+            ChargePeriodEnd = end,
             BillingPeriodStart = billingStart,
-            BillingPeriodEnd = Time[(int)FocusColumn.BillingPeriodEnd] ?? billingStart.AddMonths(1),
+            BillingPeriodEnd = billingEnd,
             Provider = provider,
             HostProvider = Text[(int)FocusColumn.HostProviderName],
             Publisher = Text[(int)FocusColumn.PublisherName],
@@ -126,13 +132,25 @@ internal sealed class FocusRow
             SkuId = Text[(int)FocusColumn.SkuId],
             BilledCost = billed,
             EffectiveCost = effective,
-            ListCost = Money[(int)FocusColumn.ListCost] ?? 0m,
-            ContractedCost = Money[(int)FocusColumn.ContractedCost] ?? 0m,
+            ListCost = list,
+            ContractedCost = contracted,
             BillingCurrency = Text[(int)FocusColumn.BillingCurrency] ?? throw Missing(line, FocusColumn.BillingCurrency),
             Tags = Tags,
             Extensions = ExtensionValues,
         };
     }
+
+    private DateTime Date(long line, FocusColumn column, DateTime value) =>
+        value >= FocusLimits.EarliestDate && value < FocusLimits.LatestDate
+            ? value
+            : throw Bad(line, column, $"{value:yyyy-MM-dd HH:mm:ss} is outside the dates an import accepts ({FocusLimits.EarliestDate:yyyy-MM-dd} to {FocusLimits.LatestDate.AddDays(-1):yyyy-MM-dd}).");
+
+    private decimal Amount(long line, FocusColumn column, decimal value) =>
+        value is <= FocusLimits.MaxAmount and >= -FocusLimits.MaxAmount
+            ? value
+            : throw Bad(line, column, $"{value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is beyond the largest amount an import accepts (plus or minus 10^15): sums of such amounts could overflow.");
+
+    private FocusFormatException Bad(long line, FocusColumn column, string problem) => new(_file, line, _header.Name(column), problem);
 
     private FocusFormatException Missing(long line, FocusColumn column) =>
         new(_file, line, _header.Name(column), "a value is required here but the cell is empty or NULL.");

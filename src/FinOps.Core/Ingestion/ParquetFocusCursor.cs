@@ -44,7 +44,7 @@ internal sealed class ParquetFocusCursor : IDisposable
         {
             _parquet = ParquetReader.CreateAsync(stream, null, leaveStreamOpen: false, cancellationToken).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or NotSupportedException)
+        catch (Exception e) when (IsDamage(e))
         {
             stream.Dispose();
             throw new FocusFormatException(file, null, null, $"not a readable Parquet file: {e.Message}", e);
@@ -111,8 +111,19 @@ internal sealed class ParquetFocusCursor : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         ReleaseGroup();
-        using var group = _parquet.OpenRowGroupReader(_group);
-        var rows = checked((int)group.RowCount);
+        ParquetRowGroupReader group;
+        int rows;
+        try
+        {
+            group = _parquet.OpenRowGroupReader(_group);
+            rows = checked((int)group.RowCount);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw new FocusFormatException(_file, null, null, $"{GroupName()} cannot be read ({e.Message}); the file is damaged or truncated.", e);
+        }
+
+        using var groupScope = group;
         _rowInGroup = 0;
         _rowsInGroup = rows;
         _mapTags = null;
@@ -122,7 +133,15 @@ internal sealed class ParquetFocusCursor : IDisposable
             var field = _fields[_header.Ordinal(column)];
             if (column == FocusColumn.Tags && field is MapField map)
             {
-                _mapTags = await ReadMapAsync(group, map, rows, cancellationToken);
+                try
+                {
+                    _mapTags = await ReadMapAsync(group, map, rows, cancellationToken);
+                }
+                catch (Exception e) when (IsDamage(e))
+                {
+                    throw Damaged(map.Name, e);
+                }
+
                 continue;
             }
 
@@ -152,7 +171,24 @@ internal sealed class ParquetFocusCursor : IDisposable
         {
             throw new FocusFormatException(_file, null, name, e.Message, e);
         }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(name, e);
+        }
     }
+
+    /// <summary>
+    /// Whether an exception from Parquet.Net means the file's bytes are damaged: a corrupt page or length surfaces as
+    /// whatever the decoder hit first (an impossible array size, a read past the end, a bad enum), never as one type.
+    /// </summary>
+    private static bool IsDamage(Exception e) =>
+        e is not (OperationCanceledException or FocusFormatException or StackOverflowException or AccessViolationException);
+
+    private FocusFormatException Damaged(string column, Exception e) =>
+        new(_file, null, column, $"{GroupName()} cannot be read in this column ({e.GetType().Name}: {e.Message}); the file is damaged or truncated.", e);
+
+    private string GroupName() =>
+        $"row group {_group + 1} of {_parquet.RowGroupCount} (rows from {_rowsBefore + 1})";
 
     private async Task<IReadOnlyDictionary<string, string>[]> ReadMapAsync(ParquetRowGroupReader group, MapField map, int rows, CancellationToken cancellationToken)
     {

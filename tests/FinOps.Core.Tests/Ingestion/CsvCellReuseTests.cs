@@ -33,10 +33,10 @@ public sealed class CsvCellReuseTests : IDisposable
             ("2026-01-10 00:00:00,2026-01-10 01:00:00,1.25,1.00,2,USD,Usage,AWS,i-1,\"{\"\"team\"\":\"\"a\"\"}\",alpha,prod",
                 new(At(2026, 1, 10, 0), At(2026, 1, 10, 1), 1.25m, 1.00m, 2m, "i-1", "a", "alpha", "prod")),
             // Empty and NULL cells after values: the defaults, not the previous row's values.
-            ("2026-01-10 00:00:00,NULL,1.25,,NULL,USD,Usage,AWS,,,NULL,prod",
+            ("2026-01-10 00:00:00,NULL,1.25,1.25,NULL,USD,Usage,AWS,,,NULL,prod",
                 new(At(2026, 1, 10, 0), At(2026, 1, 11, 0), 1.25m, 1.25m, 0m, null, null, null, "prod")),
             // The same empty and NULL cells again.
-            ("2026-01-10 00:00:00,NULL,1.25,,NULL,USD,Usage,AWS,,,NULL,prod",
+            ("2026-01-10 00:00:00,NULL,1.25,1.25,NULL,USD,Usage,AWS,,,NULL,prod",
                 new(At(2026, 1, 10, 0), At(2026, 1, 11, 0), 1.25m, 1.25m, 0m, null, null, null, "prod")),
             // Back to values.
             ("2026-01-10 00:00:00,2026-01-10 01:00:00,1.25,1.00,2,USD,Usage,AWS,i-1,\"{\"\"team\"\":\"\"a\"\"}\",alpha,prod",
@@ -51,12 +51,12 @@ public sealed class CsvCellReuseTests : IDisposable
             ("2026-01-10T01:00:00+01:00,2026-01-10 02:00:00,7,7,7,USD,Usage,AWS,i-2,\"{\"\"team\"\":\"\"b\"\"}\",Beta,prod",
                 new(At(2026, 1, 10, 0), At(2026, 1, 10, 2), 7m, 7m, 7m, "i-2", "b", "Beta", "prod")),
             // Cells longer than the remembered buffer, equal in length but for the last characters.
-            ($"2026-01-10 00:00:00,2026-01-10 01:00:00,12345678901234567890.123456789,1,0,USD,Usage,AWS,i-1,{LongTagsA},alpha,prod",
-                new(At(2026, 1, 10, 0), At(2026, 1, 10, 1), 12345678901234567890.123456789m, 1m, 0m, "i-1", "payments", "alpha", "prod", "cc-000001")),
-            ($"2026-01-10 00:00:00,2026-01-10 01:00:00,12345678901234567890.123456788,1,0,USD,Usage,AWS,i-1,{LongTagsB},alpha,prod",
-                new(At(2026, 1, 10, 0), At(2026, 1, 10, 1), 12345678901234567890.123456788m, 1m, 0m, "i-1", "payments", "alpha", "prod", "cc-000002")),
-            ($"2026-01-10 00:00:00,2026-01-10 01:00:00,12345678901234567890.123456788,1,0,USD,Usage,AWS,i-1,{LongTagsB},alpha,prod",
-                new(At(2026, 1, 10, 0), At(2026, 1, 10, 1), 12345678901234567890.123456788m, 1m, 0m, "i-1", "payments", "alpha", "prod", "cc-000002")),
+            ($"2026-01-10 00:00:00,2026-01-10 01:00:00,123456789012345.1234567890123,1,0,USD,Usage,AWS,i-1,{LongTagsA},alpha,prod",
+                new(At(2026, 1, 10, 0), At(2026, 1, 10, 1), 123456789012345.1234567890123m, 1m, 0m, "i-1", "payments", "alpha", "prod", "cc-000001")),
+            ($"2026-01-10 00:00:00,2026-01-10 01:00:00,123456789012345.1234567890122,1,0,USD,Usage,AWS,i-1,{LongTagsB},alpha,prod",
+                new(At(2026, 1, 10, 0), At(2026, 1, 10, 1), 123456789012345.1234567890122m, 1m, 0m, "i-1", "payments", "alpha", "prod", "cc-000002")),
+            ($"2026-01-10 00:00:00,2026-01-10 01:00:00,123456789012345.1234567890122,1,0,USD,Usage,AWS,i-1,{LongTagsB},alpha,prod",
+                new(At(2026, 1, 10, 0), At(2026, 1, 10, 1), 123456789012345.1234567890122m, 1m, 0m, "i-1", "payments", "alpha", "prod", "cc-000002")),
         ];
         var file = _folder.Write("runs.csv", FocusCsv.Lines([Header, .. rows.Select(r => r.Csv)]));
 
@@ -119,9 +119,9 @@ public sealed class CsvCellReuseTests : IDisposable
     [InlineData("ChargePeriodEnd", "", "tomorrow", "not a date")]
     public void Read_BadValueAfterEqualGoodRows_FailsAtItsLineAndColumn(string column, string good, string bad, string problem)
     {
-        var header = "ChargePeriodStart,ChargePeriodEnd,BilledCost,ListCost,BillingCurrency,ChargeCategory,ProviderName";
+        var header = "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,BillingCurrency,ChargeCategory,ProviderName";
         var names = header.Split(',');
-        string[] template = ["2026-01-10 00:00:00", "2026-01-10 01:00:00", "1.5", "2", "USD", "Usage", "AWS"];
+        string[] template = ["2026-01-10 00:00:00", "2026-01-10 01:00:00", "1.5", "1.5", "2", "USD", "Usage", "AWS"];
         var at = Array.IndexOf(names, column);
 
         string Line(string cell)

@@ -25,8 +25,9 @@ public sealed class FocusColumnAliasesTests : IDisposable
     {
         var columns = new List<(string Name, string Value)>
         {
-            ("ChargePeriodStart", "2024-09-18 22:00:00"),
+            ("ChargePeriodStart", "2024-09-01 00:00:00"),
             ("BilledCost", "1.25"),
+            ("EffectiveCost", "1.25"),
             ("BillingCurrency", "USD"),
             ("ChargeCategory", "Usage"),
             ("ProviderName", "Base"),
@@ -146,9 +147,9 @@ public sealed class FocusColumnAliasesTests : IDisposable
     public void Read_BothProviderColumns_ServiceProviderNameWinsUnlessNull()
     {
         var file = _folder.Write("both.csv", FocusCsv.Lines(
-            "ChargePeriodStart,BilledCost,BillingCurrency,ChargeCategory,ProviderName,ServiceProviderName",
-            "2024-09-01,1,USD,Usage,Microsoft,Databricks",
-            "2024-09-01,1,USD,Usage,Microsoft,NULL"));
+            "ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ProviderName,ServiceProviderName",
+            "2024-09-01,1,1,USD,Usage,Microsoft,Databricks",
+            "2024-09-01,1,1,USD,Usage,Microsoft,NULL"));
 
         var records = _reader.Read(file, CancellationToken.None).ToList();
 
@@ -175,23 +176,35 @@ public sealed class FocusColumnAliasesTests : IDisposable
     }
 
     [Fact]
-    public void Read_OnlyAmortizedCost_BilledCostTakesTheSameAmount()
+    public void Read_OnlyAmortizedCost_IsRejectedForMissingBilledCost()
     {
+        // Standing the amortised cost in for the billed one would make every "billed" answer silently amortised.
         var file = _folder.Write("amortized.csv", FocusCsv.Lines(
             "UsageDateTime,AmortizedCost,BillingCurrency,ChargeType,ProviderName",
             "2023-11-01,2.75,USD,Usage,Azure"));
 
-        var r = Assert.Single(_reader.Read(file, CancellationToken.None));
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
 
-        Assert.Equal(2.75m, r.EffectiveCost);
-        Assert.Equal(2.75m, r.BilledCost);
-        Assert.Equal(new DateTime(2023, 11, 1, 0, 0, 0, DateTimeKind.Utc), r.ChargePeriodStart);
+        Assert.Equal(1, e.Line);
+        Assert.Contains("required columns missing: BilledCost.", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MissingEffectiveCostColumn_IsRejected()
+    {
+        var file = _folder.Write("billedonly.csv", FocusCsv.Lines(
+            "ChargePeriodStart,BilledCost,BillingCurrency,ChargeCategory,ProviderName",
+            "2024-09-18,2.75,USD,Usage,AWS"));
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Contains("required columns missing: EffectiveCost.", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Read_HeaderWithOddCaseSpacesAndBom_IsMatched()
     {
-        var file = _folder.Write("case.csv", "\uFEFF CHARGEPERIODSTART , billedcost,\tBillingCurrency ,chargecategory,PROVIDERNAME\n" + FocusCsv.MinimalRow + "\n");
+        var file = _folder.Write("case.csv", "\uFEFF CHARGEPERIODSTART , billedcost, EFFECTIVECOST ,\tBillingCurrency ,chargecategory,PROVIDERNAME\n" + FocusCsv.MinimalRow + "\n");
 
         var r = Assert.Single(_reader.Read(file, CancellationToken.None));
 

@@ -20,8 +20,8 @@ public sealed class FocusFileReaderTests : IDisposable
     public void Read_NullForms_GiveNull(string cell)
     {
         var file = _folder.Write("nulls.csv", FocusCsv.Lines(
-            FocusCsv.MinimalHeader + ",ResourceId,ListCost,ChargePeriodEnd,Tags,EffectiveCost",
-            $"{FocusCsv.MinimalRow},{cell},{cell},{cell},{cell},{cell}"));
+            FocusCsv.MinimalHeader + ",ResourceId,ListCost,ChargePeriodEnd,Tags",
+            $"{FocusCsv.MinimalRow},{cell},{cell},{cell},{cell}"));
 
         var r = Assert.Single(_reader.Read(file, CancellationToken.None));
 
@@ -29,7 +29,6 @@ public sealed class FocusFileReaderTests : IDisposable
         Assert.Equal(0m, r.ListCost);
         Assert.Equal(r.ChargePeriodStart.AddDays(1), r.ChargePeriodEnd);
         Assert.Empty(r.Tags);
-        Assert.Equal(r.BilledCost, r.EffectiveCost);
     }
 
     [Theory]
@@ -42,12 +41,12 @@ public sealed class FocusFileReaderTests : IDisposable
     [InlineData("\"2.5e3\"", "2500")]
     [InlineData("-1.2E+2", "-120")]
     [InlineData(" 7.5 ", "7.5")]
-    [InlineData("12345678901234567890.123456789", "12345678901234567890.123456789")]
+    [InlineData("123456789012345.1234567890123", "123456789012345.1234567890123")]
     public void Read_NumberForms_ParseExactly(string cell, string expected)
     {
         var file = _folder.Write("numbers.csv", FocusCsv.Lines(
-            "ChargePeriodStart,BilledCost,BillingCurrency,ChargeCategory,ProviderName",
-            $"2024-09-18,{cell},USD,Usage,AWS"));
+            "ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ProviderName",
+            $"2024-09-18,{cell},1,USD,Usage,AWS"));
 
         var r = Assert.Single(_reader.Read(file, CancellationToken.None));
 
@@ -57,7 +56,7 @@ public sealed class FocusFileReaderTests : IDisposable
     [Fact]
     public void Read_PlainDecimal_KeepsTheScaleDecimalParseKeeps()
     {
-        var file = _folder.Write("scale.csv", FocusCsv.Lines(FocusCsv.MinimalHeader, "2024-09-18,0.00000080000,USD,Usage,AWS"));
+        var file = _folder.Write("scale.csv", FocusCsv.Lines(FocusCsv.MinimalHeader, "2024-09-18,0.00000080000,1,USD,Usage,AWS"));
 
         var r = Assert.Single(_reader.Read(file, CancellationToken.None));
 
@@ -81,7 +80,7 @@ public sealed class FocusFileReaderTests : IDisposable
     [InlineData("2024-09-18T22:00:00.000+00:00", "2024-09-18T22:00:00.0000000")]
     public void Read_TimestampForms_GiveUtc(string cell, string expectedUtc)
     {
-        var file = _folder.Write("times.csv", FocusCsv.Lines(FocusCsv.MinimalHeader, $"{cell},1,USD,Usage,AWS"));
+        var file = _folder.Write("times.csv", FocusCsv.Lines(FocusCsv.MinimalHeader, $"{cell},1,1,USD,Usage,AWS"));
 
         var r = Assert.Single(_reader.Read(file, CancellationToken.None));
 
@@ -138,7 +137,7 @@ public sealed class FocusFileReaderTests : IDisposable
     [Fact]
     public void Read_GzipFile_ReadsLikePlain()
     {
-        var content = FocusCsv.Lines(FocusCsv.MinimalHeader, FocusCsv.MinimalRow, "2024-09-18 23:00:00,2.5,USD,Usage,AWS");
+        var content = FocusCsv.Lines(FocusCsv.MinimalHeader, FocusCsv.MinimalRow, "2024-09-18 23:00:00,2.5,1,USD,Usage,AWS");
         var gz = _folder.WriteGzip("export.csv.gz", content);
         var plain = _folder.Write("export.csv", content);
 
@@ -163,7 +162,7 @@ public sealed class FocusFileReaderTests : IDisposable
     [Fact]
     public void Read_BadNumber_NamesFileLineAndColumn()
     {
-        var file = _folder.Write("badnumber.csv", FocusCsv.Lines(FocusCsv.MinimalHeader, FocusCsv.MinimalRow, "2024-09-18,12,5,USD,Usage,AWS", "2024-09-18,1.2.3,USD,Usage,AWS"));
+        var file = _folder.Write("badnumber.csv", FocusCsv.Lines(FocusCsv.MinimalHeader, FocusCsv.MinimalRow, "2024-09-18,12,5,USD,Usage,AWS", "2024-09-18,1.2.3,1,USD,Usage,AWS"));
 
         var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
 
@@ -178,9 +177,9 @@ public sealed class FocusFileReaderTests : IDisposable
     public void Read_BadDate_NamesFileLineAndColumnAsWritten()
     {
         var file = _folder.Write("baddate.csv", FocusCsv.Lines(
-            "chargeperiodstart,BilledCost,BillingCurrency,ChargeCategory,ProviderName",
+            "chargeperiodstart,BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ProviderName",
             FocusCsv.MinimalRow,
-            "2024-13-40 00:00:00,1,USD,Usage,AWS"));
+            "2024-13-40 00:00:00,1,1,USD,Usage,AWS"));
 
         var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
 
@@ -204,12 +203,13 @@ public sealed class FocusFileReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("2024-09-18,1,NULL,Usage,AWS", "BillingCurrency")]
-    [InlineData("2024-09-18,1,,Usage,AWS", "BillingCurrency")]
-    [InlineData("2024-09-18,1,USD,,AWS", "ChargeCategory")]
-    [InlineData("2024-09-18,1,USD,Usage,NULL", "ProviderName")]
-    [InlineData("NULL,1,USD,Usage,AWS", "ChargePeriodStart")]
-    [InlineData("2024-09-18,NULL,USD,Usage,AWS", "BilledCost")]
+    [InlineData("2024-09-18,1,1,NULL,Usage,AWS", "BillingCurrency")]
+    [InlineData("2024-09-18,1,1,,Usage,AWS", "BillingCurrency")]
+    [InlineData("2024-09-18,1,1,USD,,AWS", "ChargeCategory")]
+    [InlineData("2024-09-18,1,1,USD,Usage,NULL", "ProviderName")]
+    [InlineData("NULL,1,1,USD,Usage,AWS", "ChargePeriodStart")]
+    [InlineData("2024-09-18,NULL,1,USD,Usage,AWS", "BilledCost")]
+    [InlineData("2024-09-18,1,NULL,USD,Usage,AWS", "EffectiveCost")]
     public void Read_MissingRequiredValue_NamesFileLineAndColumn(string row, string column)
     {
         var file = _folder.Write("missing.csv", FocusCsv.Lines(FocusCsv.MinimalHeader, FocusCsv.MinimalRow, row));
@@ -275,7 +275,7 @@ public sealed class FocusFileReaderTests : IDisposable
             + FocusCsv.MinimalRow + ",\"first\r\nsecond\nthird\"\r\n"
             + "\r\n"
             + FocusCsv.MinimalRow + ",plain\r\n"
-            + "2024-09-18,oops,USD,Usage,AWS,x\r\n");
+            + "2024-09-18,oops,1,USD,Usage,AWS,x\r\n");
 
         var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
         var good = _reader.Read(file, CancellationToken.None).Take(2).ToList();
@@ -297,15 +297,72 @@ public sealed class FocusFileReaderTests : IDisposable
         Assert.Equal("#acct", r.BillingAccountId);
     }
 
-    [Fact]
-    public void Read_ShortRow_MissingCellsAreNull()
+    [Theory]
+    [InlineData(",EC2")] // one cell short
+    [InlineData(",EC2,us-east-1,extra")] // one cell too many
+    [InlineData(",EC2,us-east-1,,")] // a trailing separator too many
+    public void Read_RowWithOtherFieldCountThanHeader_IsRejectedNamingTheLine(string cells)
     {
-        var file = _folder.Write("short.csv", FocusCsv.Lines(FocusCsv.MinimalHeader + ",ServiceName,RegionId", FocusCsv.MinimalRow + ",EC2"));
+        var file = _folder.Write("ragged.csv", FocusCsv.Lines(
+            FocusCsv.MinimalHeader + ",ServiceName,RegionId", FocusCsv.MinimalRow + ",EC2,us-east-1", FocusCsv.MinimalRow + cells));
 
-        var r = Assert.Single(_reader.Read(file, CancellationToken.None));
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
 
-        Assert.Equal("EC2", r.ServiceName);
-        Assert.Null(r.RegionId);
+        Assert.Equal(file, e.File);
+        Assert.Equal(3, e.Line);
+        Assert.Contains("but the header has 8", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_LastLineWithoutLineEnding_IsRejectedNamingTheLine()
+    {
+        var file = _folder.Write("cut.csv", FocusCsv.MinimalHeader + "\n" + FocusCsv.MinimalRow + "\n" + FocusCsv.MinimalRow);
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(3, e.Line);
+        Assert.Contains("no line ending", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PlainCsvCutInsideTheLastRow_IsRejectedNotFilled()
+    {
+        // A partial download: the last row stops after its BilledCost, so a short row without a line ending is left.
+        var file = _folder.Write("cut.csv", FocusCsv.MinimalHeader + "\n" + FocusCsv.MinimalRow + "\n2024-09-18 23:00:00,12");
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(3, e.Line);
+    }
+
+    [Fact]
+    public void Read_CrLfLineEndings_AreAccepted()
+    {
+        var file = _folder.Write("crlf.csv", FocusCsv.MinimalHeader + "\r\n" + FocusCsv.MinimalRow + "\r\n" + FocusCsv.MinimalRow + "\r\n");
+
+        Assert.Equal(2, _reader.Read(file, CancellationToken.None).Count());
+    }
+
+    [Fact]
+    public void Read_DuplicateColumnName_IsRejectedNamingBothColumns()
+    {
+        var file = _folder.Write("dup.csv", FocusCsv.Lines(FocusCsv.MinimalHeader + ",ServiceName,servicename", FocusCsv.MinimalRow + ",EC2,S3"));
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(1, e.Line);
+        Assert.Equal("servicename", e.Column);
+        Assert.Contains("columns 7 and 8", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DuplicateCostColumn_IsRejected()
+    {
+        var file = _folder.Write("dupcost.csv", FocusCsv.Lines(FocusCsv.MinimalHeader + ",BilledCost", FocusCsv.MinimalRow + ",99"));
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal("BilledCost", e.Column);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class FocusParquetTests : IDisposable
             ChargePeriodStart = new DateTime(2024, 9, 1 + i, 0, 0, 0, DateTimeKind.Utc),
             ChargePeriodEnd = i == 4 ? null : new DateTime(2024, 9, 2 + i, 0, 0, 0, DateTimeKind.Utc),
             BilledCost = 1.5m * i,
-            EffectiveCost = i == 3 ? null : 1.25m * i,
+            EffectiveCost = 1.25m * i,
             ListCost = 2.5,
             BillingCurrency = "USD",
             ChargeCategory = "Usage",
@@ -37,7 +37,7 @@ public sealed class FocusParquetTests : IDisposable
         Assert.Equal(DateTimeKind.Utc, records[3].ChargePeriodStart.Kind);
         Assert.Equal(new DateTime(2024, 9, 6, 0, 0, 0, DateTimeKind.Utc), records[4].ChargePeriodEnd);
         Assert.Equal(4.5m, records[3].BilledCost);
-        Assert.Equal(4.5m, records[3].EffectiveCost);
+        Assert.Equal(3.75m, records[3].EffectiveCost);
         Assert.Equal(2.5m, records[2].EffectiveCost);
         Assert.Equal(2.5m, records[0].ListCost);
         Assert.Equal("Snowflake", records[0].Provider);
@@ -89,6 +89,60 @@ public sealed class FocusParquetTests : IDisposable
         Assert.Equal(file, e.File);
         Assert.Equal(2, e.Line);
         Assert.Equal("BilledCost", e.Column);
+    }
+
+    [Theory]
+    [InlineData(0)] // the page header: the decoder reads absurd sizes ("Array dimensions exceeded supported range")
+    [InlineData(24)] // inside the page data
+    public async Task Read_ParquetWithDamagedColumnChunk_NamesColumnAndRowGroup(int intoChunk)
+    {
+        var file = _folder.Combine("damaged.parquet");
+        var rows = Enumerable.Range(0, 6).Select(i => new TypedRow
+        {
+            ChargePeriodStart = new DateTime(2024, 9, 1 + i, 0, 0, 0, DateTimeKind.Utc),
+            BilledCost = 1.5m * i,
+            EffectiveCost = 1.25m * i,
+            BillingCurrency = "USD",
+            ChargeCategory = "Usage",
+            ServiceProviderName = "Snowflake",
+        }).ToList();
+        await ParquetSerializer.SerializeAsync(rows, file, new ParquetOptions { RowGroupSize = 2, CompressionMethod = CompressionMethod.None }, null, CancellationToken.None);
+        long offset;
+        long length;
+        await using (var stream = File.OpenRead(file))
+        await using (var parquet = await ParquetReader.CreateAsync(stream))
+        {
+            var chunk = parquet.Metadata!.RowGroups[1].Columns.Single(c => c.MetaData!.PathInSchema[0] == "BilledCost").MetaData!;
+            offset = chunk.DataPageOffset;
+            length = chunk.TotalCompressedSize;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(file);
+        for (var i = offset + intoChunk; i < Math.Min(offset + length, offset + intoChunk + 16); i++)
+        {
+            bytes[i] = 0xFF;
+        }
+
+        await File.WriteAllBytesAsync(file, bytes);
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(file, e.File);
+        Assert.Equal("BilledCost", e.Column);
+        Assert.Contains("row group 2 of 3", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_ParquetCutShort_IsRejected()
+    {
+        var file = _folder.Combine("cut.parquet");
+        await ParquetSerializer.SerializeAsync([new TypedRow { ChargePeriodStart = new DateTime(2024, 9, 1, 0, 0, 0, DateTimeKind.Utc), BillingCurrency = "USD", ChargeCategory = "Usage", ServiceProviderName = "S" }], file, null, null, CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(file);
+        await File.WriteAllBytesAsync(file, bytes[..(bytes.Length * 3 / 4)]);
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(file, e.File);
     }
 
     [Fact]
@@ -168,6 +222,8 @@ public sealed class FocusParquetTests : IDisposable
         public string ChargePeriodStart { get; set; } = "";
 
         public string BilledCost { get; set; } = "";
+
+        public string EffectiveCost { get; set; } = "0";
 
         public string BillingCurrency { get; set; } = "USD";
 

@@ -21,7 +21,7 @@ public sealed class FocusReadOptionsTests : IDisposable
         var file = _folder.Write("export.csv", FocusCsv.Lines(
             Header,
             FocusCsv.MinimalRow + ",EC2 m5 hours,SKU-1,AWS Inc,AWS EMEA,Correction,EC2,i-1,Ireland,\"{\"\"team\"\":\"\"pay\"\"}\",BoxUsage",
-            "2024-09-19 00:00:00,2.5,EUR,Credit,Azure,Credit note,SKU-2,Microsoft,Microsoft,,VM,vm-1,West Europe,{},Credit"));
+            "2024-09-19 00:00:00,2.5,2.5,EUR,Credit,Azure,Credit note,SKU-2,Microsoft,Microsoft,,VM,vm-1,West Europe,{},Credit"));
 
         var all = _reader.Read(file, FocusReadOptions.All, CancellationToken.None).ToList();
         var projected = _reader.Read(file, FocusReadOptions.CostStore, CancellationToken.None).ToList();
@@ -128,6 +128,8 @@ public sealed class FocusReadOptionsTests : IDisposable
         public DateTime ChargePeriodStart { get; set; } = new(2024, 9, 1, 0, 0, 0, DateTimeKind.Utc);
 
         public decimal BilledCost { get; set; } = 3.5m;
+
+        public decimal EffectiveCost { get; set; } = 3.5m;
 
         public string BillingCurrency { get; set; } = "USD";
 
