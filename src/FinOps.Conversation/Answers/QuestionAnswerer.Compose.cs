@@ -34,6 +34,13 @@ public sealed partial class QuestionAnswerer
         return new QuestionAnswer(c.Question, null, null, null, [], text, card);
     }
 
+    private static QuestionAnswer PeriodProblem(ParsedQuestion question, string problem)
+    {
+        var text = $"I can't use that period: {problem}. Ask about a period such as \"last month\", \"Q3 2026\" or \"from 2026-09-01 to 2026-09-30\".";
+        var card = new Card("answer", text, [new TextBlock(text)]);
+        return new QuestionAnswer(question, null, null, null, [], text, card);
+    }
+
     private static QuestionAnswer NoDataYet(AnswerContext c)
     {
         var covered = c.Coverage!.Dates;

@@ -39,6 +39,12 @@ public sealed partial class QuestionAnswerer
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(catalog);
+        if (question.PeriodProblem is { } problem)
+        {
+            LogPeriodProblem(_logger, question.Text.Length);
+            return PeriodProblem(question, problem);
+        }
+
         if (!question.Understood)
         {
             LogNotUnderstood(_logger, question.Text.Length);
@@ -89,6 +95,9 @@ public sealed partial class QuestionAnswerer
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answered a {Intent} question with {RowCount} rows")]
     private static partial void LogAnswered(ILogger logger, QuestionIntent intent, int rowCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A question of {Length} characters named a period that cannot be used")]
+    private static partial void LogPeriodProblem(ILogger logger, int length);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A question of {Length} characters was not understood")]
     private static partial void LogNotUnderstood(ILogger logger, int length);

@@ -33,6 +33,9 @@ public sealed record ParsedQuestion
     /// <summary>Words that looked like names but matched nothing in the data; the answer says so.</summary>
     public IReadOnlyList<string> UnrecognisedWords { get; init; } = [];
 
+    /// <summary>Why the question's period cannot be used ("there is no Q99: quarters are Q1 to Q4"); the answer says so instead of guessing a period.</summary>
+    public string? PeriodProblem { get; init; }
+
     /// <summary>True when the language model, not the parser, produced the query.</summary>
     public bool FromLanguageModel { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text;
 using FinOps.Core.Calendar;
 using FinOps.Core.Query;
@@ -80,6 +81,11 @@ public sealed class QuestionParser
     public ParsedQuestion Parse(string text, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (today.Year is < TimeExpressionParser.FirstYear or > TimeExpressionParser.LastYear)
+        {
+            return ParsedQuestion.NotUnderstood(text) with { PeriodProblem = string.Create(CultureInfo.InvariantCulture, $"today ({today:yyyy-MM-dd}) is outside the years {TimeExpressionParser.FirstYear} to {TimeExpressionParser.LastYear} that questions can cover") };
+        }
+
         var tokens = Tokenizer.Tokenize(StripMentions(text));
         var skip = 0;
         while (skip < tokens.Count && LeadingFiller.Contains(tokens[skip].Text))
@@ -97,6 +103,11 @@ public sealed class QuestionParser
         CorrectKeywordTypos(tokens);
         var state = new ParseState(tokens);
         var time = _time.Scan(tokens, state.Consumed, today);
+        if (time.Problem is not null)
+        {
+            return ParsedQuestion.NotUnderstood(text) with { PeriodProblem = time.Problem };
+        }
+
         var metric = ScanMetric(state);
         ScanTop(state);
         ScanGroupBy(state);

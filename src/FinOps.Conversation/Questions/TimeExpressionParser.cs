@@ -13,7 +13,18 @@ namespace FinOps.Conversation.Questions;
 /// </remarks>
 internal sealed class TimeExpressionParser(CostCalendar calendar)
 {
+    /// <summary>The first and last years a question may name: cost exports exist for no other, and dates near <see cref="DateOnly.MaxValue"/> overflow.</summary>
+    public const int FirstYear = 2000;
+
+    public const int LastYear = 2099;
+
+    /// <summary>The most days, weeks, months, quarters or years "last N ..." may count back.</summary>
+    private const int MaxCount = 400;
+
     private static readonly string[] RangeSeparators = ["..", "to", "-", "until", "till", "through", "thru"];
+
+    /// <summary>What a rule returns for a period it recognises but cannot use; the reason is in <see cref="TimeScan.Problem"/>.</summary>
+    private static readonly FoundPeriod Rejected = new(new DateRange(DateOnly.MinValue, DateOnly.MinValue), string.Empty, PeriodUnit.Range);
 
     public TimeScan Scan(IReadOnlyList<Token> tokens, bool[] consumed, DateOnly today)
     {
@@ -30,7 +41,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             if (length == 0)
             {
                 var found = TryPeriod(context, i, out length);
-                if (found is not null)
+                if (found is not null && !ReferenceEquals(found, Rejected))
                 {
                     scan.Periods.Add(found with { TokenIndex = i });
                 }
@@ -44,6 +55,15 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             if (length > 0)
             {
                 i += length - 1;
+            }
+        }
+
+        foreach (var period in scan.Periods)
+        {
+            if (period.Range.Start.Year < FirstYear || period.Range.End.Year > LastYear + 1)
+            {
+                // "the last 400 years": a valid shape that reaches outside the years any export covers.
+                scan.Problem ??= string.Create(CultureInfo.InvariantCulture, $"{StripPreposition(period.Phrase)} would run from {period.Range.Start:yyyy-MM-dd}, and questions can only cover {FirstYear} to {LastYear}");
             }
         }
 
@@ -141,6 +161,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
     /// <summary>The period rules, tried in this order at each word; the first match wins, so the order is the precedence.</summary>
     private static readonly (string Name, PeriodRule Rule)[] PeriodRules =
     [
+        ("out-of-range", OutOfRange),             // 0001-01-01, Q99, in 9999, last 99999999 days: a clear problem, never a guess
         ("keyword", Keyword),                     // today, yesterday, ytd, mtd, wtd, qtd, fytd
         ("since", Since),                         // since last month, since Sep 3
         ("from-or-between", FromOrBetween),       // from Sep 3 to Sep 9, between ... and ...
@@ -179,6 +200,76 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         return null;
     }
 
+    private static FoundPeriod Reject(Context c, string reason, int consumed, out int length)
+    {
+        c.Scan.Problem ??= reason;
+        length = consumed;
+        return Rejected;
+    }
+
+    /// <summary>Period words whose number is impossible or outside <see cref="FirstYear"/>-<see cref="LastYear"/>.</summary>
+    private static FoundPeriod? OutOfRange(Context c, int i, out int length)
+    {
+        length = 0;
+        var t = c.Tokens[i].Text;
+        if (IsDateShaped(t))
+        {
+            if (!Tokenizer.TryParseIsoDate(t, out var date))
+            {
+                return Reject(c, $"{t} is not a date", 1, out length);
+            }
+
+            if (date.Year is < FirstYear or > LastYear)
+            {
+                return Reject(c, OutsideYears(t), 1, out length);
+            }
+
+            return null;
+        }
+
+        if (t.Length >= 2 && t[0] == 'q' && !t.AsSpan(1).ContainsAnyExceptInRange('0', '9') && !TryQuarterWord(t, out _))
+        {
+            return Reject(c, $"there is no Q{t[1..]}: quarters are Q1 to Q4", 1 + (IsLongNumber(c, i + 1) ? 1 : 0), out length);
+        }
+
+        if (t.StartsWith("fy", StringComparison.Ordinal) && t.Length > 2 && !t.AsSpan(2).ContainsAnyExceptInRange('0', '9') && !TryFiscalYearNumber(c, i, out _, out _))
+        {
+            return Reject(c, OutsideYears("FY" + t[2..]), 1, out length);
+        }
+
+        if (IsLongNumber(c, i) && IsOutsideYears(c.Tokens[i].Text)
+            && (c.IsAny(i - 1, "in", "since", "during", "from", "to", "until", "through", "of", "year", "fy", "fiscal", "h1", "h2") || TryQuarterWord(c.Tokens[Math.Max(0, i - 1)].Text, out _)
+                || (i > 0 && Vocabulary.Months.ContainsKey(c.Tokens[i - 1].Text))))
+        {
+            return Reject(c, OutsideYears(c.Tokens[i].Text), 1, out length);
+        }
+
+        // "last 99999999 days", "past 500 months": more than anyone keeps cost data for.
+        if (t is "last" or "past" or "previous" or "prior" && i + 1 < c.Tokens.Count && c.Tokens[i + 1].Text.All(char.IsAsciiDigit)
+            && UnitAt(c, i + 2, out var unitLength) is { } unit
+            && (!int.TryParse(c.Tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > MaxCount))
+        {
+            var name = unit == PeriodUnit.Days ? "days" : UnitName(unit) + "s";
+            return Reject(c, string.Create(CultureInfo.InvariantCulture, $"the last {c.Tokens[i + 1].Text} {name} is more than the {MaxCount} {name} a question can look back"), 2 + unitLength, out length);
+        }
+
+        return null;
+    }
+
+    private static bool IsDateShaped(string t) =>
+        t.Length >= 8 && t.Count(ch => ch == '-') == 2 && t.All(ch => char.IsAsciiDigit(ch) || ch == '-') && t.IndexOf('-', StringComparison.Ordinal) >= 1;
+
+    private static bool IsLongNumber(Context c, int i) =>
+        i >= 0 && i < c.Tokens.Count && c.Tokens[i].Text.Length >= 4 && c.Tokens[i].Text.All(char.IsAsciiDigit);
+
+    private static bool IsOutsideYears(string digits) =>
+        !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < FirstYear or > LastYear;
+
+    private static string OutsideYears(string what) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what} is outside the years {FirstYear} to {LastYear} that questions can cover");
+
+    private static string Long(DateOnly date) => date.ToString("MMM d, yyyy", CultureInfo.InvariantCulture);
+
     private static FoundPeriod? Keyword(Context c, int i, out int length)
     {
         var today = c.Today;
@@ -206,7 +297,18 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         }
 
         var inner = TryPeriod(c, i + 1, out var innerLength);
-        if (inner is null || inner.Range.Start > c.Today)
+        if (ReferenceEquals(inner, Rejected))
+        {
+            length = 1 + innerLength;
+            return Rejected;
+        }
+
+        if (inner is not null && inner.Range.Start > c.Today)
+        {
+            return Reject(c, $"since {StripPreposition(inner.Phrase)} starts after today ({c.Today.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)})", 1 + innerLength, out length);
+        }
+
+        if (inner is null)
         {
             return null;
         }
@@ -417,7 +519,12 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
                 endLength = 1;
             }
 
-            if (end is not null && end.Value >= start)
+            if (end is not null && end.Value < start)
+            {
+                return Reject(c, $"it ends on {Long(end.Value)}, before it starts on {Long(start)}", startLength + 1 + endLength, out length);
+            }
+
+            if (end is not null)
             {
                 length = startLength + 1 + endLength;
                 var range = new DateRange(start, end.Value.AddDays(1));
@@ -819,6 +926,11 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
 
         if (Tokenizer.TryParseIsoDate(c.Tokens[i].Text, out var iso))
         {
+            if (iso.Year is < FirstYear or > LastYear)
+            {
+                return null;
+            }
+
             length = 1;
             return iso;
         }
