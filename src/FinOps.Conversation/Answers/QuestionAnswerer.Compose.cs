@@ -41,10 +41,8 @@ public sealed partial class QuestionAnswerer
         return new QuestionAnswer(question, null, null, null, [], text, card);
     }
 
-    private static QuestionAnswer NoDataYet(AnswerContext c)
+    private static QuestionAnswer NoDataYet(AnswerContext c, DateOnly last)
     {
-        var covered = c.Coverage!.Dates;
-        var last = covered.IsEmpty ? covered.Start : covered.End.AddDays(-1);
         var text = $"There is no cost data for {c.Question.PeriodLabel.Phrase} ({c.Span(c.Query.Period)}) yet: the data runs through {AnswerFormat.Day(last, c.Today.Year)}. Cloud providers deliver cost exports a day or more after the usage.";
         var card = new Card("answer", text, [new TextBlock(text), ContextLine(c, null)]);
         return new QuestionAnswer(c.Question, null, null, null, [], text, card);
@@ -235,9 +233,9 @@ public sealed partial class QuestionAnswerer
     {
         var horizon = c.Query.Period;
         var dataEnd = c.Today;
-        if (c.Coverage is { } coverage && coverage.Dates.End < dataEnd)
+        if (c.DataThrough is { } through && through.Day.AddDays(1) < dataEnd)
         {
-            dataEnd = coverage.Dates.End;
+            dataEnd = through.Day.AddDays(1);
         }
 
         if (dataEnd > horizon.End)
@@ -394,6 +392,12 @@ public sealed partial class QuestionAnswerer
             var imported = coverage.LastImportedAt.ToUniversalTime();
             var last = coverage.Dates.IsEmpty ? coverage.Dates.Start : coverage.Dates.End.AddDays(-1);
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"Data through {AnswerFormat.Iso(last)}, imported {imported:yyyy-MM-dd HH:mm} UTC"));
+            if (c.DataThrough is { Providers.Count: > 0 } lagging)
+            {
+                // Exports that lag differently: the answer stops at the earliest so no provider's missing day reads as a drop.
+                var each = string.Join(", ", lagging.Providers.Select(p => $"{p.Key} {AnswerFormat.Iso(p.Value)}"));
+                parts.Add($"Complete for every provider through {AnswerFormat.Iso(lagging.Day)} ({each})");
+            }
         }
         else
         {

@@ -25,6 +25,15 @@ public sealed record ParsedQuestion
 
     public PeriodLabel? ContextCompareLabel { get; init; }
 
+    /// <summary>For a period still running ("this month so far"): the whole unit (December), the forecast's horizon.</summary>
+    public DateRange? RunningUnit { get; init; }
+
+    /// <summary>For a period still running: the whole unit before it (all of November), shown as context, never compared with the part.</summary>
+    public DateRange? PreviousUnit { get; init; }
+
+    /// <summary>The running unit's name ("month", "week", "quarter"), for "all of last month".</summary>
+    public string? RunningUnitName { get; init; }
+
     public IReadOnlyList<ValueAmbiguity> Ambiguities { get; init; } = [];
 
     /// <summary>For a breakdown asked as "cheapest" / "least expensive": the answer names the smallest row (rows stay largest first).</summary>

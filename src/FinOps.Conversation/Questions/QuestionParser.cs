@@ -183,11 +183,17 @@ public sealed class QuestionParser
             Granularity = w.Intent == QuestionIntent.Trend ? granularity ?? DefaultGranularity(periods.Period) : null,
             Top = w.Intent == QuestionIntent.Top ? s.TopN ?? DefaultTop : null,
         };
+        var defaultPeriod = new FoundPeriod(periods.Period, periods.Label.Phrase, PeriodUnit.Month, ToDate: true, FullUnit: CostCalendar.Month(today));
         FoundPeriod? context = null;
         if (w.Intent is QuestionIntent.Total or QuestionIntent.Unallocated)
         {
-            context = Previous(periods.Primary ?? new FoundPeriod(periods.Period, periods.Label.Phrase, PeriodUnit.Month, ToDate: true, FullUnit: CostCalendar.Month(today)));
+            context = Previous(periods.Primary ?? defaultPeriod);
         }
+
+        // A calendar unit still running: its whole and the whole one before are the answer's context, never its comparison.
+        var running = (periods.Primary ?? (w.Intent is QuestionIntent.Forecast || periods.Period != MonthToDate(today) ? null : defaultPeriod)) is { ToDate: true, FullUnit: not null } p
+            && p.Unit is PeriodUnit.Week or PeriodUnit.Month or PeriodUnit.Quarter or PeriodUnit.Year or PeriodUnit.FiscalYear
+            && p.FullUnit.Start == p.Range.Start ? p : null;
 
         return new ParsedQuestion
         {
@@ -198,6 +204,9 @@ public sealed class QuestionParser
             ComparePeriodLabel = periods.Compare is null ? null : new PeriodLabel(periods.Compare.Phrase),
             ContextComparePeriod = context?.Range,
             ContextCompareLabel = context is null ? null : new PeriodLabel(context.Phrase),
+            RunningUnit = running?.FullUnit,
+            PreviousUnit = running is null ? null : TimeExpressionParser.PreviousUnit(running.Unit, running.FullUnit!),
+            RunningUnitName = running is null ? null : TimeExpressionParser.UnitName(running.Unit),
             Ambiguities = s.Ambiguities,
             UnrecognisedWords = unrecognised,
             AsksForSmallest = w.AsksForSmallest,

@@ -176,7 +176,7 @@ public sealed class QuestionAnswererTests
 
         var answer = await AskAsync("how much did payments spend this year");
 
-        Assert.Equal("Payments spent $13,495.76 this year so far (Jan 1-Nov 23, amortised).", answer.Text);
+        Assert.Equal("Payments spent $13,495.76 this year through Nov 22 (Jan 1-Nov 22, amortised).", answer.Text);
         Assert.Null(answer.CompareTotal);
     }
 
