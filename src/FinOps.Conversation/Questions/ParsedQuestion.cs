@@ -34,6 +34,9 @@ public sealed record ParsedQuestion
     /// <summary>The running unit's name ("month", "week", "quarter"), for "all of last month".</summary>
     public string? RunningUnitName { get; init; }
 
+    /// <summary>For "which team grew the most": the direction of change that counts; <see cref="ChangeDirection.Any"/> otherwise.</summary>
+    public ChangeDirection RankChanges { get; init; }
+
     public IReadOnlyList<ValueAmbiguity> Ambiguities { get; init; } = [];
 
     /// <summary>For a breakdown asked as "cheapest" / "least expensive": the answer names the smallest row (rows stay largest first).</summary>

@@ -50,7 +50,14 @@ public sealed class QuestionParser
     private static readonly FrozenSet<string> CompareWords = FrozenSet.ToFrozenSet(
         ["compare", "compared", "comparing", "comparison", "vs", "versus", "against", "change", "changed", "changes", "difference", "differ",
          "increase", "increased", "increases", "decrease", "decreased", "grew", "grow", "growth", "rise", "rose", "drop", "dropped", "fall", "fell",
-         "jump", "jumped", "spike", "spiked", "delta", "higher", "lower", "increasing", "decreasing", "growing", "rising", "shrinking", "dropping", "falling"], StringComparer.Ordinal);
+         "jump", "jumped", "spike", "spiked", "delta", "higher", "lower", "increasing", "decreasing", "growing", "rising", "shrinking", "dropping", "falling",
+         "shrank", "shrink", "shrunk", "declined", "decline"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> UpWords = FrozenSet.ToFrozenSet(
+        ["grew", "grow", "grown", "growth", "increase", "increased", "increases", "increasing", "rise", "rose", "risen", "rising", "jump", "jumped", "spike", "spiked", "growing", "higher"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> DownWords = FrozenSet.ToFrozenSet(
+        ["shrank", "shrink", "shrunk", "shrinking", "decrease", "decreased", "decreases", "decreasing", "drop", "dropped", "dropping", "fall", "fell", "falling", "declined", "decline", "lower"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> TrendWords = FrozenSet.ToFrozenSet(
         ["trend", "trends", "trending", "trended", "trendline", "history", "historical", "chart", "graph", "plot", "timeline", "evolution", "evolve", "evolved"], StringComparer.Ordinal);
@@ -204,6 +211,7 @@ public sealed class QuestionParser
             ComparePeriodLabel = periods.Compare is null ? null : new PeriodLabel(periods.Compare.Phrase),
             ContextComparePeriod = context?.Range,
             ContextCompareLabel = context is null ? null : new PeriodLabel(context.Phrase),
+            RankChanges = w.Intent == QuestionIntent.Drivers && s.GroupBy.Count > 0 ? RankedDirection(w) : ChangeDirection.Any,
             RunningUnit = running?.FullUnit,
             PreviousUnit = running is null ? null : TimeExpressionParser.PreviousUnit(running.Unit, running.FullUnit!),
             RunningUnitName = running is null ? null : TimeExpressionParser.UnitName(running.Unit),
@@ -211,6 +219,14 @@ public sealed class QuestionParser
             UnrecognisedWords = unrecognised,
             AsksForSmallest = w.AsksForSmallest,
         };
+    }
+
+    /// <summary>"which team grew the most" asks for increases only, "... shrank the most" for decreases; both or neither: any change.</summary>
+    private static ChangeDirection RankedDirection(Words w)
+    {
+        var up = w.Has(UpWords) || w.HasPhrase("went", "up") || w.HasPhrase("go", "up") || w.HasPhrase("gone", "up") || w.HasPhrase("going", "up");
+        var down = w.Has(DownWords) || w.HasPhrase("went", "down") || w.HasPhrase("go", "down") || w.HasPhrase("gone", "down") || w.HasPhrase("going", "down");
+        return up == down ? ChangeDirection.Any : up ? ChangeDirection.Up : ChangeDirection.Down;
     }
 
     private static bool IsHelp(Words w) =>

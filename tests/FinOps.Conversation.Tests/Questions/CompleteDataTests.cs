@@ -29,8 +29,8 @@ public sealed class CompleteDataTests
         var json = await Issue13Scenario.AskJsonAsync(Issue13Scenario.Store(December2), "how much did we spend this month", December2);
 
         Assert.Equal("2026-12-01", json["answer"]!["dataThrough"]!.GetValue<string>());
-        Assert.Equal(1000m, json["answer"]!["total"]!.GetValue<decimal>());
-        Assert.StartsWith("Total spend was $1,000.00 this month through Dec 1 (Dec 1, amortised)", json["answer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(900m, json["answer"]!["total"]!.GetValue<decimal>());
+        Assert.StartsWith("Total spend was $900.00 this month through Dec 1 (Dec 1, amortised)", json["answer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class CompleteDataTests
         var json = await Issue13Scenario.AskJsonAsync(store, "how much did we spend this month", Issue13Scenario.December3);
 
         Assert.Equal("2026-12-01", json["answer"]!["dataThrough"]!.GetValue<string>());
-        Assert.Equal(1100m, json["answer"]!["total"]!.GetValue<decimal>());
+        Assert.Equal(1000m, json["answer"]!["total"]!.GetValue<decimal>());
         Assert.Contains("this month through Dec 1 (Dec 1, amortised)", json["answer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -53,7 +53,7 @@ public sealed class CompleteDataTests
         var json = await Issue13Scenario.AskJsonAsync(store, "how much did aws cost this month", Issue13Scenario.December3);
 
         Assert.Equal("2026-12-02", json["answer"]!["dataThrough"]!.GetValue<string>());
-        Assert.Equal(2000m, json["answer"]!["total"]!.GetValue<decimal>());
+        Assert.Equal(1800m, json["answer"]!["total"]!.GetValue<decimal>());
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class CompleteDataTests
 
         var json = await Issue13Scenario.AskJsonAsync(store, "forecast this month", Issue13Scenario.December3);
 
-        // Dec 1 only: 700 + 300 + 100 = 1,100 a day for 31 days.
-        Assert.Equal(34100m, json["answer"]!["total"]!.GetValue<decimal>());
+        // Dec 1 only: 650 + 250 + 100 = 1,000 a day for 31 days.
+        Assert.Equal(31000m, json["answer"]!["total"]!.GetValue<decimal>());
         Assert.Equal("2026-12-01", json["answer"]!["dataThrough"]!.GetValue<string>());
     }
 }

@@ -15,7 +15,7 @@ internal static class Issue13Scenario
     public static readonly DateOnly December3 = new(2026, 12, 3);
 
     /// <summary>
-    /// Every day from Sep 1: payments $600 (grows to $700 in December), checkout $400 (shrinks to $300 in December) on AWS;
+    /// Every day from Sep 1: payments $600 (grows to $650 in December), checkout $400 (shrinks to $250 in December) on AWS;
     /// with <paramref name="microsoftThrough"/>, search $100 a day on Microsoft until that day. AWS runs through <paramref name="awsThrough"/>.
     /// </summary>
     public static FakeCostQueryService Store(DateOnly awsThrough, DateOnly? microsoftThrough = null)
@@ -28,8 +28,8 @@ internal static class Issue13Scenario
         for (var day = new DateOnly(2026, 9, 1); day <= awsThrough; day = day.AddDays(1))
         {
             var december = day.Month == 12;
-            store.Add(day, december ? 700m : 600m, "payments", resource: "i-pay");
-            store.Add(day, december ? 300m : 400m, "checkout", service: "Amazon Relational Database Service", resource: "db-checkout");
+            store.Add(day, december ? 650m : 600m, "payments", resource: "i-pay");
+            store.Add(day, december ? 250m : 400m, "checkout", service: "Amazon Relational Database Service", resource: "db-checkout");
         }
 
         for (var day = new DateOnly(2026, 9, 1); microsoftThrough is { } end && day <= end; day = day.AddDays(1))
