@@ -536,7 +536,11 @@ public sealed class QuestionParser
             var text = tokens[i].Text;
             if (Vocabulary.Abbreviations.TryGetValue(text, out var expanded) && _catalog.MatchAt(tokens, i) is null)
             {
-                tokens[i] = new Token(expanded, Tokenizer.Stem(expanded));
+                // "lm" -> "last month": a short form may stand for several words.
+                var words = expanded.Split(' ');
+                tokens[i] = new Token(words[0], Tokenizer.Stem(words[0]));
+                tokens.InsertRange(i + 1, words.Skip(1).Select(w => new Token(w, Tokenizer.Stem(w))));
+                i += words.Length - 1;
                 continue;
             }
 

@@ -177,6 +177,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         ("half", TryHalf),                        // H1, second half of last year
         ("quarter", TryQuarter),                  // Q3, Q3 FY26, FY26 Q3
         ("fiscal-year", FiscalYearNumber),        // FY2026, fiscal 2026
+        ("numeric-month", NumericMonth),          // 2026-03, 03/2026, 2026/03
         ("date-or-range", DateOrRange),           // 2026-10-01, Sep 3-9, 2026-10-01..2026-10-15
         ("month-name", MonthName),                // in October, October 2025
         ("bare-year", BareYear),                  // in 2025
@@ -536,6 +537,54 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         return new FoundPeriod(CostCalendar.Day(start), "on " + Short(start), PeriodUnit.Day, ToDate: start == c.Today, PhraseHasDates: true);
     }
 
+    /// <summary>Months written with numbers: "2026-03", "2026/03", "03/2026", "3-2026".</summary>
+    private static FoundPeriod? NumericMonth(Context c, int i, out int length)
+    {
+        length = 0;
+        var t = c.Tokens[i].Text;
+        var separator = t.IndexOfAny(['-', '/']);
+        if (separator < 1 || separator == t.Length - 1 || t.IndexOfAny(['-', '/'], separator + 1) >= 0)
+        {
+            return null;
+        }
+
+        var left = t[..separator];
+        var right = t[(separator + 1)..];
+        var (yearText, monthText) = left.Length == 4 && right.Length is 1 or 2 ? (left, right) : right.Length == 4 && left.Length is 1 or 2 ? (right, left) : (null, null);
+        if (yearText is null || monthText is null || !yearText.All(char.IsAsciiDigit) || !monthText.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var year = int.Parse(yearText, CultureInfo.InvariantCulture);
+        var month = int.Parse(monthText, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+        {
+            return Reject(c, $"{t} is not a month: months run from 1 to 12", 1, out length);
+        }
+
+        if (year is < FirstYear or > LastYear)
+        {
+            return Reject(c, OutsideYears(t), 1, out length);
+        }
+
+        length = 1;
+        return Month(c.Today, year, month, withYear: year != c.Today.Year);
+    }
+
+    private static FoundPeriod Month(DateOnly today, int year, int month, bool withYear)
+    {
+        var range = CostCalendar.Month(year, month);
+        var name = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+        var phrase = withYear ? string.Create(CultureInfo.InvariantCulture, $"in {name} {year}") : "in " + name;
+        if (range.Contains(today))
+        {
+            phrase += " so far";
+        }
+
+        return new FoundPeriod(Clamp(range, today), phrase, PeriodUnit.Month, ToDate: range.Contains(today), FullUnit: range);
+    }
+
     /// <summary>Month names: "in October", "October 2025", "oct".</summary>
     private static FoundPeriod? MonthName(Context c, int i, out int length)
     {
@@ -558,15 +607,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             year = month <= today.Month ? today.Year : today.Year - 1;
         }
 
-        var range = CostCalendar.Month(year, month);
-        var name = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
-        var phrase = year == today.Year || length == 1 ? "in " + name : string.Create(CultureInfo.InvariantCulture, $"in {name} {year}");
-        if (range.Contains(today))
-        {
-            phrase += " so far";
-        }
-
-        return new FoundPeriod(Clamp(range, today), phrase, PeriodUnit.Month, ToDate: range.Contains(today), FullUnit: range);
+        return Month(today, year, month, withYear: year != today.Year && length == 2);
     }
 
     /// <summary>A bare year: "in 2025".</summary>
