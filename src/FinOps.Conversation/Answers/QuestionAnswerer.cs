@@ -67,7 +67,7 @@ public sealed partial class QuestionAnswerer
         if (complete is { } end && question.Intent is not (QuestionIntent.Freshness or QuestionIntent.Forecast) && question.Query!.Period.Start >= end)
         {
             // "spend today" before today's export has arrived: say so instead of reporting $0.00 "down 100%".
-            return NoDataYet(asked, end.AddDays(-1));
+            return NoDataYet(asked, end.AddDays(-1)) with { DataThrough = end.AddDays(-1) };
         }
 
         var dataThrough = await DataThroughAsync(question, coverage, today, cancellationToken);
