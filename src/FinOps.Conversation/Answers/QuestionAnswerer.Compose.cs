@@ -65,7 +65,7 @@ public sealed partial class QuestionAnswerer
         {
             sentence += $", {AnswerFormat.Change(total, before)} on {label.Phrase}.";
             stated = before;
-            delta = LikeForLike(query.Period, query.ComparePeriod!) ? Delta.Between(new Money(total, currency), new Money(before, currency)) : null;
+            delta = query.ComparePeriod is { } compared && LikeForLike(query.Period, compared) ? Delta.Between(new Money(total, currency), new Money(before, currency)) : null;
         }
         else
         {

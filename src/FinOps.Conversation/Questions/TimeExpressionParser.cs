@@ -239,7 +239,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         }
 
         if (IsLongNumber(c, i) && IsOutsideYears(c.Tokens[i].Text)
-            && (c.IsAny(i - 1, "in", "since", "during", "from", "to", "until", "through", "of", "year", "fy", "fiscal", "h1", "h2") || TryQuarterWord(c.Tokens[Math.Max(0, i - 1)].Text, out _)
+            && (c.IsAny(i - 1, "in", "since", "during", "from", "until", "through", "year", "fy", "fiscal", "h1", "h2") || TryQuarterWord(c.Tokens[Math.Max(0, i - 1)].Text, out _)
                 || (i > 0 && Vocabulary.Months.ContainsKey(c.Tokens[i - 1].Text))))
         {
             return Reject(c, OutsideYears(c.Tokens[i].Text), 1, out length);
@@ -257,8 +257,13 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         return null;
     }
 
-    private static bool IsDateShaped(string t) =>
-        t.Length >= 8 && t.Count(ch => ch == '-') == 2 && t.All(ch => char.IsAsciiDigit(ch) || ch == '-') && t.IndexOf('-', StringComparison.Ordinal) >= 1;
+    /// <summary>"yyyy-m-d" with digits only: a date someone meant, valid or not ("1234-5678-9012" is an account, not a date).</summary>
+    private static bool IsDateShaped(string t)
+    {
+        var parts = t.Split('-');
+        return parts.Length == 3 && parts[0].Length == 4 && parts[1].Length is 1 or 2 && parts[2].Length is 1 or 2
+            && parts.All(p => p.All(char.IsAsciiDigit));
+    }
 
     private static bool IsLongNumber(Context c, int i) =>
         i >= 0 && i < c.Tokens.Count && c.Tokens[i].Text.Length >= 4 && c.Tokens[i].Text.All(char.IsAsciiDigit);

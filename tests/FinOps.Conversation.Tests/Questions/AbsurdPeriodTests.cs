@@ -53,6 +53,18 @@ public sealed class AbsurdPeriodTests
         Assert.Null(parsed.PeriodProblem);
     }
 
+    [Theory]
+    [InlineData("spend for account 1234-5678-9012 last month")]
+    [InlineData("which accounts spent more than 5000 last month")]
+    public void Parse_NumbersThatAreNotPeriods_AreNoProblem(string text)
+    {
+        var values = new Dictionary<Dimension, IReadOnlyList<string>>(DemoCatalog.Values) { [Dimension.Account] = ["1234-5678-9012", "prod"] };
+        var parsed = new QuestionParser(new ValueCatalog(values), CostCalendar.Default).Parse(text, DemoCatalog.AsOf);
+
+        Assert.Null(parsed.PeriodProblem);
+        Assert.Equal(new DateOnly(2026, 10, 1), parsed.Query!.Period.Start);
+    }
+
     [Fact]
     public void Parse_TodayOutsideTheYears_ReportsTheProblem()
     {
