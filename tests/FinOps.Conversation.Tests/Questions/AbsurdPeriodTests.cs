@@ -65,6 +65,19 @@ public sealed class AbsurdPeriodTests
         Assert.Equal(new DateOnly(2026, 10, 1), parsed.Query!.Period.Start);
     }
 
+    [Theory]
+    [InlineData("0001-01-01", "0001-01-05")]
+    [InlineData("9999-12-01", "9999-12-31")]
+    public void TryRead_QueryJsonWithPeriodOutsideTheYears_IsAnErrorNamingTheField(string start, string end)
+    {
+        var json = new JsonObject { ["intent"] = "compare", ["period"] = new JsonObject { ["start"] = start, ["end"] = end } };
+
+        var ok = QueryJson.TryRead(json, DemoCatalog.Catalog, out _, out _, out var error);
+
+        Assert.False(ok);
+        Assert.Equal("period: dates must lie in the years 2000 to 2099", error);
+    }
+
     [Fact]
     public void Parse_TodayOutsideTheYears_ReportsTheProblem()
     {
