@@ -9,8 +9,8 @@ namespace FinOps.Conversation.Answers;
 /// <remarks>
 /// <c>{"question", "understood", "query": {...} | null, "answer": {"currency", "total", "compareTotal",
 /// "rows": [{"key": {"&lt;dimension&gt;": value}, "value", "compareValue"}], "text", "dataThrough"}}</c>. Rows are by value
-/// descending, by time (key <c>date</c>) for trends; for drivers by absolute change, so the first row always
-/// answers "which X". In a comparison the more recent period is primary (<c>total</c>, <c>value</c>).
+/// descending, by time (key <c>date</c>) for trends; for drivers by absolute change (by signed change for "which X
+/// grew / shrank most"), so the first row always answers "which X". In a comparison the more recent period is primary (<c>total</c>, <c>value</c>).
 /// <c>dataThrough</c> is the last complete day the answer used (YYYY-MM-DD, never today), null when nothing was queried;
 /// <c>query</c> is the query that ran, so a period "so far" ends on that day.
 /// </remarks>

@@ -1,3 +1,9 @@
+using FinOps.Conversation.Answers;
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Questions;
+using FinOps.Core.Calendar;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace FinOps.Conversation.Tests.Questions;
 
 /// <summary>Issue 13: periods "so far" end on the last complete day of data, and the answer says which day that is.</summary>
@@ -76,5 +82,19 @@ public sealed class CompleteDataTests
         // Dec 1 only: 650 + 250 + 100 = 1,000 a day for 31 days.
         Assert.Equal(31000m, json["answer"]!["total"]!.GetValue<decimal>());
         Assert.Equal("2026-12-01", json["answer"]!["dataThrough"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ProviderExportADayBehind_ContextLineNamesEachProvidersLastDay()
+    {
+        var store = Issue13Scenario.Store(December2, microsoftThrough: new DateOnly(2026, 12, 1));
+        var catalog = await ValueCatalog.LoadAsync(store, [], CancellationToken.None);
+        var parsed = new QuestionParser(catalog, CostCalendar.Default).Parse("spend this month", Issue13Scenario.December3);
+
+        var answer = await new QuestionAnswerer(store, NullLogger<QuestionAnswerer>.Instance).AnswerAsync(parsed, catalog, Issue13Scenario.December3, CancellationToken.None);
+
+        var context = Assert.IsType<ContextBlock>(answer.Card.Blocks[^1]);
+        Assert.Contains("Complete for every provider through 2026-12-01 (AWS 2026-12-02, Microsoft 2026-12-01)", context.Text, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 12, 1), answer.DataThrough);
     }
 }
