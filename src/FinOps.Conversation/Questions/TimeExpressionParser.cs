@@ -248,10 +248,28 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         // "last 99999999 days", "past 500 months": more than anyone keeps cost data for.
         if (t is "last" or "past" or "previous" or "prior" && i + 1 < c.Tokens.Count && c.Tokens[i + 1].Text.All(char.IsAsciiDigit)
             && UnitAt(c, i + 2, out var unitLength) is { } unit
-            && (!int.TryParse(c.Tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > MaxCount))
+            && (!int.TryParse(c.Tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxCount))
         {
             var name = unit == PeriodUnit.Days ? "days" : UnitName(unit) + "s";
-            return Reject(c, string.Create(CultureInfo.InvariantCulture, $"the last {c.Tokens[i + 1].Text} {name} is more than the {MaxCount} {name} a question can look back"), 2 + unitLength, out length);
+            return Reject(c, n == 0 && c.Tokens[i + 1].Text.All(ch => ch == '0')
+                ? $"the last 0 {name} contain no days"
+                : string.Create(CultureInfo.InvariantCulture, $"the last {c.Tokens[i + 1].Text} {name} is more than the {MaxCount} {name} a question can look back"), 2 + unitLength, out length);
+        }
+
+        if (t.Length == 2 && t[0] == 'h' && char.IsAsciiDigit(t[1]) && t[1] is not ('1' or '2'))
+        {
+            return Reject(c, $"there is no H{t[1]}: halves are H1 and H2", 1, out length);
+        }
+
+        // "Feb 30", "31 June": a day the month does not have (February counts 29 days, for leap years).
+        var dayAt = Vocabulary.Months.ContainsKey(t) ? i + 1 : i;
+        var monthAt = dayAt == i ? i + 1 : i;
+        if (dayAt < c.Tokens.Count && monthAt < c.Tokens.Count && Vocabulary.Months.TryGetValue(c.Tokens[monthAt].Text, out var month)
+            && c.Tokens[dayAt].IsNumber && c.Tokens[dayAt].Text.Length <= 2 && c.Tokens[dayAt].Number is var day
+            && (day < 1 || day > DateTime.DaysInMonth(2024, month)))
+        {
+            var monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(month);
+            return Reject(c, string.Create(CultureInfo.InvariantCulture, $"{monthName} {day} is not a date"), Math.Max(dayAt, monthAt) - i + 1, out length);
         }
 
         return null;

@@ -29,6 +29,11 @@ public sealed class AbsurdPeriodTests
     [InlineData("spend from 2026-10-31 to 2026-10-01", "it ends on Oct 1, 2026, before it starts on Oct 31, 2026")]
     [InlineData("spend since 2026-12-25", "since Dec 25 starts after today (Nov 23, 2026)")]
     [InlineData("spend in the last 400 years", "last 400 years would run from 1626-01-01")]
+    [InlineData("spend in the last 0 days", "the last 0 days contain no days")]
+    [InlineData("spend in H3", "there is no H3: halves are H1 and H2")]
+    [InlineData("spend on Feb 30", "Feb 30 is not a date")]
+    [InlineData("spend on 31 june", "Jun 31 is not a date")]
+    [InlineData("spend 120 years ago", "120 years ago would run from 1906-01-01")]
     public void Parse_AbsurdPeriod_ReportsTheProblemInsteadOfAPeriod(string text, string problem)
     {
         var parsed = _parser.Parse(text, DemoCatalog.AsOf);
@@ -45,6 +50,8 @@ public sealed class AbsurdPeriodTests
     [InlineData("spend last 400 days")]
     [InlineData("spend from 2026-10-01 to 2026-10-31")]
     [InlineData("top 1000 resources last month")]
+    [InlineData("spend on Feb 29 2024")]
+    [InlineData("spend in H2 2025")]
     public void Parse_SensiblePeriod_HasNoProblem(string text)
     {
         var parsed = _parser.Parse(text, DemoCatalog.AsOf);
