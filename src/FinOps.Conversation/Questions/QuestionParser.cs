@@ -197,11 +197,7 @@ public sealed class QuestionParser
             context = Previous(periods.Primary ?? defaultPeriod);
         }
 
-        // A calendar unit still running: its whole and the whole one before are the answer's context, never its comparison.
-        var running = (periods.Primary ?? (w.Intent is QuestionIntent.Forecast || periods.Period != MonthToDate(today) ? null : defaultPeriod)) is { ToDate: true, FullUnit: not null } p
-            && p.Unit is PeriodUnit.Week or PeriodUnit.Month or PeriodUnit.Quarter or PeriodUnit.Year or PeriodUnit.FiscalYear
-            && p.FullUnit.Start == p.Range.Start ? p : null;
-
+        var running = RunningUnit(periods.Primary ?? (w.Intent is QuestionIntent.Forecast || periods.Period != MonthToDate(today) ? null : defaultPeriod));
         return new ParsedQuestion
         {
             Text = text,
@@ -220,6 +216,11 @@ public sealed class QuestionParser
             AsksForSmallest = w.AsksForSmallest,
         };
     }
+
+    /// <summary>A calendar unit still running from its start ("this month so far"): its whole and the whole one before are the answer's context, never its comparison.</summary>
+    private static FoundPeriod? RunningUnit(FoundPeriod? period) =>
+        period is { ToDate: true, FullUnit: not null } p && p.Unit is PeriodUnit.Week or PeriodUnit.Month or PeriodUnit.Quarter or PeriodUnit.Year or PeriodUnit.FiscalYear
+            && p.FullUnit.Start == p.Range.Start ? p : null;
 
     /// <summary>"which team grew the most" asks for increases only, "... shrank the most" for decreases; both or neither: any change.</summary>
     private static ChangeDirection RankedDirection(Words w)
