@@ -8,9 +8,11 @@ namespace FinOps.Conversation.Answers;
 /// <summary>The stable JSON contract of <c>FinOps.Bot ask --json</c>: one object per question.</summary>
 /// <remarks>
 /// <c>{"question", "understood", "query": {...} | null, "answer": {"currency", "total", "compareTotal",
-/// "rows": [{"key": {"&lt;dimension&gt;": value}, "value", "compareValue"}], "text"}}</c>. Rows are by value
-/// descending, by time (key <c>date</c>) for trends; for drivers by absolute change, so the first row always
-/// answers "which X". In a comparison the more recent period is primary (<c>total</c>, <c>value</c>).
+/// "rows": [{"key": {"&lt;dimension&gt;": value}, "value", "compareValue"}], "text", "dataThrough"}}</c>. Rows are by value
+/// descending, by time (key <c>date</c>) for trends; for drivers by absolute change (by signed change for "which X
+/// grew / shrank most"), so the first row always answers "which X". In a comparison the more recent period is primary (<c>total</c>, <c>value</c>).
+/// <c>dataThrough</c> is the last complete day the answer used (YYYY-MM-DD, never today), null when nothing was queried;
+/// <c>query</c> is the query that ran, so a period "so far" ends on that day.
 /// </remarks>
 public static class AskJson
 {
@@ -55,6 +57,7 @@ public static class AskJson
                 ["compareTotal"] = answer.CompareTotal,
                 ["rows"] = rows,
                 ["text"] = answer.Text,
+                ["dataThrough"] = answer.DataThrough is { } through ? through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             },
         };
     }

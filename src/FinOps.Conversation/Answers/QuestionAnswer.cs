@@ -18,4 +18,8 @@ public sealed record QuestionAnswer(
     decimal? CompareTotal,
     IReadOnlyList<AnswerRow> Rows,
     string Text,
-    Card Card);
+    Card Card)
+{
+    /// <summary>The last complete day of data the answer used (never today); null when nothing was queried.</summary>
+    public DateOnly? DataThrough { get; init; }
+}

@@ -34,10 +34,15 @@ public sealed partial class QuestionAnswerer
         return new QuestionAnswer(c.Question, null, null, null, [], text, card);
     }
 
-    private static QuestionAnswer NoDataYet(AnswerContext c)
+    private static QuestionAnswer PeriodProblem(ParsedQuestion question, string problem)
     {
-        var covered = c.Coverage!.Dates;
-        var last = covered.IsEmpty ? covered.Start : covered.End.AddDays(-1);
+        var text = $"I can't use that period: {problem}. Ask about a period such as \"last month\", \"Q3 2026\" or \"from 2026-09-01 to 2026-09-30\".";
+        var card = new Card("answer", text, [new TextBlock(text)]);
+        return new QuestionAnswer(question, null, null, null, [], text, card);
+    }
+
+    private static QuestionAnswer NoDataYet(AnswerContext c, DateOnly last)
+    {
         var text = $"There is no cost data for {c.Question.PeriodLabel.Phrase} ({c.Span(c.Query.Period)}) yet: the data runs through {AnswerFormat.Day(last, c.Today.Year)}. Cloud providers deliver cost exports a day or more after the usage.";
         var card = new Card("answer", text, [new TextBlock(text), ContextLine(c, null)]);
         return new QuestionAnswer(c.Question, null, null, null, [], text, card);
@@ -55,21 +60,24 @@ public sealed partial class QuestionAnswerer
         var sentence = Lead(c, total, currency);
         var blocks = new List<CardBlock>();
         Delta? delta = null;
+        decimal? stated = null;
         if (compareTotal is { } before && c.Question.ContextCompareLabel is { } label && (before != 0 || total != 0))
         {
             sentence += $", {AnswerFormat.Change(total, before)} on {label.Phrase}.";
-            delta = Delta.Between(new Money(total, currency), new Money(before, currency));
+            stated = before;
+            delta = query.ComparePeriod is { } compared && LikeForLike(query.Period, compared) ? Delta.Between(new Money(total, currency), new Money(before, currency)) : null;
         }
         else
         {
             sentence += ".";
         }
 
+        sentence += await RunningUnitContextAsync(c, total, currency, cancellationToken);
         blocks.Add(new TextBlock(sentence));
         blocks.Add(new KeyNumberBlock(KeyLabel(c), new Money(total, currency), delta));
         var text = AddOtherCurrencies(sentence, result, blocks);
         blocks.Add(ContextLine(c, compareTotal is null ? null : query.ComparePeriod));
-        return new QuestionAnswer(c.Question, currency, total, null, [], text, new Card("answer", text, blocks));
+        return new QuestionAnswer(c.Question, currency, total, stated, [], text, new Card("answer", text, blocks));
     }
 
     private async Task<QuestionAnswer> BreakdownAsync(AnswerContext c, CancellationToken cancellationToken)
@@ -160,17 +168,19 @@ public sealed partial class QuestionAnswerer
         var before = compareTotal ?? 0;
         var comparePeriod = c.Query.ComparePeriod!;
         var sentence = Lead(c, total, currency) + ComparisonClause(c, total, before, currency, comparePeriod);
+        sentence += await RunningUnitContextAsync(c, total, currency, cancellationToken);
+        var likeForLike = LikeForLike(c.Query.Period, comparePeriod);
         var blocks = new List<CardBlock>
         {
             new TextBlock(sentence),
-            new KeyNumberBlock(KeyLabel(c), new Money(total, currency), Delta.Between(new Money(total, currency), new Money(before, currency))),
+            new KeyNumberBlock(KeyLabel(c), new Money(total, currency), likeForLike ? Delta.Between(new Money(total, currency), new Money(before, currency)) : null),
         };
 
         var rows = result.Primary is { } part ? SortByValue(part.Rows).ToList() : [];
         if (rows.Count > 0)
         {
             blocks.Add(new CostTableBlock(TableHeader(c.Query.GroupBy), rows.Take(TableRows).Select(r => new CostTableRow(
-                RowLabel(r, c.Query.GroupBy), new Money(r.Value, currency), Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)), total == 0 ? null : r.Value / total)).ToList()));
+                RowLabel(r, c.Query.GroupBy), new Money(r.Value, currency), likeForLike ? Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)) : null, total == 0 ? null : r.Value / total)).ToList()));
         }
 
         var text = AddOtherCurrencies(sentence, result, blocks);
@@ -194,30 +204,46 @@ public sealed partial class QuestionAnswerer
         {
             var grouped = await _queries.QueryAsync(c.Query with { GroupBy = [dimension], Top = null, Granularity = null }, cancellationToken);
             var part = grouped.ByCurrency.FirstOrDefault(p => p.Currency == currency);
-            var rows = (part?.Rows ?? [])
-                .OrderByDescending(r => Math.Abs(Change(r)))
-                .ThenByDescending(r => Math.Sign(Change(r)) == Math.Sign(delta))
+            var direction = c.Question.RankChanges;
+            var rows = (direction switch
+                {
+                    ChangeDirection.Up => (part?.Rows ?? []).OrderByDescending(Change),
+                    ChangeDirection.Down => (part?.Rows ?? []).OrderBy(Change),
+                    _ => (part?.Rows ?? []).OrderByDescending(r => Math.Abs(Change(r))).ThenByDescending(r => Math.Sign(Change(r)) == Math.Sign(delta)),
+                })
                 .ThenBy(r => string.Join('\u0001', r.Key), StringComparer.Ordinal).ToList();
             ranked.Add((dimension, rows));
         }
 
-        var sentence = Lead(c, total, currency) + ComparisonClause(c, total, before, currency, comparePeriod).TrimEnd('.');
-        var named = ranked.Where(r => r.Rows.Count > 0 && Change(r.Rows[0]) != 0).Select(r => $"{DimensionNoun(r.Dimension)} {RowLabel(r.Rows[0], [r.Dimension])} ({Signed(Change(r.Rows[0]), currency)})").ToList();
-        sentence += named.Count > 0 && delta != 0 ? $". Largest changes: {AnswerFormat.JoinAnd(named)}." : ".";
+        var totalSentence = Lead(c, total, currency) + ComparisonClause(c, total, before, currency, comparePeriod).TrimEnd('.');
+        string sentence;
+        if (c.Question.RankChanges != ChangeDirection.Any && ranked.Count == 1)
+        {
+            // "which team grew the most": the first sentence names one that really grew (or says none did), the total follows.
+            sentence = RankedChange(c, ranked[0].Dimension, ranked[0].Rows, currency, comparePeriod) + " " + totalSentence + ".";
+        }
+        else
+        {
+            var named = ranked.Where(r => r.Rows.Count > 0 && Change(r.Rows[0]) != 0).Select(r => $"{DimensionNoun(r.Dimension)} {RowLabel(r.Rows[0], [r.Dimension])} ({Signed(Change(r.Rows[0]), currency)})").ToList();
+            sentence = totalSentence + (named.Count > 0 && delta != 0 ? $". Largest changes: {AnswerFormat.JoinAnd(named)}." : ".");
+        }
 
+        var likeForLike = LikeForLike(c.Query.Period, comparePeriod);
         var blocks = new List<CardBlock>
         {
             new TextBlock(sentence),
-            new KeyNumberBlock(KeyLabel(c), new Money(total, currency), Delta.Between(new Money(total, currency), new Money(before, currency))),
+            new KeyNumberBlock(KeyLabel(c), new Money(total, currency), likeForLike ? Delta.Between(new Money(total, currency), new Money(before, currency)) : null),
         };
         foreach (var (dimension, rows) in ranked.Where(r => r.Rows.Count > 0))
         {
             blocks.Add(new CostTableBlock(AnswerFormat.Capitalise(DimensionNoun(dimension)), rows.Take(DriversPerDimension).Select(r => new CostTableRow(
-                RowLabel(r, [dimension]), new Money(r.Value, currency), Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)),
+                RowLabel(r, [dimension]), new Money(r.Value, currency), likeForLike ? Delta.Between(new Money(r.Value, currency), new Money(r.CompareValue ?? 0, currency)) : null,
                 delta == 0 ? null : Change(r) / delta)).ToList()));
         }
 
-        var best = ranked.Where(r => r.Rows.Count > 0).OrderByDescending(r => Math.Abs(Change(r.Rows[0]))).Select(r => r).FirstOrDefault();
+        var best = c.Question.RankChanges != ChangeDirection.Any && ranked.Count == 1
+            ? ranked[0]
+            : ranked.Where(r => r.Rows.Count > 0).OrderByDescending(r => Math.Abs(Change(r.Rows[0]))).Select(r => r).FirstOrDefault();
         var answerRows = best.Rows is null ? [] : best.Rows.Select(r => new AnswerRow([new(best.Dimension.ToString(), r.Key[0])], r.Value, r.CompareValue ?? 0)).ToList();
         var text = AddOtherCurrencies(sentence, totalResult, blocks);
         blocks.Add(ContextLine(c, comparePeriod));
@@ -228,9 +254,9 @@ public sealed partial class QuestionAnswerer
     {
         var horizon = c.Query.Period;
         var dataEnd = c.Today;
-        if (c.Coverage is { } coverage && coverage.Dates.End < dataEnd)
+        if (c.DataThrough is { } through && through.Day.AddDays(1) < dataEnd)
         {
-            dataEnd = coverage.Dates.End;
+            dataEnd = through.Day.AddDays(1);
         }
 
         if (dataEnd > horizon.End)
@@ -329,7 +355,56 @@ public sealed partial class QuestionAnswerer
         var label = c.Question.ComparePeriodLabel?.Phrase ?? "the period before";
         var change = AnswerFormat.Change(total, before);
         var amount = total == before ? string.Empty : $" ({Signed(total - before, currency)})";
-        return $", {change}{amount} on {label} ({AnswerFormat.Money(before, currency)}, {c.Span(comparePeriod)}).";
+        var unequal = LikeForLike(c.Query.Period, comparePeriod)
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"; the periods differ in length ({c.Query.Period.Days} and {comparePeriod.Days} days), so the change is not like for like");
+        return $", {change}{amount} on {label} ({AnswerFormat.Money(before, currency)}, {c.Span(comparePeriod)}){unequal}.";
+    }
+
+    /// <summary>"Payments grew the most this month through Dec 2 (Dec 1-2, amortised): +$200.00 on the same days last month ($1,200.00 to $1,400.00, Nov 1-2)."</summary>
+    private static string RankedChange(AnswerContext c, Dimension dimension, List<CostRow> rows, string currency, DateRange comparePeriod)
+    {
+        var up = c.Question.RankChanges == ChangeDirection.Up;
+        var verb = up ? "grew" : "shrank";
+        var label = c.Question.ComparePeriodLabel?.Phrase ?? "the period before";
+        var when = $"{c.Question.PeriodLabel.Phrase} ({c.Span(c.Query.Period)}, {c.Metric})";
+        var first = rows.Count > 0 ? rows[0] : null;
+        if (first is null || (up ? Change(first) <= 0 : Change(first) >= 0))
+        {
+            return $"No {DimensionNoun(dimension)} {verb} {when} compared with {label} ({c.Span(comparePeriod)}).";
+        }
+
+        return $"{RowLabel(first, [dimension])} {verb} the most {when}: {Signed(Change(first), currency)} on {label} " +
+            $"({AnswerFormat.Money(first.CompareValue ?? 0, currency)} to {AnswerFormat.Money(first.Value, currency)}, {c.Span(comparePeriod)}).";
+    }
+
+    /// <summary>Periods whose totals can be compared: the same number of days, or whole units within a tenth of each other (30- and 31-day months).</summary>
+    private static bool LikeForLike(DateRange period, DateRange compare) =>
+        period.Days == compare.Days || Math.Abs(period.Days - compare.Days) * 10 <= Math.Max(period.Days, compare.Days);
+
+    /// <summary>
+    /// For part of a unit still running: " All of last month (Nov 1-30): $276,000.00; this month's forecast at the current run-rate: $281,000.00 (Dec 1-31)."
+    /// The whole previous unit is context only, never the comparison; empty when the period is not part of a running unit.
+    /// </summary>
+    private async Task<string> RunningUnitContextAsync(AnswerContext c, decimal total, string currency, CancellationToken cancellationToken)
+    {
+        if (c.Question.RunningUnit is not { } unit || c.Question.PreviousUnit is not { } previous || c.Question.RunningUnitName is not { } name
+            || c.Query.Period.Start != unit.Start || c.Query.Period.End >= unit.End || c.Query.Period.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        if (c.Coverage is { } coverage && coverage.Dates.Start <= previous.Start)
+        {
+            var whole = await _queries.QueryAsync(c.Query with { Period = previous, ComparePeriod = null, GroupBy = [], Top = null, Granularity = null }, cancellationToken);
+            var wholeTotal = whole.ByCurrency.FirstOrDefault(p => p.Currency == currency)?.Total ?? 0m;
+            parts.Add($"all of last {name} ({c.Span(previous)}): {AnswerFormat.Money(wholeTotal, currency)}");
+        }
+
+        var forecast = Math.Round(total / c.Query.Period.Days * unit.Days, 2, MidpointRounding.AwayFromZero);
+        parts.Add($"this {name}'s forecast at the current run-rate: {AnswerFormat.Money(forecast, currency)} ({c.Span(unit)})");
+        return " " + AnswerFormat.Capitalise(string.Join("; ", parts)) + ".";
     }
 
     private static string Signed(decimal amount, string currency) =>
@@ -387,6 +462,12 @@ public sealed partial class QuestionAnswerer
             var imported = coverage.LastImportedAt.ToUniversalTime();
             var last = coverage.Dates.IsEmpty ? coverage.Dates.Start : coverage.Dates.End.AddDays(-1);
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"Data through {AnswerFormat.Iso(last)}, imported {imported:yyyy-MM-dd HH:mm} UTC"));
+            if (c.DataThrough is { Providers.Count: > 0 } lagging)
+            {
+                // Exports that lag differently: the answer stops at the earliest so no provider's missing day reads as a drop.
+                var each = string.Join(", ", lagging.Providers.Select(p => $"{p.Key} {AnswerFormat.Iso(p.Value)}"));
+                parts.Add($"Complete for every provider through {AnswerFormat.Iso(lagging.Day)} ({each})");
+            }
         }
         else
         {

@@ -39,6 +39,12 @@ public sealed partial class QuestionAnswerer
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(catalog);
+        if (question.PeriodProblem is { } problem)
+        {
+            LogPeriodProblem(_logger, question.Text.Length);
+            return PeriodProblem(question, problem);
+        }
+
         if (!question.Understood)
         {
             LogNotUnderstood(_logger, question.Text.Length);
@@ -56,12 +62,17 @@ public sealed partial class QuestionAnswerer
         }
 
         var coverage = await _queries.GetCoverageAsync(cancellationToken);
-        var context = new AnswerContext(question, question.Query!, today, coverage);
-        if (coverage is not null && question.Intent is not (QuestionIntent.Freshness or QuestionIntent.Forecast) && question.Query!.Period.Start >= coverage.Dates.End)
+        var asked = new AnswerContext(question, question.Query!, today, coverage);
+        var complete = coverage is null ? null : (DateOnly?)Earlier(coverage.Dates.End, today);
+        if (complete is { } end && question.Intent is not (QuestionIntent.Freshness or QuestionIntent.Forecast) && question.Query!.Period.Start >= end)
         {
             // "spend today" before today's export has arrived: say so instead of reporting $0.00 "down 100%".
-            return NoDataYet(context);
+            return NoDataYet(asked, end.AddDays(-1)) with { DataThrough = end.AddDays(-1) };
         }
+
+        var dataThrough = await DataThroughAsync(question, coverage, today, cancellationToken);
+        question = EndAtCompleteData(question, dataThrough, today);
+        var context = new AnswerContext(question, question.Query!, today, coverage) { DataThrough = dataThrough };
 
         var answer = question.Intent switch
         {
@@ -84,11 +95,16 @@ public sealed partial class QuestionAnswerer
         }
 
         LogAnswered(_logger, question.Intent, answer.Rows.Count);
-        return answer;
+        return answer with { DataThrough = dataThrough?.Day };
     }
+
+    private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answered a {Intent} question with {RowCount} rows")]
     private static partial void LogAnswered(ILogger logger, QuestionIntent intent, int rowCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A question of {Length} characters named a period that cannot be used")]
+    private static partial void LogPeriodProblem(ILogger logger, int length);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A question of {Length} characters was not understood")]
     private static partial void LogNotUnderstood(ILogger logger, int length);

@@ -25,7 +25,7 @@ public sealed partial class QuestionService
         ArgumentNullException.ThrowIfNull(text);
         var parser = await _catalogs.GetParserAsync(cancellationToken);
         var parsed = parser.Parse(text, today);
-        if (_translator is not null && (!parsed.Understood || parsed.UnrecognisedWords.Count > 0))
+        if (_translator is not null && parsed.PeriodProblem is null && (!parsed.Understood || parsed.UnrecognisedWords.Count > 0))
         {
             var translated = await _translator.TranslateAsync(text, parser.Catalog, today, cancellationToken);
             if (translated is not null)

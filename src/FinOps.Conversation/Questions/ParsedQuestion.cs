@@ -25,6 +25,18 @@ public sealed record ParsedQuestion
 
     public PeriodLabel? ContextCompareLabel { get; init; }
 
+    /// <summary>For a period still running ("this month so far"): the whole unit (December), the forecast's horizon.</summary>
+    public DateRange? RunningUnit { get; init; }
+
+    /// <summary>For a period still running: the whole unit before it (all of November), shown as context, never compared with the part.</summary>
+    public DateRange? PreviousUnit { get; init; }
+
+    /// <summary>The running unit's name ("month", "week", "quarter"), for "all of last month".</summary>
+    public string? RunningUnitName { get; init; }
+
+    /// <summary>For "which team grew the most": the direction of change that counts; <see cref="ChangeDirection.Any"/> otherwise.</summary>
+    public ChangeDirection RankChanges { get; init; }
+
     public IReadOnlyList<ValueAmbiguity> Ambiguities { get; init; } = [];
 
     /// <summary>For a breakdown asked as "cheapest" / "least expensive": the answer names the smallest row (rows stay largest first).</summary>
@@ -32,6 +44,9 @@ public sealed record ParsedQuestion
 
     /// <summary>Words that looked like names but matched nothing in the data; the answer says so.</summary>
     public IReadOnlyList<string> UnrecognisedWords { get; init; } = [];
+
+    /// <summary>Why the question's period cannot be used ("there is no Q99: quarters are Q1 to Q4"); the answer says so instead of guessing a period.</summary>
+    public string? PeriodProblem { get; init; }
 
     /// <summary>True when the language model, not the parser, produced the query.</summary>
     public bool FromLanguageModel { get; init; }

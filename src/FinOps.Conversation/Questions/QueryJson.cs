@@ -235,6 +235,13 @@ public static class QueryJson
             return false;
         }
 
+        if (start.Year < TimeExpressionParser.FirstYear || end.Year > TimeExpressionParser.LastYear)
+        {
+            // The comparison before such a period (or after it) would fall off the calendar: no export holds these years anyway.
+            error = string.Create(CultureInfo.InvariantCulture, $"{name}: dates must lie in the years {TimeExpressionParser.FirstYear} to {TimeExpressionParser.LastYear}");
+            return false;
+        }
+
         range = new DateRange(start, end);
         error = null;
         return true;

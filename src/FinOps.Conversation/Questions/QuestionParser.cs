@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text;
 using FinOps.Core.Calendar;
 using FinOps.Core.Query;
@@ -49,7 +50,14 @@ public sealed class QuestionParser
     private static readonly FrozenSet<string> CompareWords = FrozenSet.ToFrozenSet(
         ["compare", "compared", "comparing", "comparison", "vs", "versus", "against", "change", "changed", "changes", "difference", "differ",
          "increase", "increased", "increases", "decrease", "decreased", "grew", "grow", "growth", "rise", "rose", "drop", "dropped", "fall", "fell",
-         "jump", "jumped", "spike", "spiked", "delta", "higher", "lower", "increasing", "decreasing", "growing", "rising", "shrinking", "dropping", "falling"], StringComparer.Ordinal);
+         "jump", "jumped", "spike", "spiked", "delta", "higher", "lower", "increasing", "decreasing", "growing", "rising", "shrinking", "dropping", "falling",
+         "shrank", "shrink", "shrunk", "declined", "decline"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> UpWords = FrozenSet.ToFrozenSet(
+        ["grew", "grow", "grown", "growth", "increase", "increased", "increases", "increasing", "rise", "rose", "risen", "rising", "jump", "jumped", "spike", "spiked", "growing", "higher"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> DownWords = FrozenSet.ToFrozenSet(
+        ["shrank", "shrink", "shrunk", "shrinking", "decrease", "decreased", "decreases", "decreasing", "drop", "dropped", "dropping", "fall", "fell", "falling", "declined", "decline", "lower"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> TrendWords = FrozenSet.ToFrozenSet(
         ["trend", "trends", "trending", "trended", "trendline", "history", "historical", "chart", "graph", "plot", "timeline", "evolution", "evolve", "evolved"], StringComparer.Ordinal);
@@ -80,6 +88,11 @@ public sealed class QuestionParser
     public ParsedQuestion Parse(string text, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (today.Year is < TimeExpressionParser.FirstYear or > TimeExpressionParser.LastYear)
+        {
+            return ParsedQuestion.NotUnderstood(text) with { PeriodProblem = string.Create(CultureInfo.InvariantCulture, $"today ({today:yyyy-MM-dd}) is outside the years {TimeExpressionParser.FirstYear} to {TimeExpressionParser.LastYear} that questions can cover") };
+        }
+
         var tokens = Tokenizer.Tokenize(StripMentions(text));
         var skip = 0;
         while (skip < tokens.Count && LeadingFiller.Contains(tokens[skip].Text))
@@ -97,6 +110,11 @@ public sealed class QuestionParser
         CorrectKeywordTypos(tokens);
         var state = new ParseState(tokens);
         var time = _time.Scan(tokens, state.Consumed, today);
+        if (time.Problem is not null)
+        {
+            return ParsedQuestion.NotUnderstood(text) with { PeriodProblem = time.Problem };
+        }
+
         var metric = ScanMetric(state);
         ScanTop(state);
         ScanGroupBy(state);
@@ -107,228 +125,258 @@ public sealed class QuestionParser
         return Build(text, state, time, metric, granularity, unrecognised, today);
     }
 
+    private delegate QuestionIntent? IntentRule(Words w);
+
+    /// <summary>The intent rules, tried in this order; the first that answers wins, so the order is the precedence.</summary>
+    private static readonly (string Name, IntentRule Rule)[] IntentRules =
+    [
+        ("help", w => IsHelp(w) ? QuestionIntent.Help : null),
+        ("freshness", w => IsFreshness(w) ? QuestionIntent.Freshness : null),
+        ("forecast", w => IsForecast(w) ? QuestionIntent.Forecast : null),
+        ("drivers", w => w.Has(DriverWords) || w.HasPhrase("what", "changed") ? QuestionIntent.Drivers : null),
+        ("compare", w => IsCompare(w) ? QuestionIntent.Compare : null),
+        ("trend", w => w.Has(TrendWords) || w.Granularity is not null || w.HasPhrase("over", "time") ? QuestionIntent.Trend : null),
+        ("top", w => w.S.TopN is not null ? QuestionIntent.Top : null),
+        ("breakdown", w => w.S.GroupBy.Count > 0 || w.Has(BreakdownWords) ? (w.HasUnallocated ? QuestionIntent.Unallocated : QuestionIntent.Breakdown) : null),
+        ("unallocated", w => w.HasUnallocated ? QuestionIntent.Unallocated : null),
+        ("total", w => w.AnyContent ? QuestionIntent.Total : null),
+        ("greeting", w => w.Keywords.All(x => LeadingFiller.Contains(x) || x is "thanks" or "thank" or "you") ? QuestionIntent.Help : null),
+    ];
+
+    /// <summary>Second looks that change the first intent, in this order.</summary>
+    private static readonly (string Name, Action<Words> Refine)[] IntentRefinements =
+    [
+        ("values-side-by-side", ValuesSideBySide),
+        ("ranking-of-changes", RankingOfChanges),
+        ("cheapest", Cheapest),
+        ("top-n", w => w.Intent = w.S.TopN is not null && w.Intent is QuestionIntent.Breakdown or QuestionIntent.Total ? QuestionIntent.Top : w.Intent),
+    ];
+
+    /// <summary>The names of the intent rules, then of the refinements, in precedence order.</summary>
+    internal static IReadOnlyList<string> IntentRuleNames => IntentRules.Select(r => r.Name).Concat(IntentRefinements.Select(r => r.Name)).ToArray();
+
     private ParsedQuestion Build(string text, ParseState s, TimeScan time, CostMetric? metric, Granularity? granularity, IReadOnlyList<string> unrecognised, DateOnly today)
     {
-        // Words that named values ("growth", "data") are not keywords.
-        var words = s.Tokens.Where((_, i) => !s.ValueToken[i]).Select(t => t.Text).ToArray();
-        bool Has(FrozenSet<string> set) => words.Any(set.Contains);
-        bool HasPhrase(params string[] phrase) => IndexOf(words, phrase) >= 0;
-        var allWords = s.Tokens.Select(t => t.Text).ToArray();
-        var dataIsCurrent = Enumerable.Range(0, allWords.Length).Any(i => allWords[i] == "data"
-            && allWords.Skip(i + 1).Take(2).Any(w => w is "current" or "fresh" or "recent" or "stale" or "updated" or "up" or "complete"));
-
-        var filters = s.Filters;
-        var groupBy = s.GroupBy;
-        var absolute = time.Periods.Where(p => !p.Relative).ToList();
-        var relative = time.Periods.FirstOrDefault(p => p.Relative);
-        var hasUnallocated = filters.TryGetValue(Dimension.Team, out var teams) && teams.Contains(ValueSynonyms.UnallocatedTeam, StringComparer.OrdinalIgnoreCase);
-        var anyContent = filters.Count > 0 || groupBy.Count > 0 || time.Periods.Count > 0 || metric is not null || s.TopN is not null || granularity is not null
-            || time.YearOverYear || time.PeriodOverPeriod is not null || time.EndOf is not null || Has(CostWords);
-
-        QuestionIntent intent;
-        if (Has(HelpWords) && filters.Count == 0 && time.Periods.Count == 0 || HasPhrase("what", "can", "you") || HasPhrase("what", "can", "i", "ask") || HasPhrase("how", "do", "i", "use"))
+        var w = new Words(s, time, metric, granularity);
+        w.Intent = QuestionIntent.Unknown;
+        foreach (var (_, rule) in IntentRules)
         {
-            intent = QuestionIntent.Help;
-        }
-        else if (Has(FreshnessWords) || HasPhrase("up", "to", "date") || HasPhrase("last", "load") || HasPhrase("latest", "data")
-            || (HasPhrase("how", "recent") || HasPhrase("how", "old") || HasPhrase("how", "current")) && words.Contains("data")
-            || dataIsCurrent || IndexOf(allWords, ["when", "was", "the", "data"]) >= 0 || HasPhrase("data", "through") || HasPhrase("data", "cover") || HasPhrase("data", "go"))
-        {
-            intent = QuestionIntent.Freshness;
-        }
-        else if (Has(ForecastWords) || time.EndOf is not null || HasPhrase("run", "rate") || HasPhrase("on", "track") || HasPhrase("will", "we", "spend")
-            || HasPhrase("going", "to", "spend") || HasPhrase("end", "up") || HasPhrase("will", "spend") || HasPhrase("will", "we", "end")
-            || WillThenCost(allWords))
-        {
-            intent = QuestionIntent.Forecast;
-        }
-        else if (Has(DriverWords) || HasPhrase("what", "changed"))
-        {
-            intent = QuestionIntent.Drivers;
-        }
-        else if (Has(CompareWords) || absolute.Count >= 2 || relative is not null || time.YearOverYear || time.PeriodOverPeriod is not null
-            || HasPhrase("go", "up") || HasPhrase("went", "up") || HasPhrase("gone", "up") || HasPhrase("go", "down") || HasPhrase("went", "down")
-            || HasPhrase("gone", "down") || HasPhrase("going", "up") || HasPhrase("going", "down") || HasPhrase("more", "than") || HasPhrase("less", "than") || HasPhrase("up", "or", "down"))
-        {
-            intent = QuestionIntent.Compare;
-        }
-        else if (Has(TrendWords) || granularity is not null || HasPhrase("over", "time"))
-        {
-            intent = QuestionIntent.Trend;
-        }
-        else if (s.TopN is not null)
-        {
-            intent = QuestionIntent.Top;
-        }
-        else if (groupBy.Count > 0 || Has(BreakdownWords))
-        {
-            intent = hasUnallocated ? QuestionIntent.Unallocated : QuestionIntent.Breakdown;
-        }
-        else if (hasUnallocated)
-        {
-            intent = QuestionIntent.Unallocated;
-        }
-        else if (anyContent)
-        {
-            intent = QuestionIntent.Total;
-        }
-        else
-        {
-            intent = words.All(w => LeadingFiller.Contains(w) || w is "thanks" or "thank" or "you") ? QuestionIntent.Help : QuestionIntent.Unknown;
-        }
-
-        // "payments vs checkout": two values of one dimension compared side by side is a breakdown.
-        if (intent == QuestionIntent.Compare && absolute.Count < 2 && relative is null && !time.YearOverYear && time.PeriodOverPeriod is null)
-        {
-            var compared = filters.FirstOrDefault(f => f.Value.Count >= 2);
-            if (compared.Key is not null && Has(CompareWords))
+            if (rule(w) is { } intent)
             {
-                intent = QuestionIntent.Breakdown;
-                if (!groupBy.Contains(compared.Key))
-                {
-                    groupBy.Insert(0, compared.Key);
-                }
+                w.Intent = intent;
+                break;
             }
         }
 
-        // "which team had the largest increase", "what went up the most": a ranking of changes is a drivers question.
-        if (intent == QuestionIntent.Compare && s.TopN is not null && (Has(CompareWords) || HasPhrase("went", "up") || HasPhrase("go", "up") || HasPhrase("gone", "up")))
+        foreach (var (_, refine) in IntentRefinements)
         {
-            intent = QuestionIntent.Drivers;
+            refine(w);
         }
 
-        var asksForSmallest = false;
-
-        // "cheapest service", "least expensive team": the whole ranking (largest first), whose last rows answer it.
-        if (intent is QuestionIntent.Total or QuestionIntent.Top or QuestionIntent.Unknown && (Has(LowestWords) || HasPhrase("least", "expensive") || HasPhrase("least", "costly")))
-        {
-            var dimension = DimensionAfterSuperlative(s);
-            if (groupBy.Count > 0 || dimension is not null)
-            {
-                asksForSmallest = true;
-                intent = QuestionIntent.Breakdown;
-                s.TopN = null;
-                if (groupBy.Count == 0)
-                {
-                    groupBy.Add(dimension!);
-                }
-            }
-        }
-
-        if (intent == QuestionIntent.Unknown)
+        if (w.Intent == QuestionIntent.Unknown)
         {
             return ParsedQuestion.NotUnderstood(text) with { UnrecognisedWords = unrecognised };
         }
 
-        if (s.TopN is not null && intent is QuestionIntent.Breakdown or QuestionIntent.Total)
+        var periods = ResolvePeriods(w, today);
+        var groupBy = ResolveGroupBy(w);
+        var query = new CostQuery
         {
-            intent = QuestionIntent.Top;
+            Metric = metric ?? CostMetric.EffectiveCost,
+            Period = periods.Period,
+            ComparePeriod = periods.Compare?.Range,
+            Filters = s.Filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.ToArray()),
+            GroupBy = groupBy.Take(CostQuery.MaxGroupBy).ToArray(),
+            Granularity = w.Intent == QuestionIntent.Trend ? granularity ?? DefaultGranularity(periods.Period) : null,
+            Top = w.Intent == QuestionIntent.Top ? s.TopN ?? DefaultTop : null,
+        };
+        var defaultPeriod = new FoundPeriod(periods.Period, periods.Label.Phrase, PeriodUnit.Month, ToDate: true, FullUnit: CostCalendar.Month(today));
+        FoundPeriod? context = null;
+        if (w.Intent is QuestionIntent.Total or QuestionIntent.Unallocated)
+        {
+            context = Previous(periods.Primary ?? defaultPeriod);
         }
 
-        var primary = absolute.Count > 0 ? absolute[0] : null;
-        FoundPeriod? compare = null;
-        PeriodLabel? compareLabel = null;
-        DateRange period;
-        PeriodLabel label;
+        var running = RunningUnit(periods.Primary ?? (w.Intent is QuestionIntent.Forecast || periods.Period != MonthToDate(today) ? null : defaultPeriod));
+        return new ParsedQuestion
+        {
+            Text = text,
+            Intent = w.Intent,
+            Query = query,
+            PeriodLabel = periods.Label,
+            ComparePeriodLabel = periods.Compare is null ? null : new PeriodLabel(periods.Compare.Phrase),
+            ContextComparePeriod = context?.Range,
+            ContextCompareLabel = context is null ? null : new PeriodLabel(context.Phrase),
+            RankChanges = w.Intent == QuestionIntent.Drivers && s.GroupBy.Count > 0 ? RankedDirection(w) : ChangeDirection.Any,
+            RunningUnit = running?.FullUnit,
+            PreviousUnit = running is null ? null : TimeExpressionParser.PreviousUnit(running.Unit, running.FullUnit!),
+            RunningUnitName = running is null ? null : TimeExpressionParser.UnitName(running.Unit),
+            Ambiguities = s.Ambiguities,
+            UnrecognisedWords = unrecognised,
+            AsksForSmallest = w.AsksForSmallest,
+        };
+    }
 
-        switch (intent)
+    /// <summary>A calendar unit still running from its start ("this month so far"): its whole and the whole one before are the answer's context, never its comparison.</summary>
+    private static FoundPeriod? RunningUnit(FoundPeriod? period) =>
+        period is { ToDate: true, FullUnit: not null } p && p.Unit is PeriodUnit.Week or PeriodUnit.Month or PeriodUnit.Quarter or PeriodUnit.Year or PeriodUnit.FiscalYear
+            && p.FullUnit.Start == p.Range.Start ? p : null;
+
+    /// <summary>"which team grew the most" asks for increases only, "... shrank the most" for decreases; both or neither: any change.</summary>
+    private static ChangeDirection RankedDirection(Words w)
+    {
+        var up = w.Has(UpWords) || w.HasPhrase("went", "up") || w.HasPhrase("go", "up") || w.HasPhrase("gone", "up") || w.HasPhrase("going", "up");
+        var down = w.Has(DownWords) || w.HasPhrase("went", "down") || w.HasPhrase("go", "down") || w.HasPhrase("gone", "down") || w.HasPhrase("going", "down");
+        return up == down ? ChangeDirection.Any : up ? ChangeDirection.Up : ChangeDirection.Down;
+    }
+
+    private static bool IsHelp(Words w) =>
+        w.Has(HelpWords) && w.S.Filters.Count == 0 && w.Time.Periods.Count == 0 || w.HasPhrase("what", "can", "you") || w.HasPhrase("what", "can", "i", "ask") || w.HasPhrase("how", "do", "i", "use");
+
+    private static bool IsFreshness(Words w)
+    {
+        var all = w.AllWords;
+        var dataIsCurrent = Enumerable.Range(0, all.Length).Any(i => all[i] == "data"
+            && all.Skip(i + 1).Take(2).Any(x => x is "current" or "fresh" or "recent" or "stale" or "updated" or "up" or "complete"));
+        return w.Has(FreshnessWords) || w.HasPhrase("up", "to", "date") || w.HasPhrase("last", "load") || w.HasPhrase("latest", "data")
+            || (w.HasPhrase("how", "recent") || w.HasPhrase("how", "old") || w.HasPhrase("how", "current")) && w.Keywords.Contains("data")
+            || dataIsCurrent || IndexOf(all, ["when", "was", "the", "data"]) >= 0 || w.HasPhrase("data", "through") || w.HasPhrase("data", "cover") || w.HasPhrase("data", "go");
+    }
+
+    private static bool IsForecast(Words w) =>
+        w.Has(ForecastWords) || w.Time.EndOf is not null || w.HasPhrase("run", "rate") || w.HasPhrase("on", "track") || w.HasPhrase("will", "we", "spend")
+        || w.HasPhrase("going", "to", "spend") || w.HasPhrase("end", "up") || w.HasPhrase("will", "spend") || w.HasPhrase("will", "we", "end")
+        || WillThenCost(w.AllWords);
+
+    private static bool IsCompare(Words w) =>
+        w.Has(CompareWords) || w.Absolute.Count >= 2 || w.Relative is not null || w.Time.YearOverYear || w.Time.PeriodOverPeriod is not null
+        || w.HasPhrase("go", "up") || w.HasPhrase("went", "up") || w.HasPhrase("gone", "up") || w.HasPhrase("go", "down") || w.HasPhrase("went", "down")
+        || w.HasPhrase("gone", "down") || w.HasPhrase("going", "up") || w.HasPhrase("going", "down") || w.HasPhrase("more", "than") || w.HasPhrase("less", "than") || w.HasPhrase("up", "or", "down");
+
+    /// <summary>"payments vs checkout": two values of one dimension compared side by side is a breakdown.</summary>
+    private static void ValuesSideBySide(Words w)
+    {
+        if (w.Intent != QuestionIntent.Compare || w.HasTwoPeriods || !w.Has(CompareWords))
+        {
+            return;
+        }
+
+        var compared = w.S.Filters.FirstOrDefault(f => f.Value.Count >= 2);
+        if (compared.Key is not null)
+        {
+            w.Intent = QuestionIntent.Breakdown;
+            if (!w.S.GroupBy.Contains(compared.Key))
+            {
+                w.S.GroupBy.Insert(0, compared.Key);
+            }
+        }
+    }
+
+    /// <summary>"which team had the largest increase", "what went up the most": a ranking of changes is a drivers question.</summary>
+    private static void RankingOfChanges(Words w)
+    {
+        if (w.Intent == QuestionIntent.Compare && w.S.TopN is not null && (w.Has(CompareWords) || w.HasPhrase("went", "up") || w.HasPhrase("go", "up") || w.HasPhrase("gone", "up")))
+        {
+            w.Intent = QuestionIntent.Drivers;
+        }
+    }
+
+    /// <summary>"cheapest service", "least expensive team": the whole ranking (largest first), whose last rows answer it.</summary>
+    private static void Cheapest(Words w)
+    {
+        if (w.Intent is not (QuestionIntent.Total or QuestionIntent.Top or QuestionIntent.Unknown)
+            || !(w.Has(LowestWords) || w.HasPhrase("least", "expensive") || w.HasPhrase("least", "costly")))
+        {
+            return;
+        }
+
+        var dimension = DimensionAfterSuperlative(w.S);
+        if (w.S.GroupBy.Count == 0 && dimension is null)
+        {
+            return;
+        }
+
+        w.AsksForSmallest = true;
+        w.Intent = QuestionIntent.Breakdown;
+        w.S.TopN = null;
+        if (w.S.GroupBy.Count == 0)
+        {
+            w.S.GroupBy.Add(dimension!);
+        }
+    }
+
+    private ResolvedPeriods ResolvePeriods(Words w, DateOnly today)
+    {
+        var primary = w.Absolute.Count > 0 ? w.Absolute[0] : null;
+        ResolvedPeriods resolved;
+        switch (w.Intent)
         {
             case QuestionIntent.Compare or QuestionIntent.Drivers:
-                (primary, compare) = ResolveComparison(s.Tokens, absolute, relative, time, today);
-                period = primary.Range;
-                label = new PeriodLabel(primary.Phrase);
-                compareLabel = new PeriodLabel(compare.Phrase);
-                break;
+                {
+                    var (current, compare) = ResolveComparison(w.S.Tokens, w.Absolute, w.Relative, w.Time, today);
+                    resolved = new ResolvedPeriods(current, current.Range, new PeriodLabel(current.Phrase), compare);
+                    break;
+                }
+
             case QuestionIntent.Forecast:
                 {
-                    var unit = time.EndOf ?? (primary is { ToDate: true } ? primary.Unit : PeriodUnit.Month);
+                    var unit = w.Time.EndOf ?? (primary is { ToDate: true } ? primary.Unit : PeriodUnit.Month);
                     var horizon = primary is { ToDate: true, FullUnit: not null } ? primary.FullUnit : _time.FullUnit(unit, today);
-                    period = horizon;
-                    label = new PeriodLabel(ForecastPhrase(unit, primary), IsForecastHorizon: true);
+                    resolved = new ResolvedPeriods(primary, horizon, new PeriodLabel(ForecastPhrase(unit, primary), IsForecastHorizon: true), null);
                     break;
                 }
 
             case QuestionIntent.Trend when primary is null:
-                (period, label) = granularity switch
                 {
-                    Granularity.Week => (new DateRange(CostCalendar.StartOfWeek(today).AddDays(-56), CostCalendar.StartOfWeek(today)), new PeriodLabel("in the last 8 weeks")),
-                    Granularity.Month => (new DateRange(CostCalendar.StartOfMonth(today).AddMonths(-6), CostCalendar.StartOfMonth(today)), new PeriodLabel("in the last 6 months")),
-                    _ => (MonthToDate(today), new PeriodLabel("this month so far")),
-                };
-                break;
+                    var (period, label) = w.Granularity switch
+                    {
+                        Granularity.Week => (new DateRange(CostCalendar.StartOfWeek(today).AddDays(-56), CostCalendar.StartOfWeek(today)), new PeriodLabel("in the last 8 weeks")),
+                        Granularity.Month => (new DateRange(CostCalendar.StartOfMonth(today).AddMonths(-6), CostCalendar.StartOfMonth(today)), new PeriodLabel("in the last 6 months")),
+                        _ => (MonthToDate(today), new PeriodLabel("this month so far")),
+                    };
+                    resolved = new ResolvedPeriods(null, period, label, null);
+                    break;
+                }
+
             default:
-                period = primary?.Range ?? MonthToDate(today);
-                label = new PeriodLabel(primary?.Phrase ?? "this month so far");
+                resolved = new ResolvedPeriods(primary, primary?.Range ?? MonthToDate(today), new PeriodLabel(primary?.Phrase ?? "this month so far"), null);
                 break;
         }
 
-        if (primary is { PhraseHasDates: true } && intent is not QuestionIntent.Forecast)
+        if (resolved.Primary is { PhraseHasDates: true } dated && w.Intent is not QuestionIntent.Forecast)
         {
-            label = label with { Phrase = primary.Phrase };
+            resolved = resolved with { Label = resolved.Label with { Phrase = dated.Phrase } };
         }
 
-        if (intent == QuestionIntent.Trend)
+        return resolved;
+    }
+
+    private static Granularity DefaultGranularity(DateRange period) =>
+        period.Days <= 31 ? Granularity.Day : period.Days <= 120 ? Granularity.Week : Granularity.Month;
+
+    private static List<Dimension> ResolveGroupBy(Words w)
+    {
+        var groupBy = w.S.GroupBy;
+        var filters = w.S.Filters;
+        if (w.Intent == QuestionIntent.Top && groupBy.Count == 0)
         {
-            granularity ??= period.Days <= 31 ? Granularity.Day : period.Days <= 120 ? Granularity.Week : Granularity.Month;
-        }
-        else
-        {
-            granularity = null;
+            groupBy.Add(w.S.SawWho ? Dimension.Team : Dimension.Service);
         }
 
-        int? top = null;
-        if (intent == QuestionIntent.Top)
-        {
-            top = s.TopN ?? DefaultTop;
-            if (groupBy.Count == 0)
-            {
-                groupBy.Add(s.SawWho ? Dimension.Team : Dimension.Service);
-            }
-        }
-
-        if (intent == QuestionIntent.Breakdown && groupBy.Count == 0)
+        if (w.Intent == QuestionIntent.Breakdown && groupBy.Count == 0)
         {
             // "the split between aws, azure and gcp": by the dimension named with several values.
             var several = filters.FirstOrDefault(f => f.Value.Count >= 2).Key;
             groupBy.Add(several ?? (filters.ContainsKey(Dimension.Team) ? Dimension.Service : Dimension.Team));
         }
 
-        if (intent is QuestionIntent.Freshness or QuestionIntent.Help)
+        if (w.Intent is QuestionIntent.Freshness or QuestionIntent.Help)
         {
             filters.Clear();
             groupBy.Clear();
         }
 
-        var query = new CostQuery
-        {
-            Metric = metric ?? CostMetric.EffectiveCost,
-            Period = period,
-            ComparePeriod = compare?.Range,
-            Filters = filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.ToArray()),
-            GroupBy = groupBy.Take(CostQuery.MaxGroupBy).ToArray(),
-            Granularity = granularity,
-            Top = top,
-        };
-
-        FoundPeriod? context = null;
-        if (intent is QuestionIntent.Total or QuestionIntent.Unallocated)
-        {
-            context = Previous(primary ?? new FoundPeriod(period, label.Phrase, PeriodUnit.Month, ToDate: true, FullUnit: CostCalendar.Month(today)));
-        }
-
-        return new ParsedQuestion
-        {
-            Text = text,
-            Intent = intent,
-            Query = query,
-            PeriodLabel = label,
-            ComparePeriodLabel = compareLabel,
-            ContextComparePeriod = context?.Range,
-            ContextCompareLabel = context is null ? null : new PeriodLabel(context.Phrase),
-            Ambiguities = s.Ambiguities,
-            UnrecognisedWords = unrecognised,
-            AsksForSmallest = asksForSmallest,
-        };
+        return groupBy;
     }
 
     private static readonly FrozenSet<string> BaselineWords = FrozenSet.ToFrozenSet(["to", "than", "vs", "versus", "with", "against"], StringComparer.Ordinal);
@@ -489,7 +537,11 @@ public sealed class QuestionParser
             var text = tokens[i].Text;
             if (Vocabulary.Abbreviations.TryGetValue(text, out var expanded) && _catalog.MatchAt(tokens, i) is null)
             {
-                tokens[i] = new Token(expanded, Tokenizer.Stem(expanded));
+                // "lm" -> "last month": a short form may stand for several words.
+                var words = expanded.Split(' ');
+                tokens[i] = new Token(words[0], Tokenizer.Stem(words[0]));
+                tokens.InsertRange(i + 1, words.Skip(1).Select(w => new Token(w, Tokenizer.Stem(w))));
+                i += words.Length - 1;
                 continue;
             }
 
@@ -1067,6 +1119,58 @@ public sealed class QuestionParser
 
         return sb.ToString();
     }
+
+    /// <summary>What the intent rules look at: the question's words (without those that named values) and what the scans found.</summary>
+    private sealed class Words
+    {
+        public Words(ParseState s, TimeScan time, CostMetric? metric, Granularity? granularity)
+        {
+            S = s;
+            Time = time;
+            Granularity = granularity;
+
+            // Words that named values ("growth", "data") are not keywords.
+            Keywords = s.Tokens.Where((_, i) => !s.ValueToken[i]).Select(t => t.Text).ToArray();
+            AllWords = s.Tokens.Select(t => t.Text).ToArray();
+            Absolute = time.Periods.Where(p => !p.Relative).ToList();
+            Relative = time.Periods.FirstOrDefault(p => p.Relative);
+            HasUnallocated = s.Filters.TryGetValue(Dimension.Team, out var teams) && teams.Contains(ValueSynonyms.UnallocatedTeam, StringComparer.OrdinalIgnoreCase);
+            AnyContent = s.Filters.Count > 0 || s.GroupBy.Count > 0 || time.Periods.Count > 0 || metric is not null || s.TopN is not null || granularity is not null
+                || time.YearOverYear || time.PeriodOverPeriod is not null || time.EndOf is not null || Has(CostWords);
+        }
+
+        public ParseState S { get; }
+
+        public TimeScan Time { get; }
+
+        public Granularity? Granularity { get; }
+
+        /// <summary>The words that did not name a value.</summary>
+        public string[] Keywords { get; }
+
+        public string[] AllWords { get; }
+
+        public List<FoundPeriod> Absolute { get; }
+
+        public FoundPeriod? Relative { get; }
+
+        public bool HasUnallocated { get; }
+
+        public bool AnyContent { get; }
+
+        /// <summary>Two periods to compare: two absolute ones, a relative one, year over year or period over period.</summary>
+        public bool HasTwoPeriods => Absolute.Count >= 2 || Relative is not null || Time.YearOverYear || Time.PeriodOverPeriod is not null;
+
+        public QuestionIntent Intent { get; set; }
+
+        public bool AsksForSmallest { get; set; }
+
+        public bool Has(FrozenSet<string> set) => Keywords.Any(set.Contains);
+
+        public bool HasPhrase(params string[] phrase) => IndexOf(Keywords, phrase) >= 0;
+    }
+
+    private sealed record ResolvedPeriods(FoundPeriod? Primary, DateRange Period, PeriodLabel Label, FoundPeriod? Compare);
 
     private sealed class ParseState(List<Token> tokens)
     {

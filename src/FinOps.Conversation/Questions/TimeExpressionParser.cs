@@ -13,12 +13,23 @@ namespace FinOps.Conversation.Questions;
 /// </remarks>
 internal sealed class TimeExpressionParser(CostCalendar calendar)
 {
+    /// <summary>The first and last years a question may name: cost exports exist for no other, and dates near <see cref="DateOnly.MaxValue"/> overflow.</summary>
+    public const int FirstYear = 2000;
+
+    public const int LastYear = 2099;
+
+    /// <summary>The most days, weeks, months, quarters or years "last N ..." may count back.</summary>
+    private const int MaxCount = 400;
+
     private static readonly string[] RangeSeparators = ["..", "to", "-", "until", "till", "through", "thru"];
+
+    /// <summary>What a rule returns for a period it recognises but cannot use; the reason is in <see cref="TimeScan.Problem"/>.</summary>
+    private static readonly FoundPeriod Rejected = new(new DateRange(DateOnly.MinValue, DateOnly.MinValue), string.Empty, PeriodUnit.Range);
 
     public TimeScan Scan(IReadOnlyList<Token> tokens, bool[] consumed, DateOnly today)
     {
         var scan = new TimeScan();
-        var context = new Context(tokens, consumed, today, scan);
+        var context = new Context(tokens, consumed, today, scan, calendar);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (consumed[i])
@@ -30,7 +41,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             if (length == 0)
             {
                 var found = TryPeriod(context, i, out length);
-                if (found is not null)
+                if (found is not null && !ReferenceEquals(found, Rejected))
                 {
                     scan.Periods.Add(found with { TokenIndex = i });
                 }
@@ -44,6 +55,15 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             if (length > 0)
             {
                 i += length - 1;
+            }
+        }
+
+        foreach (var period in scan.Periods)
+        {
+            if (period.Range.Start.Year < FirstYear || period.Range.End.Year > LastYear + 1)
+            {
+                // "the last 400 years": a valid shape that reaches outside the years any export covers.
+                scan.Problem ??= string.Create(CultureInfo.InvariantCulture, $"{StripPreposition(period.Phrase)} would run from {period.Range.Start:yyyy-MM-dd}, and questions can only cover {FirstYear} to {LastYear}");
             }
         }
 
@@ -136,249 +156,495 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         return 0;
     }
 
-    private FoundPeriod? TryPeriod(Context c, int i, out int length)
+    private delegate FoundPeriod? PeriodRule(Context c, int i, out int length);
+
+    /// <summary>The period rules, tried in this order at each word; the first match wins, so the order is the precedence.</summary>
+    private static readonly (string Name, PeriodRule Rule)[] PeriodRules =
+    [
+        ("out-of-range", OutOfRange),             // 0001-01-01, Q99, in 9999, last 99999999 days: a clear problem, never a guess
+        ("keyword", Keyword),                     // today, yesterday, ytd, mtd, wtd, qtd, fytd
+        ("since", Since),                         // since last month, since Sep 3
+        ("from-or-between", FromOrBetween),       // from Sep 3 to Sep 9, between ... and ...
+        ("this-unit", ThisUnit),                  // this month, the current quarter so far
+        ("for-the-unit", ForTheUnit),             // for the quarter, over the month
+        ("unit-to-date", UnitToDate),             // month to date
+        ("relative-unit", RelativeUnit),          // the week before, the previous month
+        ("last-units", LastUnits),                // last week, the past 3 months
+        ("ago", UnitsAgo),                        // 2 weeks ago
+        ("weekend", Weekend),                     // the weekend
+        ("weekday", WeekdayRule),                 // on Monday, last Friday
+        ("week-of", WeekOf),                      // the week of Nov 9
+        ("half", TryHalf),                        // H1, second half of last year
+        ("quarter", TryQuarter),                  // Q3, Q3 FY26, FY26 Q3
+        ("fiscal-year", FiscalYearNumber),        // FY2026, fiscal 2026
+        ("numeric-month", NumericMonth),          // 2026-03, 03/2026, 2026/03
+        ("date-or-range", DateOrRange),           // 2026-10-01, Sep 3-9, 2026-10-01..2026-10-15
+        ("month-name", MonthName),                // in October, October 2025
+        ("bare-year", BareYear),                  // in 2025
+    ];
+
+    /// <summary>The names of the period rules in precedence order.</summary>
+    internal static IReadOnlyList<string> PeriodRuleNames => PeriodRules.Select(r => r.Name).ToArray();
+
+    private static FoundPeriod? TryPeriod(Context c, int i, out int length)
     {
-        length = 0;
-        var t = c.Tokens[i].Text;
-        var today = c.Today;
-        var tomorrow = today.AddDays(1);
-
-        switch (t)
+        foreach (var (_, rule) in PeriodRules)
         {
-            case "today":
-                length = 1;
-                return new FoundPeriod(CostCalendar.Day(today), "today", PeriodUnit.Day, ToDate: true, FullUnit: CostCalendar.Day(today));
-            case "yesterday":
-                length = 1;
-                return new FoundPeriod(CostCalendar.Day(today.AddDays(-1)), "yesterday", PeriodUnit.Day);
-            case "ytd":
-                length = 1;
-                return YearToDate(today);
-            case "mtd":
-                length = 1;
-                return RunningUnit(PeriodUnit.Month, today);
-            case "wtd":
-                length = 1;
-                return RunningUnit(PeriodUnit.Week, today);
-            case "qtd":
-                length = 1;
-                return RunningUnit(PeriodUnit.Quarter, today);
-            case "fytd":
-                length = 1;
-                return RunningUnit(PeriodUnit.FiscalYear, today);
-            default:
-                break;
-        }
-
-        if (t == "since")
-        {
-            var inner = TryPeriod(c, i + 1 < c.Tokens.Count ? i + 1 : i, out var innerLength);
-            if (inner is not null && i + 1 < c.Tokens.Count && inner.Range.Start <= today)
-            {
-                length = 1 + innerLength;
-                var range = new DateRange(inner.Range.Start, tomorrow);
-                return new FoundPeriod(range, "since " + StripPreposition(inner.Phrase), PeriodUnit.Range, ToDate: true, PhraseHasDates: inner.PhraseHasDates) { Since = inner };
-            }
-
-            return null;
-        }
-
-        if (t is "from" or "between")
-        {
-            var inner = TryPeriod(c, i + 1 < c.Tokens.Count ? i + 1 : i, out var innerLength);
-            if (inner is not null && i + 1 < c.Tokens.Count)
-            {
-                length = 1 + innerLength;
-                return inner;
-            }
-
-            return null;
-        }
-
-        // "(this|current) (week|month|quarter|year|fiscal year) [so far|to date]"
-        if (t is "this" or "current" || (t == "the" && c.IsAny(i + 1, "current")))
-        {
-            var at = t == "the" ? i + 2 : i + 1;
-            var unit = UnitAt(c, at, out var unitLength);
-            if (unit is not null and not PeriodUnit.Days)
-            {
-                length = at - i + unitLength + SoFarSuffix(c, at + unitLength);
-                return RunningUnit(unit.Value, today);
-            }
-        }
-
-        // "for the quarter", "over the month": the current one, when nothing relative follows ("the month before").
-        if (t == "the" && i > 0 && c.IsAny(i - 1, "for", "over", "during", "through") && !c.IsAny(i + 2, "before", "after", "of", "prior", "earlier", "ending"))
-        {
-            var unit = UnitAt(c, i + 1, out var unitLength);
-            if (unit is not null and not PeriodUnit.Days)
-            {
-                length = 1 + unitLength + SoFarSuffix(c, i + 1 + unitLength);
-                return RunningUnit(unit.Value, today);
-            }
-        }
-
-        // "(week|month|quarter|year|fiscal year) to date"
-        {
-            var unit = UnitAt(c, i, out var unitLength);
-            if (unit is not null and not PeriodUnit.Days && c.Is(i + unitLength, "to", "date"))
-            {
-                length = unitLength + 2;
-                return unit == PeriodUnit.Year ? YearToDate(today) : RunningUnit(unit.Value, today);
-            }
-        }
-
-        // "the week before", "the previous month", "the prior period", "the period before"
-        if (t == "the" || t is "previous" or "prior" or "preceding")
-        {
-            var found = TryRelative(c, i, out length);
+            var found = rule(c, i, out length);
             if (found is not null)
             {
                 return found;
             }
-        }
-
-        // "(last|past|previous|prior) [N] (days|weeks|months|quarters|years)"
-        if (t is "last" or "past" or "previous" or "prior" || (t == "the" && c.IsAny(i + 1, "last", "past", "previous", "prior")))
-        {
-            var at = t == "the" ? i + 1 : i;
-            var found = TryLast(c, at, out var lastLength);
-            if (found is not null)
-            {
-                length = at - i + lastLength;
-                return found;
-            }
-        }
-
-        // "N (days|weeks|months) ago"
-        if (Vocabulary.TryNumber(c.Tokens[i], out var ago) && ago is >= 1 and <= 120)
-        {
-            var unit = UnitAt(c, i + 1, out var unitLength);
-            if (unit is not null && c.Is(i + 1 + unitLength, "ago"))
-            {
-                length = unitLength + 2;
-                return Ago(unit.Value, ago, today);
-            }
-        }
-
-        if (t == "weekend" || (t is "the" or "this" && c.IsAny(i + 1, "weekend")))
-        {
-            length = t == "weekend" ? 1 : 2;
-            return LastWeekend(today);
-        }
-
-        // Weekdays: "on Monday", "last Friday" = the most recent one before today.
-        {
-            var at = t is "last" or "on" or "past" or "previous" ? i + 1 : i;
-            if (at < c.Tokens.Count && Weekday(c.Tokens[at].Text) is { } weekday && (at > i || WeekdayContext(c, i)))
-            {
-                length = at - i + 1;
-                var back = ((int)today.DayOfWeek - (int)weekday + 7) % 7;
-                var date = today.AddDays(back == 0 ? -7 : -back);
-                var name = CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(weekday);
-                return new FoundPeriod(CostCalendar.Day(date), $"on {name}", PeriodUnit.Day);
-            }
-        }
-
-        // "the week of Nov 9"
-        if (c.Is(i, "the", "week", "of") || c.Is(i, "week", "of"))
-        {
-            var at = t == "the" ? i + 3 : i + 2;
-            var date = TryDate(c, at, out var dateLength);
-            if (date is not null)
-            {
-                length = at - i + dateLength;
-                var week = CostCalendar.Week(date.Value);
-                return new FoundPeriod(Clamp(week, today), "in the week of " + Short(week.Start), PeriodUnit.Week, ToDate: week.Contains(today), FullUnit: week, PhraseHasDates: true);
-            }
-        }
-
-        // "H1", "H2 2025", "first half of the year", "second half of last year"
-        var half = TryHalf(c, i, out length);
-        if (half is not null)
-        {
-            return half;
-        }
-
-        // "Q3", "Q3 2026", "Q3 FY26", "FY26 Q3"
-        var quarter = TryQuarter(c, i, out length);
-        if (quarter is not null)
-        {
-            return quarter;
-        }
-
-        // "FY2026", "FY26", "fiscal 2026"
-        if (TryFiscalYearNumber(c, i, out var fy, out var fyLength))
-        {
-            length = fyLength;
-            var fyStart = calendar.FiscalQuarter(fy, 1).Start;
-            var range = new DateRange(fyStart, fyStart.AddYears(1));
-            return new FoundPeriod(Clamp(range, today), string.Create(CultureInfo.InvariantCulture, $"in FY{fy}"), PeriodUnit.FiscalYear, ToDate: range.Contains(today), FullUnit: range);
-        }
-
-        // Dates and ranges: "2026-10-01", "Sep 3", "3 Sep 2026", "Sep 3-9", "2026-10-01..2026-10-15", "from Sep 3 to Sep 9"
-        var start = TryDate(c, i, out var startLength);
-        if (start is not null)
-        {
-            var at = i + startLength;
-            if (c.IsAny(at, RangeSeparators) || (c.IsAny(at, "and") && c.IsAny(i - 1, "between")))
-            {
-                var end = TryDate(c, at + 1, out var endLength, start.Value);
-                if (end is null && Vocabulary.TryNumber(c.Tokens[Math.Min(at + 1, c.Tokens.Count - 1)], out var endDay) && at + 1 < c.Tokens.Count
-                    && endDay is >= 1 and <= 31 && endDay <= DateTime.DaysInMonth(start.Value.Year, start.Value.Month))
-                {
-                    end = new DateOnly(start.Value.Year, start.Value.Month, endDay);
-                    endLength = 1;
-                }
-
-                if (end is not null && end.Value >= start.Value)
-                {
-                    length = startLength + 1 + endLength;
-                    var range = new DateRange(start.Value, end.Value.AddDays(1));
-                    return new FoundPeriod(range, "from " + Short(range.Start) + " to " + Short(end.Value), PeriodUnit.Range, PhraseHasDates: true);
-                }
-            }
-
-            length = startLength;
-            return new FoundPeriod(CostCalendar.Day(start.Value), "on " + Short(start.Value), PeriodUnit.Day, ToDate: start.Value == today, PhraseHasDates: true);
-        }
-
-        // Month names: "in October", "October 2025", "oct"
-        if (Vocabulary.Months.TryGetValue(t, out var month) && MonthWordIsMonth(c, i))
-        {
-            length = 1;
-            int year;
-            if (TryYear(c, i + 1, out var explicitYear))
-            {
-                year = explicitYear;
-                length = 2;
-            }
-            else
-            {
-                year = month <= today.Month ? today.Year : today.Year - 1;
-            }
-
-            var range = CostCalendar.Month(year, month);
-            var name = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
-            var phrase = year == today.Year || length == 1 ? "in " + name : string.Create(CultureInfo.InvariantCulture, $"in {name} {year}");
-            if (range.Contains(today))
-            {
-                phrase += " so far";
-            }
-
-            return new FoundPeriod(Clamp(range, today), phrase, PeriodUnit.Month, ToDate: range.Contains(today), FullUnit: range);
-        }
-
-        // A bare year: "in 2025"
-        if (TryYear(c, i, out var y) && !c.IsAny(i - 1, "top"))
-        {
-            length = 1;
-            var range = CostCalendar.CalendarYear(y);
-            return new FoundPeriod(Clamp(range, today), string.Create(CultureInfo.InvariantCulture, $"in {y}"), PeriodUnit.Year, ToDate: range.Contains(today), FullUnit: range);
         }
 
         length = 0;
         return null;
+    }
+
+    private static FoundPeriod Reject(Context c, string reason, int consumed, out int length)
+    {
+        c.Scan.Problem ??= reason;
+        length = consumed;
+        return Rejected;
+    }
+
+    /// <summary>Period words whose number is impossible or outside <see cref="FirstYear"/>-<see cref="LastYear"/>.</summary>
+    private static FoundPeriod? OutOfRange(Context c, int i, out int length)
+    {
+        length = 0;
+        var t = c.Tokens[i].Text;
+        if (IsDateShaped(t))
+        {
+            if (!Tokenizer.TryParseIsoDate(t, out var date))
+            {
+                return Reject(c, $"{t} is not a date", 1, out length);
+            }
+
+            if (date.Year is < FirstYear or > LastYear)
+            {
+                return Reject(c, OutsideYears(t), 1, out length);
+            }
+
+            return null;
+        }
+
+        if (t.Length >= 2 && t[0] == 'q' && !t.AsSpan(1).ContainsAnyExceptInRange('0', '9') && !TryQuarterWord(t, out _))
+        {
+            return Reject(c, $"there is no Q{t[1..]}: quarters are Q1 to Q4", 1 + (IsLongNumber(c, i + 1) ? 1 : 0), out length);
+        }
+
+        if (t.StartsWith("fy", StringComparison.Ordinal) && t.Length > 2 && !t.AsSpan(2).ContainsAnyExceptInRange('0', '9') && !TryFiscalYearNumber(c, i, out _, out _))
+        {
+            return Reject(c, OutsideYears("FY" + t[2..]), 1, out length);
+        }
+
+        if (IsLongNumber(c, i) && IsOutsideYears(c.Tokens[i].Text)
+            && (c.IsAny(i - 1, "in", "since", "during", "from", "until", "through", "year", "fy", "fiscal", "h1", "h2") || TryQuarterWord(c.Tokens[Math.Max(0, i - 1)].Text, out _)
+                || (i > 0 && Vocabulary.Months.ContainsKey(c.Tokens[i - 1].Text))))
+        {
+            return Reject(c, OutsideYears(c.Tokens[i].Text), 1, out length);
+        }
+
+        // "last 99999999 days", "past 500 months": more than anyone keeps cost data for.
+        if (t is "last" or "past" or "previous" or "prior" && i + 1 < c.Tokens.Count && c.Tokens[i + 1].Text.All(char.IsAsciiDigit)
+            && UnitAt(c, i + 2, out var unitLength) is { } unit
+            && (!int.TryParse(c.Tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxCount))
+        {
+            var name = unit == PeriodUnit.Days ? "days" : UnitName(unit) + "s";
+            return Reject(c, n == 0 && c.Tokens[i + 1].Text.All(ch => ch == '0')
+                ? $"the last 0 {name} contain no days"
+                : string.Create(CultureInfo.InvariantCulture, $"the last {c.Tokens[i + 1].Text} {name} is more than the {MaxCount} {name} a question can look back"), 2 + unitLength, out length);
+        }
+
+        if (t.Length == 2 && t[0] == 'h' && char.IsAsciiDigit(t[1]) && t[1] is not ('1' or '2'))
+        {
+            return Reject(c, $"there is no H{t[1]}: halves are H1 and H2", 1, out length);
+        }
+
+        // "Feb 30", "31 June": a day the month does not have (February counts 29 days, for leap years).
+        var dayAt = Vocabulary.Months.ContainsKey(t) ? i + 1 : i;
+        var monthAt = dayAt == i ? i + 1 : i;
+        if (dayAt < c.Tokens.Count && monthAt < c.Tokens.Count && Vocabulary.Months.TryGetValue(c.Tokens[monthAt].Text, out var month)
+            && c.Tokens[dayAt].IsNumber && c.Tokens[dayAt].Text.Length <= 2 && c.Tokens[dayAt].Number is var day
+            && (day < 1 || day > DateTime.DaysInMonth(2024, month)))
+        {
+            var monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(month);
+            return Reject(c, string.Create(CultureInfo.InvariantCulture, $"{monthName} {day} is not a date"), Math.Max(dayAt, monthAt) - i + 1, out length);
+        }
+
+        return null;
+    }
+
+    /// <summary>"yyyy-m-d" with digits only: a date someone meant, valid or not ("1234-5678-9012" is an account, not a date).</summary>
+    private static bool IsDateShaped(string t)
+    {
+        var parts = t.Split('-');
+        return parts.Length == 3 && parts[0].Length == 4 && parts[1].Length is 1 or 2 && parts[2].Length is 1 or 2
+            && parts.All(p => p.All(char.IsAsciiDigit));
+    }
+
+    private static bool IsLongNumber(Context c, int i) =>
+        i >= 0 && i < c.Tokens.Count && c.Tokens[i].Text.Length >= 4 && c.Tokens[i].Text.All(char.IsAsciiDigit);
+
+    private static bool IsOutsideYears(string digits) =>
+        !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < FirstYear or > LastYear;
+
+    private static string OutsideYears(string what) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what} is outside the years {FirstYear} to {LastYear} that questions can cover");
+
+    private static string Long(DateOnly date) => date.ToString("MMM d, yyyy", CultureInfo.InvariantCulture);
+
+    private static FoundPeriod? Keyword(Context c, int i, out int length)
+    {
+        var today = c.Today;
+        FoundPeriod? found = c.Tokens[i].Text switch
+        {
+            "today" => new FoundPeriod(CostCalendar.Day(today), "today", PeriodUnit.Day, ToDate: true, FullUnit: CostCalendar.Day(today)),
+            "yesterday" => new FoundPeriod(CostCalendar.Day(today.AddDays(-1)), "yesterday", PeriodUnit.Day),
+            "ytd" => YearToDate(today),
+            "mtd" => RunningUnit(c, PeriodUnit.Month),
+            "wtd" => RunningUnit(c, PeriodUnit.Week),
+            "qtd" => RunningUnit(c, PeriodUnit.Quarter),
+            "fytd" => RunningUnit(c, PeriodUnit.FiscalYear),
+            _ => null,
+        };
+        length = found is null ? 0 : 1;
+        return found;
+    }
+
+    private static FoundPeriod? Since(Context c, int i, out int length)
+    {
+        length = 0;
+        if (c.Tokens[i].Text != "since" || i + 1 >= c.Tokens.Count)
+        {
+            return null;
+        }
+
+        var inner = TryPeriod(c, i + 1, out var innerLength);
+        if (ReferenceEquals(inner, Rejected))
+        {
+            length = 1 + innerLength;
+            return Rejected;
+        }
+
+        if (inner is not null && inner.Range.Start > c.Today)
+        {
+            return Reject(c, $"since {StripPreposition(inner.Phrase)} starts after today ({c.Today.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)})", 1 + innerLength, out length);
+        }
+
+        if (inner is null)
+        {
+            return null;
+        }
+
+        length = 1 + innerLength;
+        var range = new DateRange(inner.Range.Start, c.Today.AddDays(1));
+        return new FoundPeriod(range, "since " + StripPreposition(inner.Phrase), PeriodUnit.Range, ToDate: true, PhraseHasDates: inner.PhraseHasDates) { Since = inner };
+    }
+
+    private static FoundPeriod? FromOrBetween(Context c, int i, out int length)
+    {
+        length = 0;
+        if (c.Tokens[i].Text is not ("from" or "between") || i + 1 >= c.Tokens.Count)
+        {
+            return null;
+        }
+
+        var inner = TryPeriod(c, i + 1, out var innerLength);
+        if (inner is not null)
+        {
+            length = 1 + innerLength;
+        }
+
+        return inner;
+    }
+
+    /// <summary>"(this|current) (week|month|quarter|year|fiscal year) [so far|to date]".</summary>
+    private static FoundPeriod? ThisUnit(Context c, int i, out int length)
+    {
+        length = 0;
+        var t = c.Tokens[i].Text;
+        if (!(t is "this" or "current" || (t == "the" && c.IsAny(i + 1, "current"))))
+        {
+            return null;
+        }
+
+        var at = t == "the" ? i + 2 : i + 1;
+        var unit = UnitAt(c, at, out var unitLength);
+        if (unit is null or PeriodUnit.Days)
+        {
+            return null;
+        }
+
+        length = at - i + unitLength + SoFarSuffix(c, at + unitLength);
+        return RunningUnit(c, unit.Value);
+    }
+
+    /// <summary>"for the quarter", "over the month": the current one, when nothing relative follows ("the month before").</summary>
+    private static FoundPeriod? ForTheUnit(Context c, int i, out int length)
+    {
+        length = 0;
+        if (c.Tokens[i].Text != "the" || i == 0 || !c.IsAny(i - 1, "for", "over", "during", "through") || c.IsAny(i + 2, "before", "after", "of", "prior", "earlier", "ending"))
+        {
+            return null;
+        }
+
+        var unit = UnitAt(c, i + 1, out var unitLength);
+        if (unit is null or PeriodUnit.Days)
+        {
+            return null;
+        }
+
+        length = 1 + unitLength + SoFarSuffix(c, i + 1 + unitLength);
+        return RunningUnit(c, unit.Value);
+    }
+
+    /// <summary>"(week|month|quarter|year|fiscal year) to date".</summary>
+    private static FoundPeriod? UnitToDate(Context c, int i, out int length)
+    {
+        length = 0;
+        var unit = UnitAt(c, i, out var unitLength);
+        if (unit is null or PeriodUnit.Days || !c.Is(i + unitLength, "to", "date"))
+        {
+            return null;
+        }
+
+        length = unitLength + 2;
+        return unit == PeriodUnit.Year ? YearToDate(c.Today) : RunningUnit(c, unit.Value);
+    }
+
+    /// <summary>"the week before", "the previous month", "the prior period", "the period before".</summary>
+    private static FoundPeriod? RelativeUnit(Context c, int i, out int length)
+    {
+        length = 0;
+        return c.Tokens[i].Text is "the" or "previous" or "prior" or "preceding" ? TryRelative(c, i, out length) : null;
+    }
+
+    /// <summary>"(the) (last|past|previous|prior) [N] (days|weeks|months|quarters|years)".</summary>
+    private static FoundPeriod? LastUnits(Context c, int i, out int length)
+    {
+        length = 0;
+        var t = c.Tokens[i].Text;
+        if (!(t is "last" or "past" or "previous" or "prior" || (t == "the" && c.IsAny(i + 1, "last", "past", "previous", "prior"))))
+        {
+            return null;
+        }
+
+        var at = t == "the" ? i + 1 : i;
+        var found = TryLast(c, at, out var lastLength);
+        if (found is not null)
+        {
+            length = at - i + lastLength;
+        }
+
+        return found;
+    }
+
+    /// <summary>"N (days|weeks|months) ago".</summary>
+    private static FoundPeriod? UnitsAgo(Context c, int i, out int length)
+    {
+        length = 0;
+        if (!Vocabulary.TryNumber(c.Tokens[i], out var ago) || ago is < 1 or > 120)
+        {
+            return null;
+        }
+
+        var unit = UnitAt(c, i + 1, out var unitLength);
+        if (unit is null || !c.Is(i + 1 + unitLength, "ago"))
+        {
+            return null;
+        }
+
+        length = unitLength + 2;
+        return Ago(c, unit.Value, ago);
+    }
+
+    private static FoundPeriod? Weekend(Context c, int i, out int length)
+    {
+        var t = c.Tokens[i].Text;
+        if (t == "weekend" || (t is "the" or "this" && c.IsAny(i + 1, "weekend")))
+        {
+            length = t == "weekend" ? 1 : 2;
+            return LastWeekend(c.Today);
+        }
+
+        length = 0;
+        return null;
+    }
+
+    /// <summary>Weekdays: "on Monday", "last Friday" = the most recent one before today.</summary>
+    private static FoundPeriod? WeekdayRule(Context c, int i, out int length)
+    {
+        length = 0;
+        var at = c.Tokens[i].Text is "last" or "on" or "past" or "previous" ? i + 1 : i;
+        if (at >= c.Tokens.Count || Weekday(c.Tokens[at].Text) is not { } weekday || (at == i && !WeekdayContext(c, i)))
+        {
+            return null;
+        }
+
+        length = at - i + 1;
+        var back = ((int)c.Today.DayOfWeek - (int)weekday + 7) % 7;
+        var date = c.Today.AddDays(back == 0 ? -7 : -back);
+        var name = CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(weekday);
+        return new FoundPeriod(CostCalendar.Day(date), $"on {name}", PeriodUnit.Day);
+    }
+
+    /// <summary>"the week of Nov 9".</summary>
+    private static FoundPeriod? WeekOf(Context c, int i, out int length)
+    {
+        length = 0;
+        if (!c.Is(i, "the", "week", "of") && !c.Is(i, "week", "of"))
+        {
+            return null;
+        }
+
+        var at = c.Tokens[i].Text == "the" ? i + 3 : i + 2;
+        if (TryDate(c, at, out var dateLength) is not { } date)
+        {
+            return null;
+        }
+
+        length = at - i + dateLength;
+        var week = CostCalendar.Week(date);
+        return new FoundPeriod(Clamp(week, c.Today), "in the week of " + Short(week.Start), PeriodUnit.Week, ToDate: week.Contains(c.Today), FullUnit: week, PhraseHasDates: true);
+    }
+
+    /// <summary>"FY2026", "FY26", "fiscal 2026".</summary>
+    private static FoundPeriod? FiscalYearNumber(Context c, int i, out int length)
+    {
+        if (!TryFiscalYearNumber(c, i, out var fy, out length))
+        {
+            length = 0;
+            return null;
+        }
+
+        var fyStart = c.Calendar.FiscalQuarter(fy, 1).Start;
+        var range = new DateRange(fyStart, fyStart.AddYears(1));
+        return new FoundPeriod(Clamp(range, c.Today), string.Create(CultureInfo.InvariantCulture, $"in FY{fy}"), PeriodUnit.FiscalYear, ToDate: range.Contains(c.Today), FullUnit: range);
+    }
+
+    /// <summary>Dates and ranges: "2026-10-01", "Sep 3", "3 Sep 2026", "Sep 3-9", "2026-10-01..2026-10-15", "Sep 3 to Sep 9".</summary>
+    private static FoundPeriod? DateOrRange(Context c, int i, out int length)
+    {
+        length = 0;
+        if (TryDate(c, i, out var startLength) is not { } start)
+        {
+            return null;
+        }
+
+        var at = i + startLength;
+        if (c.IsAny(at, RangeSeparators) || (c.IsAny(at, "and") && c.IsAny(i - 1, "between")))
+        {
+            var end = TryDate(c, at + 1, out var endLength, start);
+            if (end is null && Vocabulary.TryNumber(c.Tokens[Math.Min(at + 1, c.Tokens.Count - 1)], out var endDay) && at + 1 < c.Tokens.Count
+                && endDay is >= 1 and <= 31 && endDay <= DateTime.DaysInMonth(start.Year, start.Month))
+            {
+                end = new DateOnly(start.Year, start.Month, endDay);
+                endLength = 1;
+            }
+
+            if (end is not null && end.Value < start)
+            {
+                return Reject(c, $"it ends on {Long(end.Value)}, before it starts on {Long(start)}", startLength + 1 + endLength, out length);
+            }
+
+            if (end is not null)
+            {
+                length = startLength + 1 + endLength;
+                var range = new DateRange(start, end.Value.AddDays(1));
+                return new FoundPeriod(range, "from " + Short(range.Start) + " to " + Short(end.Value), PeriodUnit.Range, PhraseHasDates: true);
+            }
+        }
+
+        length = startLength;
+        return new FoundPeriod(CostCalendar.Day(start), "on " + Short(start), PeriodUnit.Day, ToDate: start == c.Today, PhraseHasDates: true);
+    }
+
+    /// <summary>Months written with numbers: "2026-03", "2026/03", "03/2026", "3-2026".</summary>
+    private static FoundPeriod? NumericMonth(Context c, int i, out int length)
+    {
+        length = 0;
+        var t = c.Tokens[i].Text;
+        var separator = t.IndexOfAny(['-', '/']);
+        if (separator < 1 || separator == t.Length - 1 || t.IndexOfAny(['-', '/'], separator + 1) >= 0)
+        {
+            return null;
+        }
+
+        var left = t[..separator];
+        var right = t[(separator + 1)..];
+        var (yearText, monthText) = left.Length == 4 && right.Length is 1 or 2 ? (left, right) : right.Length == 4 && left.Length is 1 or 2 ? (right, left) : (null, null);
+        if (yearText is null || monthText is null || !yearText.All(char.IsAsciiDigit) || !monthText.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var year = int.Parse(yearText, CultureInfo.InvariantCulture);
+        var month = int.Parse(monthText, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+        {
+            return Reject(c, $"{t} is not a month: months run from 1 to 12", 1, out length);
+        }
+
+        if (year is < FirstYear or > LastYear)
+        {
+            return Reject(c, OutsideYears(t), 1, out length);
+        }
+
+        length = 1;
+        return Month(c.Today, year, month, withYear: year != c.Today.Year);
+    }
+
+    private static FoundPeriod Month(DateOnly today, int year, int month, bool withYear)
+    {
+        var range = CostCalendar.Month(year, month);
+        var name = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+        var phrase = withYear ? string.Create(CultureInfo.InvariantCulture, $"in {name} {year}") : "in " + name;
+        if (range.Contains(today))
+        {
+            phrase += " so far";
+        }
+
+        return new FoundPeriod(Clamp(range, today), phrase, PeriodUnit.Month, ToDate: range.Contains(today), FullUnit: range);
+    }
+
+    /// <summary>Month names: "in October", "October 2025", "oct".</summary>
+    private static FoundPeriod? MonthName(Context c, int i, out int length)
+    {
+        length = 0;
+        var today = c.Today;
+        if (!Vocabulary.Months.TryGetValue(c.Tokens[i].Text, out var month) || !MonthWordIsMonth(c, i))
+        {
+            return null;
+        }
+
+        length = 1;
+        int year;
+        if (TryYear(c, i + 1, out var explicitYear))
+        {
+            year = explicitYear;
+            length = 2;
+        }
+        else
+        {
+            year = month <= today.Month ? today.Year : today.Year - 1;
+        }
+
+        return Month(today, year, month, withYear: year != today.Year && length == 2);
+    }
+
+    /// <summary>A bare year: "in 2025".</summary>
+    private static FoundPeriod? BareYear(Context c, int i, out int length)
+    {
+        length = 0;
+        if (!TryYear(c, i, out var y) || c.IsAny(i - 1, "top"))
+        {
+            return null;
+        }
+
+        length = 1;
+        var range = CostCalendar.CalendarYear(y);
+        return new FoundPeriod(Clamp(range, c.Today), string.Create(CultureInfo.InvariantCulture, $"in {y}"), PeriodUnit.Year, ToDate: range.Contains(c.Today), FullUnit: range);
     }
 
     private static FoundPeriod? TryRelative(Context c, int i, out int length)
@@ -429,7 +695,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         return null;
     }
 
-    private FoundPeriod? TryLast(Context c, int i, out int length)
+    private static FoundPeriod? TryLast(Context c, int i, out int length)
     {
         length = 0;
         var today = c.Today;
@@ -483,12 +749,12 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         if (!explicitCount)
         {
             // "last week", "last month", "last quarter", "last year", "last fiscal year": the previous full unit.
-            var current = FullUnit(unit.Value, today);
+            var current = FullUnit(c.Calendar, unit.Value, today);
             var previous = PreviousUnit(unit.Value, current);
             return new FoundPeriod(previous, "last " + UnitName(unit.Value), unit.Value);
         }
 
-        var currentStart = FullUnit(unit.Value, today).Start;
+        var currentStart = FullUnit(c.Calendar, unit.Value, today).Start;
         var startOfRange = unit.Value switch
         {
             PeriodUnit.Week => currentStart.AddDays(-7 * n),
@@ -501,8 +767,9 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         return new FoundPeriod(new DateRange(startOfRange, currentStart), phrase, n == 1 ? unit.Value : PeriodUnit.Range);
     }
 
-    private FoundPeriod Ago(PeriodUnit unit, int n, DateOnly today)
+    private static FoundPeriod Ago(Context c, PeriodUnit unit, int n)
     {
+        var today = c.Today;
         var date = unit switch
         {
             PeriodUnit.Days or PeriodUnit.Day => today.AddDays(-n),
@@ -512,12 +779,12 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             _ => today.AddYears(-n),
         };
         var effective = unit == PeriodUnit.Days ? PeriodUnit.Day : unit;
-        var range = FullUnit(effective, date);
+        var range = FullUnit(c.Calendar, effective, date);
         var name = UnitName(effective) + (n == 1 ? string.Empty : "s");
         return new FoundPeriod(range, string.Create(CultureInfo.InvariantCulture, $"{n} {name} ago"), effective);
     }
 
-    private FoundPeriod? TryQuarter(Context c, int i, out int length)
+    private static FoundPeriod? TryQuarter(Context c, int i, out int length)
     {
         length = 0;
         var t = c.Tokens[i].Text;
@@ -559,20 +826,20 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         DateRange range;
         if (fiscalYear is { } named)
         {
-            range = calendar.FiscalQuarter(named, quarter);
+            range = c.Calendar.FiscalQuarter(named, quarter);
         }
         else
         {
-            var fyNow = calendar.FiscalYearNumber(today);
-            range = calendar.FiscalQuarter(fyNow, quarter);
+            var fyNow = c.Calendar.FiscalYearNumber(today);
+            range = c.Calendar.FiscalQuarter(fyNow, quarter);
             if (range.Start > today)
             {
-                range = calendar.FiscalQuarter(fyNow - 1, quarter);
+                range = c.Calendar.FiscalQuarter(fyNow - 1, quarter);
             }
         }
 
         var phrase = fiscalYear is { } fyName
-            ? string.Create(CultureInfo.InvariantCulture, $"in Q{quarter} {(calendar.FiscalYearStartMonth == 1 ? fyName.ToString(CultureInfo.InvariantCulture) : "FY" + fyName.ToString(CultureInfo.InvariantCulture))}")
+            ? string.Create(CultureInfo.InvariantCulture, $"in Q{quarter} {(c.Calendar.FiscalYearStartMonth == 1 ? fyName.ToString(CultureInfo.InvariantCulture) : "FY" + fyName.ToString(CultureInfo.InvariantCulture))}")
             : string.Create(CultureInfo.InvariantCulture, $"in Q{quarter}");
         var running = range.Contains(today);
         if (running)
@@ -584,7 +851,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
     }
 
     /// <summary>Fiscal halves: quarters 1-2 and 3-4 of the fiscal year (the calendar year by default).</summary>
-    private FoundPeriod? TryHalf(Context c, int i, out int length)
+    private static FoundPeriod? TryHalf(Context c, int i, out int length)
     {
         length = 0;
         var t = c.Tokens[i].Text;
@@ -610,7 +877,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         }
 
         var today = c.Today;
-        var fyNow = calendar.FiscalYearNumber(today);
+        var fyNow = c.Calendar.FiscalYearNumber(today);
         int? fiscalYear = null;
         var explicitYear = false;
         if (TryFiscalYearNumber(c, at, out var fy, out var fyLength))
@@ -637,18 +904,18 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
             explicitYear = true;
         }
 
-        var range = new DateRange(calendar.FiscalQuarter(fiscalYear ?? fyNow, 2 * half - 1).Start, calendar.FiscalQuarter(fiscalYear ?? fyNow, 2 * half).End);
+        var range = new DateRange(c.Calendar.FiscalQuarter(fiscalYear ?? fyNow, 2 * half - 1).Start, c.Calendar.FiscalQuarter(fiscalYear ?? fyNow, 2 * half).End);
         if (!explicitYear && range.Start > today)
         {
             fiscalYear = fyNow - 1;
-            range = new DateRange(calendar.FiscalQuarter(fyNow - 1, 2 * half - 1).Start, calendar.FiscalQuarter(fyNow - 1, 2 * half).End);
+            range = new DateRange(c.Calendar.FiscalQuarter(fyNow - 1, 2 * half - 1).Start, c.Calendar.FiscalQuarter(fyNow - 1, 2 * half).End);
         }
 
         length = at - i;
         var phrase = string.Create(CultureInfo.InvariantCulture, $"in H{half}");
         if (fiscalYear is { } named && named != fyNow)
         {
-            phrase += string.Create(CultureInfo.InvariantCulture, $" {(calendar.FiscalYearStartMonth == 1 ? named.ToString(CultureInfo.InvariantCulture) : "FY" + named.ToString(CultureInfo.InvariantCulture))}");
+            phrase += string.Create(CultureInfo.InvariantCulture, $" {(c.Calendar.FiscalYearStartMonth == 1 ? named.ToString(CultureInfo.InvariantCulture) : "FY" + named.ToString(CultureInfo.InvariantCulture))}");
         }
 
         var running = range.Contains(today);
@@ -723,6 +990,11 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
 
         if (Tokenizer.TryParseIsoDate(c.Tokens[i].Text, out var iso))
         {
+            if (iso.Year is < FirstYear or > LastYear)
+            {
+                return null;
+            }
+
             length = 1;
             return iso;
         }
@@ -856,10 +1128,10 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
     private static int SoFarSuffix(Context c, int i) =>
         c.Is(i, "so", "far") || c.Is(i, "to", "date") ? 2 : 0;
 
-    private FoundPeriod RunningUnit(PeriodUnit unit, DateOnly today)
+    private static FoundPeriod RunningUnit(Context c, PeriodUnit unit)
     {
-        var full = FullUnit(unit, today);
-        var range = Clamp(full, today);
+        var full = FullUnit(c.Calendar, unit, c.Today);
+        var range = Clamp(full, c.Today);
         return new FoundPeriod(range, "this " + UnitName(unit) + " so far", unit, ToDate: true, FullUnit: full);
     }
 
@@ -870,7 +1142,9 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
     }
 
     /// <summary>The whole unit holding <paramref name="date"/>.</summary>
-    public DateRange FullUnit(PeriodUnit unit, DateOnly date) => unit switch
+    public DateRange FullUnit(PeriodUnit unit, DateOnly date) => FullUnit(calendar, unit, date);
+
+    private static DateRange FullUnit(CostCalendar calendar, PeriodUnit unit, DateOnly date) => unit switch
     {
         PeriodUnit.Day or PeriodUnit.Days => CostCalendar.Day(date),
         PeriodUnit.Week => CostCalendar.Week(date),
@@ -913,7 +1187,7 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
 
     private static string Short(DateOnly date) => date.ToString("MMM d", CultureInfo.InvariantCulture);
 
-    private sealed record Context(IReadOnlyList<Token> Tokens, bool[] Consumed, DateOnly Today, TimeScan Scan)
+    private sealed record Context(IReadOnlyList<Token> Tokens, bool[] Consumed, DateOnly Today, TimeScan Scan, CostCalendar Calendar)
     {
         public bool Is(int i, params string[] words)
         {

@@ -16,4 +16,7 @@ internal sealed class TimeScan
 
     /// <summary>"by the end of the month/quarter/year": the running unit to forecast.</summary>
     public PeriodUnit? EndOf { get; set; }
+
+    /// <summary>Why a period in the question cannot be used ("there is no Q99: quarters are Q1 to Q4"); the first one found.</summary>
+    public string? Problem { get; set; }
 }

@@ -84,6 +84,12 @@ internal static class Vocabulary
         ["lst"] = "last", ["lsat"] = "last", ["prev"] = "previous", ["mnth"] = "month", ["mth"] = "month",
         ["wk"] = "week", ["wks"] = "weeks", ["yr"] = "year", ["yrs"] = "years", ["qtr"] = "quarter", ["yday"] = "yesterday",
         ["svc"] = "service", ["svcs"] = "services",
+
+        // Typos too short for the edit-distance correction (which starts at five letters), and chat short forms of periods.
+        ["wek"] = "week", ["weeek"] = "week", ["wekk"] = "week", ["weks"] = "weeks", ["mnths"] = "months", ["mths"] = "months",
+        ["qtrs"] = "quarters", ["qrt"] = "quarter", ["yer"] = "year", ["yest"] = "yesterday", ["tody"] = "today", ["todya"] = "today", ["tdy"] = "today",
+        ["lw"] = "last week", ["lm"] = "last month", ["lq"] = "last quarter", ["ly"] = "last year", ["lfy"] = "last fiscal year",
+        ["pw"] = "previous week", ["pq"] = "previous quarter",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Keywords worth correcting when misspelt ("yesterdy", "octber", "servcies"); all five letters or more.</summary>

@@ -47,7 +47,8 @@ public sealed class AskCommandRunnerTests
              "answer": {"currency": "USD", "total": 140.5, "compareTotal": null,
                         "rows": [{"key": {"team": "payments"}, "value": 100.5, "compareValue": null},
                                  {"key": {"team": "checkout"}, "value": 40, "compareValue": null}],
-                        "text": "Total spend was $140.50 last week (Nov 16-22, amortised); Payments was the largest team at $100.50 (72%)."}}
+                        "text": "Total spend was $140.50 last week (Nov 16-22, amortised); Payments was the largest team at $100.50 (72%).",
+                        "dataThrough": "2026-11-22"}}
             """);
         var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(line)), line);
