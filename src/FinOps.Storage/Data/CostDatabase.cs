@@ -18,7 +18,11 @@ public sealed class CostDatabase : IDisposable
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         _contextOptions = new DbContextOptionsBuilder<CostDbContext>().UseSqlite(ConnectionString).Options;
         DatabasePath = path;
+        ImportLockTimeout = options.Value.ImportLockTimeout;
     }
+
+    /// <summary>How long an import waits for the write lock held by another import.</summary>
+    public TimeSpan ImportLockTimeout { get; }
 
     public string DatabasePath { get; }
 

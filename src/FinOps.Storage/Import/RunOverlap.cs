@@ -1,0 +1,106 @@
+namespace FinOps.Storage.Import;
+
+/// <summary>Tells parts of one export from two versions of the same data, by the rows the files of one run hold.</summary>
+/// <remarks>
+/// Parts of one export split its rows: no row is in two parts. An original and its restatement, or the same data
+/// saved twice (other line endings, CSV and Parquet), repeat most rows. A row is identified by everything the store
+/// keeps of it (slice, charge period start and end, account, service, region, resource, charge and pricing category,
+/// commitment, tags, currency) and its four amounts, so rows of a restatement that were not restated match their
+/// original exactly, while two distinct line items of one export (other SKU, other hour, other amount) do not.
+/// Two files conflict when, within a billing slice, at least half the rows of the smaller one repeat rows of the
+/// other; files listed together in one export manifest are parts whatever their rows. Rows are kept as 32-bit
+/// hashes: chance collisions are far too rare to reach half of a file.
+/// </remarks>
+internal sealed class RunOverlap
+{
+    private readonly IReadOnlyList<string> _files;
+    private readonly ExportManifests _manifests;
+    private readonly Dictionary<int, Dictionary<int, int>> _rowsBySlice = [];
+    private readonly Dictionary<(int File, int Slice), long> _rowCounts = [];
+    private readonly Dictionary<(int Earlier, int Slice), (long Rows, long FirstLine)> _repeats = [];
+    private int _file = -1;
+    private int _lastSlice = -1;
+    private Dictionary<int, int>? _lastRows;
+
+    public RunOverlap(IReadOnlyList<string> files, ExportManifests manifests)
+    {
+        _files = files;
+        _manifests = manifests;
+    }
+
+    public void BeginFile(int file)
+    {
+        _file = file;
+        _repeats.Clear();
+        (_lastSlice, _lastRows) = (-1, null);
+    }
+
+    public void Observe(int slice, int rowHash, long line)
+    {
+        if (slice != _lastSlice)
+        {
+            if (!_rowsBySlice.TryGetValue(slice, out _lastRows))
+            {
+                _lastRows = [];
+                _rowsBySlice[slice] = _lastRows;
+            }
+
+            _lastSlice = slice;
+        }
+
+        ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_rowCounts, (_file, slice), out _);
+        counts++;
+        if (!_lastRows!.TryAdd(rowHash, _file))
+        {
+            var earlier = _lastRows[rowHash];
+            if (earlier != _file)
+            {
+                ref var repeat = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_repeats, (earlier, slice), out var seen);
+                repeat = (repeat.Rows + 1, seen ? repeat.FirstLine : line);
+            }
+        }
+    }
+
+    /// <summary>The earlier file of this run that the current file repeats, if any (checked once the file is read).</summary>
+    public RunConflict? EndFile()
+    {
+        foreach (var ((earlier, slice), (rows, line)) in _repeats)
+        {
+            if (_manifests.AreParts(_files[earlier], _files[_file]))
+            {
+                continue;
+            }
+
+            var smaller = Math.Min(_rowCounts[(earlier, slice)], _rowCounts[(_file, slice)]);
+            if (rows * 2 >= smaller)
+            {
+                return new RunConflict(earlier, _file, slice, Math.Min(rows, _rowCounts[(_file, slice)]), _rowCounts[(_file, slice)], line);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Forgets the rows of a file that failed (its data is not in the store).</summary>
+    public void DiscardFile(int file)
+    {
+        foreach (var rows in _rowsBySlice.Values)
+        {
+            foreach (var (hash, owner) in rows)
+            {
+                if (owner == file)
+                {
+                    rows.Remove(hash);
+                }
+            }
+        }
+
+        foreach (var key in _rowCounts.Keys.Where(k => k.File == file).ToList())
+        {
+            _rowCounts.Remove(key);
+        }
+    }
+}
+
+/// <summary>Two files of one run that hold the same rows of a slice: <see cref="Repeated"/> of the later file's <see cref="Rows"/>.</summary>
+internal sealed record RunConflict(int Earlier, int Later, int Slice, long Repeated, long Rows, long FirstLine);
