@@ -219,7 +219,7 @@ public sealed class SqliteCostStore : ICostQueryService, IDisposable
 
         // One read transaction: in WAL mode it reads one snapshot of the file from its first SELECT to its end, so an
         // import committing between the reads below cannot leave segments pointing at values this load never saw.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
         long import;
         await using (var latest = connection.CreateCommand())
         {
