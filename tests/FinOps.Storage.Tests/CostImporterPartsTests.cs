@@ -108,6 +108,25 @@ public sealed class CostImporterPartsTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_AwsLayoutManifestInMetadataFolder_PartsImportedTogether()
+    {
+        var data = Path.Combine(_db.Folder, "focus", "data", "BILLING_PERIOD=2026-01");
+        var metadata = Path.Combine(_db.Folder, "focus", "metadata", "BILLING_PERIOD=2026-01");
+        Directory.CreateDirectory(data);
+        Directory.CreateDirectory(metadata);
+        var part1 = File(Path.Combine("focus", "data", "BILLING_PERIOD=2026-01", "focus-00001.csv.gz"), Row("2026-01-10", 2m));
+        var part2 = File(Path.Combine("focus", "data", "BILLING_PERIOD=2026-01", "focus-00002.csv.gz"), Row("2026-01-10", 2m));
+        await System.IO.File.WriteAllTextAsync(
+            Path.Combine(metadata, "focus-Manifest.json"),
+            """{"dataFiles":["s3://b/focus/data/BILLING_PERIOD=2026-01/focus-00001.csv.gz","s3://b/focus/data/BILLING_PERIOD=2026-01/focus-00002.csv.gz"]}""");
+
+        var report = await _importer.ImportAsync([part1, part2], CancellationToken.None);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Files.Select(f => f.Error)));
+        Assert.Equal(4m, await TotalAsync("Acme 111"));
+    }
+
+    [Fact]
     public async Task ImportAsync_ManifestListsOtherFiles_RepeatedRowsStillRefused()
     {
         var part1 = File("focus-00001.csv", Row("2026-01-10", 2m));
