@@ -87,6 +87,27 @@ public sealed class CostImporterPartsTests : IDisposable
         Assert.Equal(24m, await TotalAsync("Acme 111"));
     }
 
+    [Fact]
+    public async Task ImportAsync_RunOverSampleSize_RestatementStillRefusedPartsStillImported()
+    {
+        FocusRecord[] Hours(int from, int to, decimal cost) =>
+            [.. Enumerable.Range(from, to - from).Select(i => Row($"2026-01-{1 + (i / 24) % 28:00}", cost, hour: i % 24, resourceId: "i-" + (i / 672)))];
+        var original = File("export.csv", Hours(0, 4000, 1m));
+        var restated = File("restated.csv", [.. Hours(0, 3800, 1m), .. Hours(3800, 4000, 2m)]);
+        var part2 = File("part-00002.csv", Hours(4000, 8000, 1m));
+
+        // Big enough (by bytes) that only a sample of rows, chosen by hash, is compared.
+        await System.IO.File.AppendAllTextAsync(original, new string('#', (int)RunOverlap.SampleAbove));
+        var refused = await _importer.ImportAsync([original, restated], CancellationToken.None);
+        var parts = await _importer.ImportAsync([original, part2], CancellationToken.None);
+
+        Assert.All(refused.Files, f => Assert.Equal(ImportStatus.Failed, f.Status));
+        Assert.Contains("refused: about ", refused.Files[1].Error, StringComparison.Ordinal);
+        Assert.Contains(" of its 4,000 rows", refused.Files[1].Error, StringComparison.Ordinal);
+        Assert.True(parts.Succeeded, string.Join("; ", parts.Files.Select(f => f.Error)));
+        Assert.Equal(8000m, await TotalAsync("Acme 111"));
+    }
+
     [Theory]
     [InlineData("aws")]
     [InlineData("azure")]

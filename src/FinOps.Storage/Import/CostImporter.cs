@@ -155,6 +155,8 @@ public sealed partial class CostImporter : IDisposable
         return warnings;
     }
 
+    private static long TotalBytes(List<string> paths) => paths.Sum(p => File.Exists(p) ? new FileInfo(p).Length : 0);
+
     private static FileImportResult Refused(string path, string message) =>
         new(path, ImportStatus.Failed, 0, 0, [], [], [], message);
 
@@ -163,12 +165,12 @@ public sealed partial class CostImporter : IDisposable
         List<string> paths, Dictionary<int, FileImportResult> refused, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await ImportLock.BeginAsync(connection, _database, paths.Count, _timeProvider, progress, LogWaiting, cancellationToken);
+        await using var transaction = await ImportLock.BeginAsync(connection, _database, progress, LogWaiting, cancellationToken);
         using var holder = ImportLock.Hold(_database.DatabasePath, paths.Count, _timeProvider);
         using var pending = PendingImports.Take(_database.DatabasePath);
         await pending.WriteAsync(connection, transaction, cancellationToken);
 
-        var overlap = paths.Count - refused.Count > 1 ? new RunOverlap(paths, ExportManifests.Find(paths)) : null;
+        var overlap = paths.Count - refused.Count > 1 ? new RunOverlap(paths, ExportManifests.Find(paths), TotalBytes(paths)) : null;
         var replacedInRun = new HashSet<int>();
         var results = new List<FileImportResult>(paths.Count);
         for (var i = 0; i < paths.Count; i++)
@@ -221,7 +223,7 @@ public sealed partial class CostImporter : IDisposable
             "(parts share no rows, or are listed together in the export's manifest). Neither file was imported; import only the current one.";
         return (
             string.Create(CultureInfo.InvariantCulture, $"{earlier}: refused: {later} repeats its rows of {slice}. {why}"),
-            string.Create(CultureInfo.InvariantCulture, $"{later}: refused: {conflict.Repeated:N0} of its {conflict.Rows:N0} rows of {slice} repeat rows of {earlier}{line}. {why}"));
+            string.Create(CultureInfo.InvariantCulture, $"{later}: refused: {(conflict.Estimated ? "about " : "")}{conflict.Repeated:N0} of its {conflict.Rows:N0} rows of {slice} repeat rows of {earlier}{line}. {why}"));
     }
 
     /// <summary>The run could not get the write lock: each file is recorded as failed beside the database (written into the history by the next run).</summary>

@@ -22,7 +22,7 @@ internal static class ImportLock
     /// <summary>Begins the run's write transaction, telling <paramref name="progress"/> (and the log) first when it must wait.</summary>
     /// <exception cref="ImportLockTimeoutException">The lock stayed taken for the whole timeout.</exception>
     public static async Task<SqliteTransaction> BeginAsync(
-        SqliteConnection connection, CostDatabase database, int files, TimeProvider timeProvider, IProgress<string>? progress, Action<string> log, CancellationToken cancellationToken)
+        SqliteConnection connection, CostDatabase database, IProgress<string>? progress, Action<string> log, CancellationToken cancellationToken)
     {
         var timeout = database.ImportLockTimeout;
         if (IsFree(connection))
