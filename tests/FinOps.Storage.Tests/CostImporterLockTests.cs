@@ -76,6 +76,20 @@ public sealed class CostImporterLockTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(_db.Database.DatabasePath)!, "*.jsonl"));
     }
 
+    [Fact]
+    public async Task GetCoverageAsync_NewProcessWhileAnotherImportHoldsTheLock_StartsAndAnswers()
+    {
+        await _importer.ImportAsync([File("x.csv")], CancellationToken.None);
+        await using var other = await HoldWriteLockAsync();
+
+        // A bot starting now: its own database object migrates (nothing pending) and loads without the write lock.
+        using var database = new Data.CostDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { DatabasePath = _db.Database.DatabasePath }));
+        using var store = new SqliteCostStore(database, new TagTeamAssignment());
+        var coverage = await store.GetCoverageAsync(CancellationToken.None);
+
+        Assert.Equal(new DateOnly(2026, 1, 10), coverage!.Dates.Start);
+    }
+
     private string File(string name)
     {
         var path = _db.File(name, name);

@@ -57,7 +57,12 @@ public sealed class CostDatabase : IDisposable
 
             await using (var context = CreateContext())
             {
-                await context.Database.MigrateAsync(cancellationToken);
+                // Migrating takes the write lock, which an import in another process may hold for minutes: only
+                // when something is pending, so that a bot starting during an import answers from what is committed.
+                if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                {
+                    await context.Database.MigrateAsync(cancellationToken);
+                }
             }
 
             // WAL is a property of the file: set once, it lets readers (queries) run during an import.
