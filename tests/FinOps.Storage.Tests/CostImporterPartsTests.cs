@@ -55,6 +55,25 @@ public sealed class CostImporterPartsTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_ThirdVersionOfRefusedSlice_AlsoRefusedOthersImported()
+    {
+        var v1 = File("v1.csv", Row("2026-01-10", 5m), Row("2026-01-11", 7m));
+        var v2 = File("v2.csv", Row("2026-01-10", 5m), Row("2026-01-11", 6m));
+        var v3 = File("v3.csv", Row("2026-01-10", 5m), Row("2026-01-11", 6.5m));
+        var other = File("other.csv", Row("2026-01-10", 1m, billingAccount: "222"));
+
+        var report = await _importer.ImportAsync([v1, v2, v3, other], CancellationToken.None);
+
+        Assert.Equal([ImportStatus.Failed, ImportStatus.Failed, ImportStatus.Failed, ImportStatus.Imported], report.Files.Select(f => f.Status));
+        Assert.Equal(
+            $"{v3}: refused: it holds rows of AWS billing account 111, billing period 2026-01, for which this run has two files that repeat each other's rows ({v1} and {v2}). " +
+            "Import the current files of that billing period in a run of their own.",
+            report.Files[2].Error);
+        Assert.Equal(0m, await TotalAsync("Acme 111"));
+        Assert.Equal(1m, await TotalAsync("Acme 222"));
+    }
+
+    [Fact]
     public async Task ImportAsync_SameDataSavedWithOtherLineEndings_BothRefused()
     {
         using var importer = new CostImporter(_db.Database, new FocusFileReader(), _store, _time, NullLogger<CostImporter>.Instance);

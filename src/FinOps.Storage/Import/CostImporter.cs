@@ -57,13 +57,14 @@ public sealed partial class CostImporter : IDisposable
         {
             var paths = files.Select(Path.GetFullPath).ToList();
             var refused = new Dictionary<int, FileImportResult>();
+            var contested = new Dictionary<SliceKey, string>();
             IReadOnlyList<FileImportResult> results;
             while (true)
             {
                 RunOutcome outcome;
                 try
                 {
-                    outcome = await RunAsync(paths, refused, progress, cancellationToken);
+                    outcome = await RunAsync(paths, refused, contested, progress, cancellationToken);
                 }
                 catch (ImportLockTimeoutException e)
                 {
@@ -77,9 +78,14 @@ public sealed partial class CostImporter : IDisposable
                     break;
                 }
 
-                // Refuse both files and run again without them: nothing of either may stay in the store.
+                // Refuse both files and run again without them: nothing of either may stay in the store. Other files of the
+                // run with rows of that slice are refused too: which version they belong with is for the user to say.
                 refused[conflict.Earlier] = Refused(paths[conflict.Earlier], outcome.ConflictMessages.Earlier);
                 refused[conflict.Later] = Refused(paths[conflict.Later], outcome.ConflictMessages.Later);
+                contested[outcome.ConflictSlice!] = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"refused: it holds rows of {outcome.ConflictSlice}, for which this run has two files that repeat each other's rows " +
+                    $"({paths[conflict.Earlier]} and {paths[conflict.Later]}). Import the current files of that billing period in a run of their own.");
                 LogRejected(paths[conflict.Later], outcome.ConflictMessages.Later);
             }
 
@@ -162,7 +168,8 @@ public sealed partial class CostImporter : IDisposable
 
     /// <summary>One attempt at the whole run in one write transaction; stops at the first pair of files that repeat each other's rows.</summary>
     private async Task<RunOutcome> RunAsync(
-        List<string> paths, Dictionary<int, FileImportResult> refused, IProgress<string>? progress, CancellationToken cancellationToken)
+        List<string> paths, Dictionary<int, FileImportResult> refused, Dictionary<SliceKey, string> contested, IProgress<string>? progress,
+        CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await ImportLock.BeginAsync(connection, _database, progress, LogWaiting, cancellationToken);
@@ -183,12 +190,12 @@ public sealed partial class CostImporter : IDisposable
             }
 
             overlap?.BeginFile(i);
-            var result = await ImportFileAsync(connection, transaction, paths[i], replacedInRun, overlap, cancellationToken);
+            var result = await ImportFileAsync(connection, transaction, paths[i], replacedInRun, overlap, contested, cancellationToken);
             if (result.Status == ImportStatus.Imported && overlap?.EndFile() is { } conflict)
             {
-                var messages = await DescribeConflictAsync(connection, transaction, paths, conflict, cancellationToken);
+                var (slice, messages) = await DescribeConflictAsync(connection, transaction, paths, conflict, cancellationToken);
                 await transaction.RollbackAsync(CancellationToken.None);
-                return new RunOutcome(results, conflict, messages);
+                return new RunOutcome(results, conflict, messages, slice);
             }
 
             if (result.Status == ImportStatus.Failed)
@@ -201,10 +208,10 @@ public sealed partial class CostImporter : IDisposable
 
         await transaction.CommitAsync(cancellationToken);
         pending.Written();
-        return new RunOutcome(results, null, default);
+        return new RunOutcome(results, null, default, null);
     }
 
-    private static async Task<(string Earlier, string Later)> DescribeConflictAsync(
+    private static async Task<(SliceKey Slice, (string Earlier, string Later) Messages)> DescribeConflictAsync(
         SqliteConnection connection, SqliteTransaction transaction, List<string> paths, RunConflict conflict, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -214,16 +221,19 @@ public sealed partial class CostImporter : IDisposable
             "JOIN DimensionValues p ON p.Id = s.ProviderRef JOIN DimensionValues a ON a.Id = s.BillingAccountIdRef WHERE s.Id = $s";
         command.Parameters.AddWithValue("$s", conflict.Slice);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var slice = await reader.ReadAsync(cancellationToken)
-            ? $"{reader.GetString(0)} billing account {(reader.GetString(1).Length == 0 ? "(none)" : reader.GetString(1))}, billing period {reader.GetString(2)[..7]}"
-            : $"billing slice {conflict.Slice}";
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException($"Billing slice {conflict.Slice} of this run is not in the store.");
+        }
+
+        var slice = new SliceKey(reader.GetString(0), reader.GetString(1), DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture));
         var (earlier, later) = (paths[conflict.Earlier], paths[conflict.Later]);
         var line = conflict.FirstLine > 0 ? string.Create(CultureInfo.InvariantCulture, $" (the first at line {conflict.FirstLine})") : string.Empty;
         var why = "They look like an original and its restatement, or the same data saved twice, not parts of one export " +
             "(parts share no rows, or are listed together in the export's manifest). Neither file was imported; import only the current one.";
-        return (
+        return (slice, (
             string.Create(CultureInfo.InvariantCulture, $"{earlier}: refused: {later} repeats its rows of {slice}. {why}"),
-            string.Create(CultureInfo.InvariantCulture, $"{later}: refused: {(conflict.Estimated ? "about " : "")}{conflict.Repeated:N0} of its {conflict.Rows:N0} rows of {slice} repeat rows of {earlier}{line}. {why}"));
+            string.Create(CultureInfo.InvariantCulture, $"{later}: refused: {(conflict.Estimated ? "about " : "")}{conflict.Repeated:N0} of its {conflict.Rows:N0} rows of {slice} repeat rows of {earlier}{line}. {why}")));
     }
 
     /// <summary>The run could not get the write lock: each file is recorded as failed beside the database (written into the history by the next run).</summary>
@@ -241,7 +251,8 @@ public sealed partial class CostImporter : IDisposable
     }
 
     private async Task<FileImportResult> ImportFileAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string path, HashSet<int> replacedInRun, RunOverlap? overlap, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, string path, HashSet<int> replacedInRun, RunOverlap? overlap,
+        IReadOnlyDictionary<SliceKey, string> contested, CancellationToken cancellationToken)
     {
         long bytes;
         try
@@ -279,7 +290,7 @@ public sealed partial class CostImporter : IDisposable
             }
 
             // Otherwise no import has this size, so these bytes are new: the hash is needed only for the record, at the end.
-            return await ImportRowsAsync(connection, transaction, path, bytes, hashing, replacedInRun, overlap, cancellationToken);
+            return await ImportRowsAsync(connection, transaction, path, bytes, hashing, replacedInRun, overlap, contested, cancellationToken);
         }
         finally
         {
@@ -290,7 +301,7 @@ public sealed partial class CostImporter : IDisposable
 
     private async Task<FileImportResult> ImportRowsAsync(
         SqliteConnection connection, SqliteTransaction transaction, string path, long bytes, Task<string> hashing, HashSet<int> replacedInRun, RunOverlap? overlap,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<SliceKey, string> contested, CancellationToken cancellationToken)
     {
         const string savepoint = "file";
         var analyzer = new DataQualityAnalyzer();
@@ -299,7 +310,7 @@ public sealed partial class CostImporter : IDisposable
         try
         {
             var importId = await InsertImportAsync(connection, transaction, path, bytes, cancellationToken);
-            using var batch = new ImportBatch(connection, transaction, importId, replacedInRun, overlap);
+            using var batch = new ImportBatch(connection, transaction, importId, replacedInRun, overlap, contested);
             foreach (var record in ReadAhead.Read(_reader, path, cancellationToken))
             {
                 analyzer.Observe(record);
@@ -344,7 +355,7 @@ public sealed partial class CostImporter : IDisposable
             var (message, line, column) = ex is FocusFormatException format
                 ? (format.Message, format.Line, format.Column)
                 : ($"{path}: {ex.Message}", (long?)null, (string?)null);
-            if (ex is FocusFormatException)
+            if (ex is FocusFormatException or ContestedSliceException)
             {
                 // Bad input, not a bug: the message names file, line and column; a stack trace adds nothing.
                 LogRejected(path, message);
@@ -465,7 +476,7 @@ public sealed partial class CostImporter : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import gave up; nothing was imported: {Problem}")]
     private partial void LogGaveUp(string problem);
 
-    private sealed record RunOutcome(IReadOnlyList<FileImportResult> Results, RunConflict? Conflict, (string Earlier, string Later) ConflictMessages);
+    private sealed record RunOutcome(IReadOnlyList<FileImportResult> Results, RunConflict? Conflict, (string Earlier, string Later) ConflictMessages, SliceKey? ConflictSlice);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import of {File} failed; the store is unchanged for it")]
     private partial void LogFailed(Exception exception, string file);

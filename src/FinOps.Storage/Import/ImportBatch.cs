@@ -26,6 +26,7 @@ internal sealed class ImportBatch : IDisposable
     private readonly long _importId;
     private readonly IReadOnlySet<int> _replacedEarlierInRun;
     private readonly RunOverlap? _overlap;
+    private readonly IReadOnlyDictionary<SliceKey, string>? _contested;
     private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _valuesByInstance = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _tagSetsByJson = new(StringComparer.Ordinal);
@@ -48,13 +49,15 @@ internal sealed class ImportBatch : IDisposable
     private List<int>? _lastSliceFacts;
     private readonly FactSegment _segment = new(FactSegmentWriter.MaxFacts);
 
-    public ImportBatch(SqliteConnection connection, SqliteTransaction transaction, long importId, IReadOnlySet<int> replacedEarlierInRun, RunOverlap? overlap = null)
+    public ImportBatch(SqliteConnection connection, SqliteTransaction transaction, long importId, IReadOnlySet<int> replacedEarlierInRun, RunOverlap? overlap = null,
+        IReadOnlyDictionary<SliceKey, string>? contested = null)
     {
         _connection = connection;
         _transaction = transaction;
         _importId = importId;
         _replacedEarlierInRun = replacedEarlierInRun;
         _overlap = overlap;
+        _contested = contested;
 
         using (var read = Command("SELECT Id, Value FROM DimensionValues"))
         using (var reader = read.ExecuteReader())
@@ -260,6 +263,11 @@ internal sealed class ImportBatch : IDisposable
         if (_fileSlices.TryGetValue(key, out var sliceId))
         {
             return sliceId;
+        }
+
+        if (_contested is { Count: > 0 } && _contested.TryGetValue(new SliceKey(record.Provider, record.BillingAccountId ?? string.Empty, periodStart), out var contested))
+        {
+            throw new ContestedSliceException(contested);
         }
 
         if (_existingSlices.TryGetValue(key, out sliceId))
