@@ -92,7 +92,15 @@ public sealed partial class CostImporter : IDisposable
             if (results.Any(r => r.Status == ImportStatus.Imported))
             {
                 _store.Invalidate();
-                await _store.RefreshIfLoadedAsync(cancellationToken);
+                try
+                {
+                    await _store.RefreshIfLoadedAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The import is committed; the next question retries the reload and meanwhile gets the old snapshot.
+                    LogRefreshFailed(e);
+                }
             }
 
             return new ImportReport(results);
@@ -469,6 +477,9 @@ public sealed partial class CostImporter : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import of {File}: {Notice}")]
     private partial void LogNotice(string file, string notice);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported, but reloading the cost snapshot failed; questions are answered from the previous snapshot until a reload succeeds")]
+    private partial void LogRefreshFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
     private partial void LogWaiting(string message);
