@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath must name a file.")
+            .Validate(o => o.ImportLockTimeout >= TimeSpan.Zero, "Storage:ImportLockTimeout must not be negative.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

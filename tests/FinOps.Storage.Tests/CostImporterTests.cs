@@ -254,13 +254,16 @@ public sealed class CostImporterTests : IDisposable
     }
 
     [Fact]
-    public async Task QueryAsync_ImportByAnotherStoreInstance_SeenOnNextQuery()
+    public async Task QueryAsync_ImportByAnotherStoreInstance_SeenOnceReloaded()
     {
         using var otherProcessStore = new SqliteCostStore(_db.Database, new TagTeamAssignment());
         Assert.Empty((await otherProcessStore.QueryAsync(new CostQuery { Period = January }, CancellationToken.None)).ByCurrency);
 
         await _importer.ImportAsync([File("x.csv", Row("2026-01-10", 5m))], CancellationToken.None);
 
+        // The next query notices the import and starts a reload; the reload, once done, answers with the new data.
+        await otherProcessStore.QueryAsync(new CostQuery { Period = January }, CancellationToken.None);
+        await otherProcessStore.RefreshAsync(CancellationToken.None);
         Assert.Equal(5m, (await otherProcessStore.QueryAsync(new CostQuery { Period = January }, CancellationToken.None)).Primary!.Total);
     }
 

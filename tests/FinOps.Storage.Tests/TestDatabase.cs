@@ -9,11 +9,15 @@ internal sealed class TestDatabase : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "finops-store-tests", Guid.NewGuid().ToString("N"));
 
-    public TestDatabase()
+    public TestDatabase(TimeSpan? importLockTimeout = null)
     {
         Directory.CreateDirectory(_folder);
-        Database = new CostDatabase(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_folder, "db", "finops.db") }));
+        var options = new StorageOptions { DatabasePath = Path.Combine(_folder, "db", "finops.db") };
+        options.ImportLockTimeout = importLockTimeout ?? options.ImportLockTimeout;
+        Database = new CostDatabase(Options.Create(options));
     }
+
+    public string Folder => _folder;
 
     public CostDatabase Database { get; }
 

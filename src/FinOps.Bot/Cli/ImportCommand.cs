@@ -36,7 +36,7 @@ public static class ImportCommand
 
             using var host = CliHost.Build(parseResult.GetValue(CommonOptions.Database));
             await host.Services.GetRequiredService<CostDatabase>().EnsureReadyAsync(cancellationToken);
-            var report = await host.Services.GetRequiredService<CostImporter>().ImportAsync(files, cancellationToken);
+            var report = await host.Services.GetRequiredService<CostImporter>().ImportAsync(files, new ConsoleProgress(), cancellationToken);
             foreach (var file in report.Files)
             {
                 Print(file);
@@ -66,7 +66,18 @@ public static class ImportCommand
                     Console.WriteLine($"  warning [{warning.Code}]: {warning.Message} Example lines: {string.Join(", ", warning.SampleLines)}.");
                 }
 
+                foreach (var notice in file.Notices ?? [])
+                {
+                    Console.WriteLine($"  notice: {notice}");
+                }
+
                 return;
         }
+    }
+
+    /// <summary>Says at once (not on a thread-pool post, as <see cref="Progress{T}"/> would) that the import waits for another one.</summary>
+    private sealed class ConsoleProgress : IProgress<string>
+    {
+        public void Report(string value) => Console.Error.WriteLine(value);
     }
 }

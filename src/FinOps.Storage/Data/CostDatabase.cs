@@ -18,7 +18,11 @@ public sealed class CostDatabase : IDisposable
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         _contextOptions = new DbContextOptionsBuilder<CostDbContext>().UseSqlite(ConnectionString).Options;
         DatabasePath = path;
+        ImportLockTimeout = options.Value.ImportLockTimeout;
     }
+
+    /// <summary>How long an import waits for the write lock held by another import.</summary>
+    public TimeSpan ImportLockTimeout { get; }
 
     public string DatabasePath { get; }
 
@@ -53,7 +57,12 @@ public sealed class CostDatabase : IDisposable
 
             await using (var context = CreateContext())
             {
-                await context.Database.MigrateAsync(cancellationToken);
+                // Migrating takes the write lock, which an import in another process may hold for minutes: only
+                // when something is pending, so that a bot starting during an import answers from what is committed.
+                if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                {
+                    await context.Database.MigrateAsync(cancellationToken);
+                }
             }
 
             // WAL is a property of the file: set once, it lets readers (queries) run during an import.

@@ -14,15 +14,16 @@ internal static class LegacyRowFacts
     /// <summary>Converts the legacy rows, if any; returns how many facts were moved.</summary>
     public static long Convert(SqliteConnection connection)
     {
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using (var exists = connection.CreateCommand())
+        // Looked for first without the write lock: an import in another process may hold it for its whole run.
+        if (!Exists(connection, null))
         {
-            exists.Transaction = transaction;
-            exists.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{TableName}'";
-            if (System.Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
-            {
-                return 0;
-            }
+            return 0;
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (!Exists(connection, transaction))
+        {
+            return 0;
         }
 
         long moved = 0;
@@ -77,5 +78,13 @@ internal static class LegacyRowFacts
 
         transaction.Commit();
         return moved;
+    }
+
+    private static bool Exists(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var exists = connection.CreateCommand();
+        exists.Transaction = transaction;
+        exists.CommandText = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{TableName}'";
+        return System.Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 }

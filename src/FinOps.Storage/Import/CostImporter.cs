@@ -12,9 +12,15 @@ namespace FinOps.Storage.Import;
 /// <summary>Imports FOCUS files into the store: all-or-nothing per file, slices replaced, same file twice a no-op.</summary>
 /// <remarks>
 /// A billing slice is (provider, billing account id, billing period start). The first file of a run that
-/// holds a slice deletes what earlier runs stored for it; later files of the same run (parts of one
-/// export) add to it. A file whose bytes were imported before, and whose slices still belong to that
-/// import, is skipped as unchanged. Each file is one transaction: a failure leaves the store as it was.
+/// holds a slice deletes what earlier runs stored for it; later files of the same run add to it when they are parts
+/// of one export: listed together in an export manifest, or holding none of the same rows (<see cref="RunOverlap"/>).
+/// Two files of a run that repeat each other's rows (an original and its restatement, the same data saved twice) are
+/// both refused, and the rest of the run is imported without them. A run replacing a slice that an earlier run built
+/// says so (<see cref="FileImportResult.Notices"/>). A file whose bytes were imported before, and whose slices still belong
+/// to that import, is skipped as unchanged.
+/// A run is one write transaction (each file in a savepoint, so a failing file leaves the others): it holds SQLite's
+/// write lock from start to end. A run that finds the lock held by another import reports that it waits and waits up to
+/// <see cref="CostDatabase.ImportLockTimeout"/>; when it gives up, its files are recorded as failed in the history all the same.
 /// The SHA-256 that recognises the same bytes is computed on a second thread from the start (overlapping the store's
 /// migrations); the rows are read only after it when an import of the same size is on record, and alongside it otherwise.
 /// </remarks>
@@ -39,26 +45,61 @@ public sealed partial class CostImporter : IDisposable
     }
 
     /// <summary>Imports the files in order (paths already expanded). Imports run one at a time.</summary>
-    public async Task<ImportReport> ImportAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(IReadOnlyList<string> files, CancellationToken cancellationToken) =>
+        ImportAsync(files, null, cancellationToken);
+
+    /// <summary>Imports the files in order (paths already expanded); <paramref name="progress"/> hears when the run waits for another import.</summary>
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<string> files, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var replacedInRun = new HashSet<int>();
-            var results = new List<FileImportResult>(files.Count);
-            try
+            var paths = files.Select(Path.GetFullPath).ToList();
+            var refused = new Dictionary<int, FileImportResult>();
+            var contested = new Dictionary<SliceKey, string>();
+            IReadOnlyList<FileImportResult> results;
+            while (true)
             {
-                foreach (var file in files)
+                RunOutcome outcome;
+                try
                 {
-                    results.Add(await ImportFileAsync(Path.GetFullPath(file), replacedInRun, cancellationToken));
+                    outcome = await RunAsync(paths, refused, contested, progress, cancellationToken);
                 }
-            }
-            finally
-            {
-                if (results.Any(r => r.Status == ImportStatus.Imported))
+                catch (ImportLockTimeoutException e)
                 {
-                    _store.Invalidate();
+                    LogGaveUp(e.Message);
+                    return new ImportReport(await RecordGivenUpAsync(paths, e.Message, cancellationToken));
+                }
+
+                if (outcome.Conflict is not { } conflict)
+                {
+                    results = outcome.Results;
+                    break;
+                }
+
+                // Refuse both files and run again without them: nothing of either may stay in the store. Other files of the
+                // run with rows of that slice are refused too: which version they belong with is for the user to say.
+                refused[conflict.Earlier] = Refused(paths[conflict.Earlier], outcome.ConflictMessages.Earlier);
+                refused[conflict.Later] = Refused(paths[conflict.Later], outcome.ConflictMessages.Later);
+                contested[outcome.ConflictSlice!] = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"refused: it holds rows of {outcome.ConflictSlice}, for which this run has two files that repeat each other's rows " +
+                    $"({paths[conflict.Earlier]} and {paths[conflict.Later]}). Import the current files of that billing period in a run of their own.");
+                LogRejected(paths[conflict.Later], outcome.ConflictMessages.Later);
+            }
+
+            if (results.Any(r => r.Status == ImportStatus.Imported))
+            {
+                _store.Invalidate();
+                try
+                {
+                    await _store.RefreshIfLoadedAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The import is committed; the next question retries the reload and meanwhile gets the old snapshot.
+                    LogRefreshFailed(e);
                 }
             }
 
@@ -73,13 +114,20 @@ public sealed partial class CostImporter : IDisposable
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Every recorded import attempt, newest first.</summary>
+    /// <remarks>Attempts that gave up waiting for the write lock are kept beside the database until a run can write them; they are listed first.</remarks>
     public async Task<IReadOnlyList<ImportHistoryEntry>> GetImportHistoryAsync(CancellationToken cancellationToken)
     {
+        var history = new List<ImportHistoryEntry>();
+        foreach (var pending in PendingImports.Read(_database.DatabasePath).OrderByDescending(p => p.ImportedAtTicks))
+        {
+            history.Add(new ImportHistoryEntry(
+                0, pending.FilePath, pending.Sha256, ImportStatus.Failed, 0, 0, [], [], [], pending.Error, new DateTimeOffset(pending.ImportedAtTicks, TimeSpan.Zero)));
+        }
+
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT Id, FilePath, Sha256, Status, Rows, Facts, Periods, Currencies, Warnings, Error, ImportedAt FROM Imports ORDER BY Id DESC";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var history = new List<ImportHistoryEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
             history.Add(new ImportHistoryEntry(
@@ -121,7 +169,98 @@ public sealed partial class CostImporter : IDisposable
         return warnings;
     }
 
-    private async Task<FileImportResult> ImportFileAsync(string path, HashSet<int> replacedInRun, CancellationToken cancellationToken)
+    private static long TotalBytes(List<string> paths) => paths.Sum(p => File.Exists(p) ? new FileInfo(p).Length : 0);
+
+    private static FileImportResult Refused(string path, string message) =>
+        new(path, ImportStatus.Failed, 0, 0, [], [], [], message);
+
+    /// <summary>One attempt at the whole run in one write transaction; stops at the first pair of files that repeat each other's rows.</summary>
+    private async Task<RunOutcome> RunAsync(
+        List<string> paths, Dictionary<int, FileImportResult> refused, Dictionary<SliceKey, string> contested, IProgress<string>? progress,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await ImportLock.BeginAsync(connection, _database, progress, LogWaiting, cancellationToken);
+        using var holder = ImportLock.Hold(_database.DatabasePath, paths.Count, _timeProvider);
+        using var pending = PendingImports.Take(_database.DatabasePath);
+        await pending.WriteAsync(connection, transaction, cancellationToken);
+
+        var overlap = paths.Count - refused.Count > 1 ? new RunOverlap(paths, ExportManifests.Find(paths), TotalBytes(paths)) : null;
+        var replacedInRun = new HashSet<int>();
+        var results = new List<FileImportResult>(paths.Count);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (refused.TryGetValue(i, out var refusal))
+            {
+                await FailAsync(connection, transaction, paths[i], string.Empty, null, refusal.Error!, cancellationToken);
+                results.Add(refusal);
+                continue;
+            }
+
+            overlap?.BeginFile(i);
+            var result = await ImportFileAsync(connection, transaction, paths[i], replacedInRun, overlap, contested, cancellationToken);
+            if (result.Status == ImportStatus.Imported && overlap?.EndFile() is { } conflict)
+            {
+                var (slice, messages) = await DescribeConflictAsync(connection, transaction, paths, conflict, cancellationToken);
+                await transaction.RollbackAsync(CancellationToken.None);
+                return new RunOutcome(results, conflict, messages, slice);
+            }
+
+            if (result.Status == ImportStatus.Failed)
+            {
+                overlap?.DiscardFile(i);
+            }
+
+            results.Add(result);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        pending.Written();
+        return new RunOutcome(results, null, default, null);
+    }
+
+    private static async Task<(SliceKey Slice, (string Earlier, string Later) Messages)> DescribeConflictAsync(
+        SqliteConnection connection, SqliteTransaction transaction, List<string> paths, RunConflict conflict, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "SELECT p.Value, a.Value, s.BillingPeriodStart FROM BillingSlices s " +
+            "JOIN DimensionValues p ON p.Id = s.ProviderRef JOIN DimensionValues a ON a.Id = s.BillingAccountIdRef WHERE s.Id = $s";
+        command.Parameters.AddWithValue("$s", conflict.Slice);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException($"Billing slice {conflict.Slice} of this run is not in the store.");
+        }
+
+        var slice = new SliceKey(reader.GetString(0), reader.GetString(1), DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var (earlier, later) = (paths[conflict.Earlier], paths[conflict.Later]);
+        var line = conflict.FirstLine > 0 ? string.Create(CultureInfo.InvariantCulture, $" (the first at line {conflict.FirstLine})") : string.Empty;
+        var why = "They look like an original and its restatement, or the same data saved twice, not parts of one export " +
+            "(parts share no rows, or are listed together in the export's manifest). Neither file was imported; import only the current one.";
+        return (slice, (
+            string.Create(CultureInfo.InvariantCulture, $"{earlier}: refused: {later} repeats its rows of {slice}. {why}"),
+            string.Create(CultureInfo.InvariantCulture, $"{later}: refused: {(conflict.Estimated ? "about " : "")}{conflict.Repeated:N0} of its {conflict.Rows:N0} rows of {slice} repeat rows of {earlier}{line}. {why}")));
+    }
+
+    /// <summary>The run could not get the write lock: each file is recorded as failed beside the database (written into the history by the next run).</summary>
+    private async Task<List<FileImportResult>> RecordGivenUpAsync(List<string> paths, string message, CancellationToken cancellationToken)
+    {
+        var at = _timeProvider.GetUtcNow().UtcTicks;
+        var results = new List<FileImportResult>(paths.Count);
+        foreach (var path in paths)
+        {
+            await PendingImports.AppendAsync(_database.DatabasePath, new PendingImport(path, string.Empty, message, at), cancellationToken);
+            results.Add(Refused(path, $"{path}: {message}"));
+        }
+
+        return results;
+    }
+
+    private async Task<FileImportResult> ImportFileAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string path, HashSet<int> replacedInRun, RunOverlap? overlap,
+        IReadOnlyDictionary<SliceKey, string> contested, CancellationToken cancellationToken)
     {
         long bytes;
         try
@@ -130,16 +269,15 @@ public sealed partial class CostImporter : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return await FailAsync(path, string.Empty, null, $"{path}: {ex.Message}", null, null, cancellationToken);
+            return await FailAsync(connection, transaction, path, string.Empty, null, $"{path}: {ex.Message}", cancellationToken);
         }
 
-        // Hashing starts at once, on another core: it overlaps the store's start (migrations) and then the reading of the rows.
+        // Hashing starts at once, on another core: it overlaps the reading of the rows.
         using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var hashing = Task.Run(() => HashAsync(path, stopHashing.Token), stopHashing.Token);
         try
         {
-            await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-            if (await MayHaveBeenImportedAsync(connection, bytes, cancellationToken))
+            if (await MayHaveBeenImportedAsync(connection, transaction, bytes, cancellationToken))
             {
                 // An import of the same size is on record: wait for the hash, so that the same bytes are skipped without reading them as FOCUS.
                 string hash;
@@ -149,10 +287,10 @@ public sealed partial class CostImporter : IDisposable
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    return await FailAsync(path, string.Empty, bytes, $"{path}: {ex.Message}", null, null, cancellationToken);
+                    return await FailAsync(connection, transaction, path, string.Empty, bytes, $"{path}: {ex.Message}", cancellationToken);
                 }
 
-                if (await FindCurrentImportAsync(connection, hash, cancellationToken) is { } unchanged)
+                if (await FindCurrentImportAsync(connection, transaction, hash, cancellationToken) is { } unchanged)
                 {
                     LogUnchanged(path);
                     return unchanged with { File = path };
@@ -160,7 +298,7 @@ public sealed partial class CostImporter : IDisposable
             }
 
             // Otherwise no import has this size, so these bytes are new: the hash is needed only for the record, at the end.
-            return await ImportRowsAsync(connection, path, bytes, hashing, replacedInRun, cancellationToken);
+            return await ImportRowsAsync(connection, transaction, path, bytes, hashing, replacedInRun, overlap, contested, cancellationToken);
         }
         finally
         {
@@ -170,15 +308,17 @@ public sealed partial class CostImporter : IDisposable
     }
 
     private async Task<FileImportResult> ImportRowsAsync(
-        SqliteConnection connection, string path, long bytes, Task<string> hashing, HashSet<int> replacedInRun, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, string path, long bytes, Task<string> hashing, HashSet<int> replacedInRun, RunOverlap? overlap,
+        IReadOnlyDictionary<SliceKey, string> contested, CancellationToken cancellationToken)
     {
+        const string savepoint = "file";
         var analyzer = new DataQualityAnalyzer();
         long rows = 0;
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await transaction.SaveAsync(savepoint, cancellationToken);
         try
         {
             var importId = await InsertImportAsync(connection, transaction, path, bytes, cancellationToken);
-            using var batch = new ImportBatch(connection, transaction, importId, replacedInRun);
+            using var batch = new ImportBatch(connection, transaction, importId, replacedInRun, overlap, contested);
             foreach (var record in ReadAhead.Read(_reader, path, cancellationToken))
             {
                 analyzer.Observe(record);
@@ -206,18 +346,24 @@ public sealed partial class CostImporter : IDisposable
                 await update.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.ReleaseAsync(savepoint, cancellationToken);
             replacedInRun.UnionWith(batch.Replaced);
             LogImported(path, rows, batch.FactsWritten, warnings.Count);
-            return new FileImportResult(path, ImportStatus.Imported, rows, batch.FactsWritten, periods, currencies, warnings);
+            foreach (var notice in batch.Notices)
+            {
+                LogNotice(path, notice);
+            }
+
+            return new FileImportResult(path, ImportStatus.Imported, rows, batch.FactsWritten, periods, currencies, warnings, Notices: [.. batch.Notices]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            await transaction.RollbackAsync(savepoint, CancellationToken.None);
+            await transaction.ReleaseAsync(savepoint, CancellationToken.None);
             var (message, line, column) = ex is FocusFormatException format
                 ? (format.Message, format.Line, format.Column)
                 : ($"{path}: {ex.Message}", (long?)null, (string?)null);
-            if (ex is FocusFormatException)
+            if (ex is FocusFormatException or ContestedSliceException)
             {
                 // Bad input, not a bug: the message names file, line and column; a stack trace adds nothing.
                 LogRejected(path, message);
@@ -227,14 +373,16 @@ public sealed partial class CostImporter : IDisposable
                 LogFailed(ex, path);
             }
 
-            return await FailAsync(path, await HashOrEmptyAsync(hashing), bytes, message, line, column, cancellationToken);
+            var failed = await FailAsync(connection, transaction, path, await HashOrEmptyAsync(hashing), bytes, message, cancellationToken);
+            return failed with { ErrorLine = line, ErrorColumn = column };
         }
     }
 
     /// <summary>Whether an import of a file this size is on record (or one from before sizes were kept).</summary>
-    private static async Task<bool> MayHaveBeenImportedAsync(SqliteConnection connection, long bytes, CancellationToken cancellationToken)
+    private static async Task<bool> MayHaveBeenImportedAsync(SqliteConnection connection, SqliteTransaction transaction, long bytes, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT EXISTS (SELECT 1 FROM Imports WHERE Status = 'imported' AND (Bytes IS NULL OR Bytes = $b))";
         command.Parameters.AddWithValue("$b", bytes);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
@@ -253,10 +401,11 @@ public sealed partial class CostImporter : IDisposable
         }
     }
 
-    private async Task<FileImportResult> FailAsync(string path, string hash, long? bytes, string message, long? line, string? column, CancellationToken cancellationToken)
+    private async Task<FileImportResult> FailAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string path, string hash, long? bytes, string message, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
         insert.CommandText =
             "INSERT INTO Imports (FilePath, Sha256, Bytes, Status, Rows, Facts, Slices, Periods, Currencies, Warnings, Error, ImportedAt) " +
             "VALUES ($f, $h, $b, 'failed', 0, 0, 0, '[]', '[]', '[]', $e, $t)";
@@ -266,7 +415,7 @@ public sealed partial class CostImporter : IDisposable
         insert.Parameters.AddWithValue("$e", message);
         insert.Parameters.AddWithValue("$t", _timeProvider.GetUtcNow().UtcTicks);
         await insert.ExecuteNonQueryAsync(cancellationToken);
-        return new FileImportResult(path, ImportStatus.Failed, 0, 0, [], [], [], message, line, column);
+        return new FileImportResult(path, ImportStatus.Failed, 0, 0, [], [], [], message);
     }
 
     /// <summary>Records the import at its start; the hash and what the file held are filled in before the commit.</summary>
@@ -285,9 +434,10 @@ public sealed partial class CostImporter : IDisposable
     }
 
     /// <summary>The earlier import of the same bytes when every slice it wrote still belongs to it.</summary>
-    private static async Task<FileImportResult?> FindCurrentImportAsync(SqliteConnection connection, string hash, CancellationToken cancellationToken)
+    private static async Task<FileImportResult?> FindCurrentImportAsync(SqliteConnection connection, SqliteTransaction transaction, string hash, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText =
             "SELECT FilePath, Rows, Facts, Slices, Periods, Currencies, Warnings, " +
             "(SELECT COUNT(*) FROM ImportSlices s WHERE s.ImportId = i.Id) FROM Imports i " +
@@ -324,6 +474,20 @@ public sealed partial class CostImporter : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import of {File} rejected; the store is unchanged for it: {Problem}")]
     private partial void LogRejected(string file, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import of {File}: {Notice}")]
+    private partial void LogNotice(string file, string notice);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported, but reloading the cost snapshot failed; questions are answered from the previous snapshot until a reload succeeds")]
+    private partial void LogRefreshFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
+    private partial void LogWaiting(string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import gave up; nothing was imported: {Problem}")]
+    private partial void LogGaveUp(string problem);
+
+    private sealed record RunOutcome(IReadOnlyList<FileImportResult> Results, RunConflict? Conflict, (string Earlier, string Later) ConflictMessages, SliceKey? ConflictSlice);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import of {File} failed; the store is unchanged for it")]
     private partial void LogFailed(Exception exception, string file);

@@ -13,6 +13,7 @@ namespace FinOps.Storage.Import;
 /// <param name="Error">Why the file failed (names file, line and column when the reader knows them).</param>
 /// <param name="ErrorLine">Line of the failing row, when known.</param>
 /// <param name="ErrorColumn">Column of the failing value, when known.</param>
+/// <param name="Notices">What the user should know about an imported file, e.g. that it replaced a billing period an earlier run had built from other files.</param>
 public sealed record FileImportResult(
     string File,
     ImportStatus Status,
@@ -23,4 +24,5 @@ public sealed record FileImportResult(
     IReadOnlyList<DataQualityWarning> Warnings,
     string? Error = null,
     long? ErrorLine = null,
-    string? ErrorColumn = null);
+    string? ErrorColumn = null,
+    IReadOnlyList<string>? Notices = null);

@@ -25,6 +25,8 @@ internal sealed class ImportBatch : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly long _importId;
     private readonly IReadOnlySet<int> _replacedEarlierInRun;
+    private readonly RunOverlap? _overlap;
+    private readonly IReadOnlyDictionary<SliceKey, string>? _contested;
     private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _valuesByInstance = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _tagSetsByJson = new(StringComparer.Ordinal);
@@ -47,12 +49,15 @@ internal sealed class ImportBatch : IDisposable
     private List<int>? _lastSliceFacts;
     private readonly FactSegment _segment = new(FactSegmentWriter.MaxFacts);
 
-    public ImportBatch(SqliteConnection connection, SqliteTransaction transaction, long importId, IReadOnlySet<int> replacedEarlierInRun)
+    public ImportBatch(SqliteConnection connection, SqliteTransaction transaction, long importId, IReadOnlySet<int> replacedEarlierInRun, RunOverlap? overlap = null,
+        IReadOnlyDictionary<SliceKey, string>? contested = null)
     {
         _connection = connection;
         _transaction = transaction;
         _importId = importId;
         _replacedEarlierInRun = replacedEarlierInRun;
+        _overlap = overlap;
+        _contested = contested;
 
         using (var read = Command("SELECT Id, Value FROM DimensionValues"))
         using (var reader = read.ExecuteReader())
@@ -100,6 +105,9 @@ internal sealed class ImportBatch : IDisposable
 
     public int SliceCount => _fileSlices.Count;
 
+    /// <summary>What the user should know about slices this file replaced (what earlier runs had built them from).</summary>
+    public List<string> Notices { get; } = [];
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(FocusRecord record)
     {
@@ -124,6 +132,7 @@ internal sealed class ImportBatch : IDisposable
             Value(12, record.BillingCurrency),
             Value(15, record.CommitmentDiscountStatus));
         Currencies.Add(record.BillingCurrency);
+        _overlap?.Observe(slice, RowHash(key, record), record.SourceLine);
 
         if (_buffer.Count >= FlushThreshold && !_buffer.ContainsKey(key))
         {
@@ -145,6 +154,20 @@ internal sealed class ImportBatch : IDisposable
         sums.ListCost += record.ListCost;
         sums.ContractedCost += record.ContractedCost;
         sums.Rows++;
+    }
+
+    /// <summary>The identity of a source row for <see cref="RunOverlap"/>: its fact key, charge period and amounts.</summary>
+    private static int RowHash(in FactKey key, FocusRecord record)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(MemoryMarshal.AsBytes(new ReadOnlySpan<FactKey>(in key)));
+        hash.Add(record.ChargePeriodStart.Ticks);
+        hash.Add(record.ChargePeriodEnd.Ticks);
+        hash.Add(record.BilledCost);
+        hash.Add(record.EffectiveCost);
+        hash.Add(record.ListCost);
+        hash.Add(record.ContractedCost);
+        return hash.ToHashCode();
     }
 
     /// <summary>Writes the buffered facts, one segment per billing slice, and empties the buffer.</summary>
@@ -242,11 +265,17 @@ internal sealed class ImportBatch : IDisposable
             return sliceId;
         }
 
+        if (_contested is { Count: > 0 } && _contested.TryGetValue(new SliceKey(record.Provider, record.BillingAccountId ?? string.Empty, periodStart), out var contested))
+        {
+            throw new ContestedSliceException(contested);
+        }
+
         if (_existingSlices.TryGetValue(key, out sliceId))
         {
             if (!_replacedEarlierInRun.Contains(sliceId))
             {
                 // First file of this run to touch the slice: the facts of earlier runs go.
+                NoticeReplaced(sliceId, record, periodStart);
                 Execute("DELETE FROM CostFactSegments WHERE SliceId = $s", sliceId);
                 Execute("DELETE FROM ImportSlices WHERE SliceId = $s", sliceId);
                 Replaced.Add(sliceId);
@@ -273,6 +302,36 @@ internal sealed class ImportBatch : IDisposable
         _fileSlices[key] = sliceId;
         Periods.Add(periodStart);
         return sliceId;
+    }
+
+    /// <summary>Says which earlier imports built the slice this file replaces: a lost first half of an export would otherwise go unnoticed.</summary>
+    private void NoticeReplaced(int sliceId, FocusRecord record, DateOnly periodStart)
+    {
+        var files = new List<string>();
+        using (var owners = Command("SELECT i.FilePath FROM ImportSlices s JOIN Imports i ON i.Id = s.ImportId WHERE s.SliceId = $s ORDER BY i.Id"))
+        {
+            owners.Parameters.AddWithValue("$s", sliceId);
+            using var reader = owners.ExecuteReader();
+            while (reader.Read())
+            {
+                files.Add(reader.GetString(0));
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        var slice = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{record.Provider} billing account {(string.IsNullOrEmpty(record.BillingAccountId) ? "(none)" : record.BillingAccountId)}, billing period {periodStart:yyyy-MM}");
+        var from = files.Count == 1
+            ? files[0]
+            : string.Create(CultureInfo.InvariantCulture, $"{files.Count} files ({string.Join(", ", files)})");
+        Notices.Add(
+            $"{slice}: replaces what an earlier run imported from {from}. If this file is another part of the same export " +
+            "rather than a newer version of it, import all its parts together in one run: the earlier data of this period is no longer counted.");
     }
 
     /// <summary>The dictionary id of a value; <paramref name="field"/> keys a one-entry cache that hits whenever the reader reuses string instances.</summary>
