@@ -1,4 +1,6 @@
+using FinOps.Conversation.Cards;
 using FinOps.Conversation.Questions;
+using FinOps.Core.Query;
 using Microsoft.Extensions.Logging;
 
 namespace FinOps.Conversation.Answers;
@@ -47,12 +49,25 @@ public sealed partial class QuestionService
     public async Task<QuestionAnswer> AnswerAsync(ParsedQuestion question, DateOnly today, CancellationToken cancellationToken)
     {
         var parser = await _catalogs.GetParserAsync(cancellationToken);
-        return await _answerer.AnswerAsync(question, parser.Catalog, today, cancellationToken);
+        try
+        {
+            return await _answerer.AnswerAsync(question, parser.Catalog, today, cancellationToken);
+        }
+        catch (CostDataUnavailableException ex)
+        {
+            // One damaged billing slice fails the questions that touch it with a message meant for the asker; every other question is answered.
+            LogDataUnavailable(_logger, question.Intent);
+            var text = ex.Message;
+            return new QuestionAnswer(question, null, null, null, [], text, new Card("answer", text, [new TextBlock(text)]));
+        }
     }
 
     /// <summary>The catalog the parser currently uses (for validating queries carried by buttons).</summary>
     public async Task<ValueCatalog> GetCatalogAsync(CancellationToken cancellationToken) =>
         (await _catalogs.GetParserAsync(cancellationToken)).Catalog;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Intent} question touched cost data that cannot be read")]
+    private static partial void LogDataUnavailable(ILogger logger, QuestionIntent intent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The language model translated a question the parser could not handle into a {Intent} query")]
     private static partial void LogTranslated(ILogger logger, QuestionIntent intent);
