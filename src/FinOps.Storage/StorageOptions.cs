@@ -7,4 +7,18 @@ public sealed class StorageOptions
 
     /// <summary>Path of the SQLite file; created with its folder and migrated on first use. Default <c>finops.db</c> in the working directory.</summary>
     public string DatabasePath { get; set; } = "finops.db";
+
+    /// <summary>
+    /// Path of the SQLite file of the work queues (inbound chat work, outgoing messages, idempotency keys). Default: next to
+    /// <see cref="DatabasePath"/>, with <c>.queue.db</c> for its extension (<c>finops.queue.db</c>).
+    /// </summary>
+    /// <remarks>
+    /// A separate file because SQLite has one writer per file: an import holds the cost store's write lock for its whole
+    /// run, and inbound chat work must still be stored within the platform's acknowledgement limit (Slack: 3 seconds).
+    /// </remarks>
+    public string? QueueDatabasePath { get; set; }
+
+    /// <summary>The queue file's path: <see cref="QueueDatabasePath"/>, or derived from <see cref="DatabasePath"/> when unset.</summary>
+    public string EffectiveQueueDatabasePath =>
+        string.IsNullOrWhiteSpace(QueueDatabasePath) ? Path.ChangeExtension(DatabasePath, ".queue.db") : QueueDatabasePath;
 }
