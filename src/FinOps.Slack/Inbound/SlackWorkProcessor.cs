@@ -23,6 +23,8 @@ namespace FinOps.Slack.Inbound;
 /// A claim held but not completed (a concurrent worker, or one that died mid-way) yields <see cref="SlackWorkOutcome.Claimed"/>
 /// instead of skipping the work: the inbox tries again after the lease, when a dead worker's claim has expired.
 /// Every completion stores a non-null result, which is how a completed key is told apart from a held one.
+/// A conversation failure that a retry would repeat is answered with an error card instead of failing the attempt
+/// (see <c>AnswerOrErrorCardAsync</c>); only transient failures leave the work to the inbox's retries.
 /// </remarks>
 public sealed partial class SlackWorkProcessor(
     IConversationService conversation,

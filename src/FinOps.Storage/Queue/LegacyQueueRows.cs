@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace FinOps.Storage.Queue;
 
 /// <summary>
-/// Takes over the queue rows (OutboxMessages, IdempotencyKeys) that versions before the queue file kept in the cost store,
-/// so work acknowledged but not finished before an upgrade is still done, and keys already used still count as used.
+/// Takes over the rows (OutboxMessages, IdempotencyKeys, ChannelRecords) that versions before the queue file kept in the cost
+/// store, so work acknowledged but not finished before an upgrade is still done, keys already used still count as used, and
+/// installations and conversation references are kept.
 /// </summary>
 /// <remarks>
 /// Runs once per queue file (a marker row records it) in one transaction; rows whose key the queue already holds are left
@@ -25,7 +26,7 @@ internal static class LegacyQueueRows
             return;
         }
 
-        long messages = 0, keys = 0;
+        long messages = 0, keys = 0, records = 0;
         if (File.Exists(costDatabasePath))
         {
             var legacyConnection = new SqliteConnectionStringBuilder { DataSource = costDatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
@@ -55,6 +56,17 @@ internal static class LegacyQueueRows
                     "INSERT OR IGNORE INTO IdempotencyKeys (Scope, Key, State, LeaseUntil, Result, CompletedAt) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)",
                     cancellationToken);
             }
+
+            if (await HasTableAsync(legacy, "ChannelRecords", cancellationToken))
+            {
+                records = await CopyAsync(
+                    legacy,
+                    "SELECT Kind, Key, Json, UpdatedAt FROM ChannelRecords",
+                    queue,
+                    transaction,
+                    "INSERT OR IGNORE INTO ChannelRecords (Kind, Key, Json, UpdatedAt) VALUES ($p0, $p1, $p2, $p3)",
+                    cancellationToken);
+            }
         }
 
         await using (var marker = queue.CreateCommand())
@@ -62,7 +74,7 @@ internal static class LegacyQueueRows
             marker.Transaction = transaction;
             marker.CommandText = "INSERT INTO QueueMarkers (Name, Value, At) VALUES ($name, $value, $at)";
             marker.Parameters.AddWithValue("$name", MarkerName);
-            marker.Parameters.AddWithValue("$value", $"{costDatabasePath}: {messages} messages, {keys} idempotency keys");
+            marker.Parameters.AddWithValue("$value", $"{costDatabasePath}: {messages} messages, {keys} idempotency keys, {records} channel records");
             marker.Parameters.AddWithValue("$at", now.UtcTicks);
             await marker.ExecuteNonQueryAsync(cancellationToken);
         }

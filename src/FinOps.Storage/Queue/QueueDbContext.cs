@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FinOps.Storage.Queue;
 
-/// <summary>The queue file: queued work and messages, idempotency keys, and markers of one-time steps.</summary>
+/// <summary>The queue file: queued work and messages, idempotency keys, chat channel records, and markers of one-time steps.</summary>
 /// <remarks>
 /// Kept apart from <see cref="CostDbContext"/> so a long import holding the cost store's write lock never delays
 /// storing inbound work. Times are stored as UTC ticks so SQLite can compare and order them.
@@ -14,6 +14,9 @@ public sealed class QueueDbContext(DbContextOptions<QueueDbContext> options) : D
     public DbSet<QueuedMessageEntity> Messages => Set<QueuedMessageEntity>();
 
     public DbSet<IdempotencyKeyEntity> IdempotencyKeys => Set<IdempotencyKeyEntity>();
+
+    /// <summary>Chat adapters' records (Teams conversation references, Slack installations): Teams writes one per inbound activity.</summary>
+    public DbSet<ChannelRecordEntity> ChannelRecords => Set<ChannelRecordEntity>();
 
     public DbSet<QueueMarkerEntity> Markers => Set<QueueMarkerEntity>();
 
@@ -38,6 +41,12 @@ public sealed class QueueDbContext(DbContextOptions<QueueDbContext> options) : D
         {
             e.ToTable("IdempotencyKeys");
             e.HasKey(x => new { x.Scope, x.Key });
+        });
+
+        modelBuilder.Entity<ChannelRecordEntity>(e =>
+        {
+            e.ToTable("ChannelRecords");
+            e.HasKey(x => new { x.Kind, x.Key });
         });
 
         modelBuilder.Entity<QueueMarkerEntity>(e =>

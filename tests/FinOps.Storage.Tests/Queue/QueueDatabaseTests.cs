@@ -1,3 +1,4 @@
+using FinOps.Storage.Channels;
 using FinOps.Storage.Data;
 using FinOps.Storage.Queue;
 using FinOps.Storage.Reliability;
@@ -71,6 +72,20 @@ public sealed class QueueDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task UpsertAsync_CostStoreWriteLockHeld_ChannelRecordSavedWhileLockIsHeld()
+    {
+        await _db.Database.EnsureReadyAsync(CancellationToken.None);
+        await using var importer = await HoldWriteLockAsync(_db.Database.ConnectionString);
+        var records = new ChannelRecordStore(_db.Queue, _time);
+
+        // Teams saves the conversation reference of every inbound activity: that must not wait for an import either.
+        await records.UpsertAsync("teams.reference", "conv-1", "{}", CancellationToken.None).WaitAsync(Guard);
+
+        Assert.True(IsLockHeld(_db.Database.ConnectionString), "the import still holds the cost store's write lock");
+        Assert.Equal("{}", await records.GetAsync("teams.reference", "conv-1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EnsureReadyAsync_LegacyRowsInCostStore_MovedOnceWithState()
     {
         await _db.Database.EnsureReadyAsync(CancellationToken.None);
@@ -83,6 +98,7 @@ public sealed class QueueDatabaseTests : IDisposable
             cost.IdempotencyKeys.AddRange(
                 new IdempotencyKeyEntity { Scope = "slack.message", Key = "T1:C1:1.1", State = "completed", Result = "ts-9", CompletedAt = at },
                 new IdempotencyKeyEntity { Scope = "slack.event", Key = "Ev2", State = "claimed", LeaseUntil = at.AddMinutes(2) });
+            cost.ChannelRecords.Add(new ChannelRecordEntity { Kind = "slack.installation", Key = "T1", Json = "{\"team\":\"T1\"}", UpdatedAt = at });
             await cost.SaveChangesAsync();
         }
 
@@ -94,6 +110,7 @@ public sealed class QueueDatabaseTests : IDisposable
         Assert.False(await outbox.EnqueueAsync("slack", "digest:w1", "{}", CancellationToken.None));
         Assert.Equal("ts-9", await idempotency.GetResultAsync("slack.message", "T1:C1:1.1", CancellationToken.None));
         Assert.False(await idempotency.TryClaimAsync("slack.event", "Ev2", TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.Equal("{\"team\":\"T1\"}", await new ChannelRecordStore(_db.Queue, _time).GetAsync("slack.installation", "T1", CancellationToken.None));
 
         // A restart (a new process, a new QueueDatabase) moves nothing again, even rows the old tables gained since.
         await using (var cost = _db.Database.CreateContext())

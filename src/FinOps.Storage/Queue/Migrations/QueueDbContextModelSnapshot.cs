@@ -16,6 +16,26 @@ namespace FinOps.Storage.Queue.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("FinOps.Storage.Data.ChannelRecordEntity", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Key");
+
+                    b.ToTable("ChannelRecords", (string)null);
+                });
+
             modelBuilder.Entity("FinOps.Storage.Data.IdempotencyKeyEntity", b =>
                 {
                     b.Property<string>("Scope")

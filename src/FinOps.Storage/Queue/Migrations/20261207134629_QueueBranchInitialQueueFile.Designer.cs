@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FinOps.Storage.Queue.Migrations
 {
     [DbContext(typeof(QueueDbContext))]
-    [Migration("20261207124856_QueueBranchInitialQueueFile")]
+    [Migration("20261207134629_QueueBranchInitialQueueFile")]
     partial class QueueBranchInitialQueueFile
     {
         /// <inheritdoc />
@@ -18,6 +18,26 @@ namespace FinOps.Storage.Queue.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
+
+            modelBuilder.Entity("FinOps.Storage.Data.ChannelRecordEntity", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Key");
+
+                    b.ToTable("ChannelRecords", (string)null);
+                });
 
             modelBuilder.Entity("FinOps.Storage.Data.IdempotencyKeyEntity", b =>
                 {
