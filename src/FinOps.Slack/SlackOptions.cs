@@ -114,6 +114,12 @@ public sealed class SlackOptions
     /// <summary>How long a looked-up user (name, email) is cached.</summary>
     public TimeSpan UserCacheLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a failed users.info lookup (missing scope, rate limit, Slack down) is remembered, so a burst of events from one
+    /// user costs one failed call instead of one per event; the user meanwhile goes by id (and the name Slack sent). Zero turns it off.
+    /// </summary>
+    public TimeSpan UserLookupFailureLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>True when the HTTP endpoints are on.</summary>
     public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 

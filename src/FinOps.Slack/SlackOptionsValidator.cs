@@ -36,7 +36,8 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         if (options.ProcessingLease <= TimeSpan.Zero || options.PostInterval < TimeSpan.Zero || options.AttemptTimeout <= TimeSpan.Zero
             || options.OutboxPollInterval <= TimeSpan.Zero || options.StateLifetime <= TimeSpan.Zero
-            || options.InboxPollInterval <= TimeSpan.Zero || options.InboxRetryBaseDelay <= TimeSpan.Zero || options.InboxMaxRetryDelay <= TimeSpan.Zero)
+            || options.InboxPollInterval <= TimeSpan.Zero || options.InboxRetryBaseDelay <= TimeSpan.Zero || options.InboxMaxRetryDelay <= TimeSpan.Zero
+            || options.UserLookupFailureLifetime < TimeSpan.Zero)
         {
             failures.Add("Slack time spans must be positive.");
         }

@@ -10,4 +10,18 @@ public sealed class StorageOptions
 
     /// <summary>How long an import waits for another import (which holds the store's write lock for its whole run) to finish. Default 15 minutes.</summary>
     public TimeSpan ImportLockTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Path of the SQLite file of the work queues (inbound chat work, outgoing messages, idempotency keys). Default: next to
+    /// <see cref="DatabasePath"/>, with <c>.queue.db</c> for its extension (<c>finops.queue.db</c>).
+    /// </summary>
+    /// <remarks>
+    /// A separate file because SQLite has one writer per file: an import holds the cost store's write lock for its whole
+    /// run, and inbound chat work must still be stored within the platform's acknowledgement limit (Slack: 3 seconds).
+    /// </remarks>
+    public string? QueueDatabasePath { get; set; }
+
+    /// <summary>The queue file's path: <see cref="QueueDatabasePath"/>, or derived from <see cref="DatabasePath"/> when unset.</summary>
+    public string EffectiveQueueDatabasePath =>
+        string.IsNullOrWhiteSpace(QueueDatabasePath) ? Path.ChangeExtension(DatabasePath, ".queue.db") : QueueDatabasePath;
 }

@@ -4,6 +4,7 @@ using FinOps.Storage.Channels;
 using FinOps.Storage.Costs;
 using FinOps.Storage.Data;
 using FinOps.Storage.Import;
+using FinOps.Storage.Queue;
 using FinOps.Storage.Reliability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite store: <see cref="CostDbContext"/>, <see cref="CostDatabase"/>, <see cref="SqliteCostStore"/>
-    /// as <see cref="ICostQueryService"/>, <see cref="CostImporter"/>, <see cref="IIdempotencyStore"/> and <see cref="IOutbox"/>.
+    /// as <see cref="ICostQueryService"/>, <see cref="CostImporter"/>, and in the separate queue file (<see cref="QueueDatabase"/>)
+    /// <see cref="IIdempotencyStore"/> and <see cref="IOutbox"/>.
     /// The team assignment defaults to <see cref="TagTeamAssignment"/> unless one is registered already.
     /// The caller registers an <c>IFocusFileReader</c> (for the importer) and may replace <see cref="TimeProvider"/>.
     /// </summary>
@@ -30,6 +32,10 @@ public static class StorageServiceCollectionExtensions
             .BindConfiguration(StorageOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath must name a file.")
             .Validate(o => o.ImportLockTimeout >= TimeSpan.Zero, "Storage:ImportLockTimeout must not be negative.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.DatabasePath)
+                    || !string.Equals(Path.GetFullPath(o.EffectiveQueueDatabasePath), Path.GetFullPath(o.DatabasePath), StringComparison.Ordinal),
+                "Storage:QueueDatabasePath must name another file than Storage:DatabasePath (imports lock the cost store).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -40,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteCostStore>();
         services.AddSingleton<ICostQueryService>(sp => sp.GetRequiredService<SqliteCostStore>());
         services.AddSingleton<CostImporter>();
+        services.AddSingleton<QueueDatabase>();
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IOutbox, EfOutbox>();
         services.AddSingleton<ChannelRecordStore>();

@@ -10,7 +10,7 @@ public sealed class EfIdempotencyStoreTests : IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly EfIdempotencyStore _store;
 
-    public EfIdempotencyStoreTests() => _store = new EfIdempotencyStore(_db.Database, _time);
+    public EfIdempotencyStoreTests() => _store = new EfIdempotencyStore(_db.Queue, _time);
 
     public void Dispose() => _db.Dispose();
 

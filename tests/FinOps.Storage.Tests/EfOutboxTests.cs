@@ -9,7 +9,7 @@ public sealed class EfOutboxTests : IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly EfOutbox _outbox;
 
-    public EfOutboxTests() => _outbox = new EfOutbox(_db.Database, _time);
+    public EfOutboxTests() => _outbox = new EfOutbox(_db.Queue, _time);
 
     public void Dispose() => _db.Dispose();
 
@@ -77,8 +77,8 @@ public sealed class EfOutboxTests : IDisposable
         _time.Advance(TimeSpan.FromDays(1));
 
         Assert.Empty(await _outbox.GetDueAsync("slack", 10, CancellationToken.None));
-        await using var context = _db.Database.CreateContext();
-        var stored = context.OutboxMessages.Single();
+        await using var context = _db.Queue.CreateContext();
+        var stored = context.Messages.Single();
         Assert.Equal("sent", stored.Status);
         Assert.Equal("ts-1", stored.Result);
         Assert.Equal(1, stored.Attempts);

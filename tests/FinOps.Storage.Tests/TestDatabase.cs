@@ -1,4 +1,5 @@
 using FinOps.Storage.Data;
+using FinOps.Storage.Queue;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -14,12 +15,19 @@ internal sealed class TestDatabase : IDisposable
         Directory.CreateDirectory(_folder);
         var options = new StorageOptions { DatabasePath = Path.Combine(_folder, "db", "finops.db") };
         options.ImportLockTimeout = importLockTimeout ?? options.ImportLockTimeout;
-        Database = new CostDatabase(Options.Create(options));
+        Options = Microsoft.Extensions.Options.Options.Create(options);
+        Database = new CostDatabase(Options);
+        Queue = new QueueDatabase(Options, TimeProvider.System);
     }
 
     public string Folder => _folder;
 
+    public IOptions<StorageOptions> Options { get; }
+
     public CostDatabase Database { get; }
+
+    /// <summary>The queue file next to <see cref="Database"/>, as AddStorage places it.</summary>
+    public QueueDatabase Queue { get; }
 
     /// <summary>Writes a file with the given content (its bytes decide the import hash) and returns its path.</summary>
     public string File(string name, string content)
@@ -32,6 +40,7 @@ internal sealed class TestDatabase : IDisposable
     public void Dispose()
     {
         Database.Dispose();
+        Queue.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }

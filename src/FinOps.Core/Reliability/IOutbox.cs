@@ -9,6 +9,14 @@ public interface IOutbox
     /// <summary>Messages of <paramref name="channel"/> due for an attempt now, oldest first.</summary>
     Task<IReadOnlyList<OutboxMessage>> GetDueAsync(string channel, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims a due message for <paramref name="owner"/> until <paramref name="lease"/> from now; true for exactly one of
+    /// any number of concurrent callers. A message is claimable while pending, due and unclaimed or its lease ran out
+    /// (the owner died), so work is never done by two workers at once yet never stranded. Marking it sent or failed
+    /// ends the claim; a claimed message is not returned by <see cref="GetDueAsync"/> until its lease runs out.
+    /// </summary>
+    Task<bool> TryClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken);
+
     /// <summary>Delivered: never attempted again; <paramref name="result"/> (message id) is kept.</summary>
     Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken);
 

@@ -35,7 +35,7 @@ public sealed class InMemoryOutbox : IOutbox
         lock (_gate)
         {
             IReadOnlyList<OutboxMessage> due = _entries
-                .Where(e => e.Channel == channel && e.State == EntryState.Pending && e.DueAt <= now)
+                .Where(e => e.Channel == channel && e.State == EntryState.Pending && e.DueAt <= now && (e.ClaimedBy is null || e.LeaseUntil <= now))
                 .OrderBy(e => e.Id)
                 .Take(max)
                 .Select(e => new OutboxMessage(e.Id, e.Channel, e.IdempotencyKey, e.Payload, e.Attempts, e.LastError))
@@ -44,11 +44,31 @@ public sealed class InMemoryOutbox : IOutbox
         }
     }
 
+    public Task<bool> TryClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        var now = _timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            var entry = _entries.Find(e => e.Id == id);
+            if (entry is null || entry.State != EntryState.Pending || entry.DueAt > now || (entry.ClaimedBy is not null && entry.LeaseUntil > now))
+            {
+                return Task.FromResult(false);
+            }
+
+            entry.ClaimedBy = owner;
+            entry.LeaseUntil = now + lease;
+            return Task.FromResult(true);
+        }
+    }
+
     public Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var entry = Find(id);
+            entry.ClaimedBy = null;
             entry.State = EntryState.Sent;
             entry.Result = result;
         }
@@ -61,6 +81,7 @@ public sealed class InMemoryOutbox : IOutbox
         lock (_gate)
         {
             var entry = Find(id);
+            entry.ClaimedBy = null;
             entry.Attempts++;
             entry.LastError = failure;
             if (retryAt is { } at)
@@ -108,6 +129,8 @@ public sealed class InMemoryOutbox : IOutbox
         public string? LastError { get; set; }
         public string? Result { get; set; }
         public DateTimeOffset DueAt { get; set; }
+        public string? ClaimedBy { get; set; }
+        public DateTimeOffset LeaseUntil { get; set; }
         public EntryState State { get; set; }
     }
 }

@@ -6,10 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace FinOps.Slack.Inbound;
 
-/// <summary>Slack users as <see cref="ChatUser"/>s with name and email (users.info), cached for <see cref="SlackOptions.UserCacheLifetime"/>.</summary>
+/// <summary>
+/// Slack users as <see cref="ChatUser"/>s with name and email (users.info), cached for <see cref="SlackOptions.UserCacheLifetime"/>;
+/// a failed lookup is remembered for <see cref="SlackOptions.UserLookupFailureLifetime"/> rather than repeated for every event.
+/// </summary>
 public sealed partial class SlackUserDirectory(IOptions<SlackOptions> options, TimeProvider timeProvider, ILogger<SlackUserDirectory> logger)
 {
-    private readonly ConcurrentDictionary<(string Team, string User), (ChatUser User, DateTimeOffset Expires)> _cache = new();
+    /// <summary>Known users, and (with a null user) lookups that failed recently.</summary>
+    private readonly ConcurrentDictionary<(string Team, string User), (ChatUser? User, DateTimeOffset Expires)> _cache = new();
 
     /// <summary>The user with what users.info knows; with the id alone when the lookup fails (e.g. a missing scope).</summary>
     public async Task<ChatUser> GetAsync(SlackApiClient client, string token, string teamId, string userId, string? knownName, CancellationToken cancellationToken)
@@ -18,7 +22,7 @@ public sealed partial class SlackUserDirectory(IOptions<SlackOptions> options, T
         var now = timeProvider.GetUtcNow();
         if (_cache.TryGetValue((teamId, userId), out var cached) && cached.Expires > now)
         {
-            return cached.User;
+            return cached.User ?? new ChatUser("slack", userId, knownName);
         }
 
         try
@@ -31,6 +35,12 @@ public sealed partial class SlackUserDirectory(IOptions<SlackOptions> options, T
         catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
         {
             LogLookupFailed(logger, userId, ex.Message);
+            var lifetime = options.Value.UserLookupFailureLifetime;
+            if (lifetime > TimeSpan.Zero)
+            {
+                _cache[(teamId, userId)] = (null, now + lifetime);
+            }
+
             return new ChatUser("slack", userId, knownName);
         }
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,8 @@ namespace FinOps.Slack.Inbound;
 /// A claim held but not completed (a concurrent worker, or one that died mid-way) yields <see cref="SlackWorkOutcome.Claimed"/>
 /// instead of skipping the work: the inbox tries again after the lease, when a dead worker's claim has expired.
 /// Every completion stores a non-null result, which is how a completed key is told apart from a held one.
+/// A conversation failure that a retry would repeat is answered with an error card instead of failing the attempt
+/// (see <c>AnswerOrErrorCardAsync</c>); only transient failures leave the work to the inbox's retries.
 /// </remarks>
 public sealed partial class SlackWorkProcessor(
     IConversationService conversation,
@@ -115,7 +118,7 @@ public sealed partial class SlackWorkProcessor(
                 question.Length == 0 ? "help" : question,
                 user,
                 new ConversationAddress("slack", channel, work.TeamId, threadTs));
-            var card = await conversation.AnswerAsync(incoming, cancellationToken);
+            var card = await AnswerOrErrorCardAsync(() => conversation.AnswerAsync(incoming, cancellationToken), "message", channel);
             var posted = await api.PostMessageAsync(installation.BotToken, channel, renderer.Render(card), threadTs, cancellationToken);
             await idempotency.CompleteAsync(MessageScope, messageKey, posted.Ts, cancellationToken);
             await idempotency.CompleteAsync(EventScope, work.EventId, posted.Ts, cancellationToken);
@@ -145,9 +148,8 @@ public sealed partial class SlackWorkProcessor(
             var user = installation is null
                 ? new ChatUser("slack", command.UserId, command.UserName)
                 : await users.GetAsync(api, installation.BotToken, command.TeamId, command.UserId, command.UserName, cancellationToken);
-            var card = await conversation.AnswerAsync(
-                new IncomingMessage(question, user, new ConversationAddress("slack", command.ChannelId, command.TeamId)),
-                cancellationToken);
+            var incoming = new IncomingMessage(question, user, new ConversationAddress("slack", command.ChannelId, command.TeamId));
+            var card = await AnswerOrErrorCardAsync(() => conversation.AnswerAsync(incoming, cancellationToken), "command", command.ChannelId);
             if (question == "help")
             {
                 card = card with { Blocks = [.. card.Blocks, new ContextBlock(ShareHint(command.Command))] };
@@ -206,7 +208,7 @@ public sealed partial class SlackWorkProcessor(
                 user,
                 new ConversationAddress("slack", channelId, teamId, Str(message, "thread_ts")),
                 messageTs);
-            var content = renderer.Render(await conversation.HandleActionAsync(invoked, cancellationToken));
+            var content = renderer.Render(await AnswerOrErrorCardAsync(() => conversation.HandleActionAsync(invoked, cancellationToken), "action", channelId));
             await UpdateInPlaceAsync(installation, channelId, messageTs, ephemeral, responseUrl, content, cancellationToken);
             await idempotency.CompleteAsync(ActionScope, key, messageTs ?? Completed, cancellationToken);
             LogActionHandled(logger, actionId, channelId);
@@ -261,6 +263,29 @@ public sealed partial class SlackWorkProcessor(
         var removed = await installationStore.DeleteAsync(teamId, cancellationToken);
         LogUninstalled(logger, teamId, reason, removed);
     }
+
+    /// <summary>
+    /// The conversation's card, or an error card when the conversation failed in a way a retry would only repeat (a bug or
+    /// a question it cannot digest): the user is told once, and the work counts as done instead of failing every attempt.
+    /// Failures that may pass (timeouts, network, a busy store, Slack's 429/5xx) propagate, so the inbox retries them.
+    /// </summary>
+    private async Task<Card> AnswerOrErrorCardAsync(Func<Task<Card>> answer, string kind, string channel)
+    {
+        try
+        {
+            return await answer();
+        }
+        catch (Exception ex) when (!IsTransient(ex))
+        {
+            LogAnswerFailed(logger, kind, channel, ex);
+            return ConversationService.ErrorCard(
+                $"Sorry, I could not answer that: it made me fail ({ex.GetType().Name}), and trying again would fail the same way. "
+                + "Try asking in other words, or type \"help\" to see what I can answer.");
+        }
+    }
+
+    private static bool IsTransient(Exception exception) => exception is OperationCanceledException or TimeoutException or HttpRequestException
+        or IOException or DbException or Polly.Timeout.TimeoutRejectedException or SlackApiException { IsPermanent: false };
 
     /// <summary>After a failed claim: done when the key was completed, else held by another attempt that may have died.</summary>
     private async Task<SlackWorkOutcome> HeldOrDoneAsync(string scope, string key, CancellationToken cancellationToken)
@@ -390,6 +415,9 @@ public sealed partial class SlackWorkProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack team {TeamId}: {Reason}, installation removed: {Removed}")]
     private static partial void LogUninstalled(ILogger logger, string teamId, string reason, bool removed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering a Slack {Kind} in {Channel} failed for good; answered with an error card instead")]
+    private static partial void LogAnswerFailed(ILogger logger, string kind, string channel, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release idempotency claim {Scope}")]
     private static partial void LogReleaseFailed(ILogger logger, string scope, Exception exception);

@@ -13,6 +13,8 @@ namespace FinOps.Slack.Inbound;
 /// <see cref="SlackOptions.WorkerCount"/> items at once, each in its own DI scope.
 /// </summary>
 /// <remarks>
+/// An item is worked only under an exclusive claim (<see cref="IOutbox.TryClaimAsync"/>, leased for
+/// <see cref="SlackOptions.ProcessingLease"/>), so no two workers, in this process or another, run it at once.
 /// An item is marked sent only after its side effects completed; a crash before that leaves it pending and the idempotency
 /// store's completed keys stop the next attempt from answering twice. Transient failures are retried with exponential
 /// backoff up to <see cref="SlackOptions.InboxMaxAttempts"/>; permanent ones (Slack refusing the call, unreadable work)
@@ -27,6 +29,9 @@ public sealed partial class SlackWorker(
     ILogger<SlackWorker> logger) : BackgroundService
 {
     private const int BatchSize = 50;
+
+    // Who holds an item's claim: unique per worker, so items claimed by a process that died are told apart and taken over.
+    private readonly string _owner = Environment.MachineName + ":" + Environment.ProcessId + ":" + Guid.NewGuid().ToString("N");
     private readonly HashSet<long> _running = [];
     private readonly Lock _gate = new();
 
@@ -90,6 +95,14 @@ public sealed partial class SlackWorker(
     {
         try
         {
+            // The due list may be stale (the item finished meanwhile) and other instances poll the same queue: only the
+            // one claim that wins does the work, so lookups and other side effects run once per attempt, not per poller.
+            if (!await outbox.TryClaimAsync(message.Id, _owner, options.Value.ProcessingLease, CancellationToken.None))
+            {
+                LogNotClaimed(logger, message.Id);
+                return;
+            }
+
             await AttemptAsync(message);
         }
         catch (Exception ex)
@@ -174,6 +187,9 @@ public sealed partial class SlackWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack inbox poll failed")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack inbox item {Id} is claimed or finished by another attempt")]
+    private static partial void LogNotClaimed(ILogger logger, long id);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the outcome of Slack inbox item {Id}")]
     private static partial void LogRecordFailed(ILogger logger, long id, Exception exception);

@@ -1,10 +1,12 @@
 using FinOps.Storage.Data;
+using FinOps.Storage.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinOps.Storage.Channels;
 
 /// <summary>Durable JSON records of the chat adapters (conversation references, workspace installations), by kind and key.</summary>
-public sealed class ChannelRecordStore(CostDatabase database, TimeProvider timeProvider)
+/// <remarks>In the queue file, not the cost store: Teams saves a conversation reference on every inbound activity, which must not wait for an import.</remarks>
+public sealed class ChannelRecordStore(QueueDatabase database, TimeProvider timeProvider)
 {
     public async Task UpsertAsync(string kind, string key, string json, CancellationToken cancellationToken)
     {

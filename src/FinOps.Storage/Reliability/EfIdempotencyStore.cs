@@ -1,11 +1,12 @@
 using FinOps.Core.Reliability;
 using FinOps.Storage.Data;
+using FinOps.Storage.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinOps.Storage.Reliability;
 
-/// <summary><see cref="IIdempotencyStore"/> on the store's database. Claims are single conditional writes, so two workers never both win.</summary>
-public sealed class EfIdempotencyStore(CostDatabase database, TimeProvider timeProvider) : IIdempotencyStore
+/// <summary><see cref="IIdempotencyStore"/> in the queue file. Claims are single conditional writes, so two workers never both win.</summary>
+public sealed class EfIdempotencyStore(QueueDatabase database, TimeProvider timeProvider) : IIdempotencyStore
 {
     private const string Claimed = "claimed";
     private const string Completed = "completed";

@@ -1,11 +1,15 @@
 using FinOps.Core.Reliability;
 using FinOps.Storage.Data;
+using FinOps.Storage.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace FinOps.Storage.Reliability;
 
-/// <summary><see cref="IOutbox"/> on the store's database: pending messages survive restarts and platform outages.</summary>
-public sealed class EfOutbox(CostDatabase database, TimeProvider timeProvider) : IOutbox
+/// <summary>
+/// <see cref="IOutbox"/> in the queue file: pending work and messages survive restarts and platform outages, and storing
+/// them never waits for an import (which holds the cost store's write lock, not this file's).
+/// </summary>
+public sealed class EfOutbox(QueueDatabase database, TimeProvider timeProvider) : IOutbox
 {
     private const string Pending = "pending";
     private const string Sent = "sent";
@@ -18,13 +22,13 @@ public sealed class EfOutbox(CostDatabase database, TimeProvider timeProvider) :
         ArgumentNullException.ThrowIfNull(payload);
         await database.EnsureReadyAsync(cancellationToken);
         await using var context = database.CreateContext();
-        if (await context.OutboxMessages.AnyAsync(m => m.IdempotencyKey == idempotencyKey, cancellationToken))
+        if (await context.Messages.AnyAsync(m => m.IdempotencyKey == idempotencyKey, cancellationToken))
         {
             return false;
         }
 
         var now = timeProvider.GetUtcNow();
-        context.OutboxMessages.Add(new OutboxEntity
+        context.Messages.Add(new QueuedMessageEntity
         {
             Channel = channel,
             IdempotencyKey = idempotencyKey,
@@ -51,24 +55,43 @@ public sealed class EfOutbox(CostDatabase database, TimeProvider timeProvider) :
         await database.EnsureReadyAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         await using var context = database.CreateContext();
-        return await context.OutboxMessages
-            .Where(m => m.Channel == channel && m.Status == Pending && m.NextAttemptAt <= now)
+        return await context.Messages
+            .Where(m => m.Channel == channel && m.Status == Pending && m.NextAttemptAt <= now && (m.ClaimedBy == null || m.LeaseUntil <= now))
             .OrderBy(m => m.Id)
             .Take(max)
             .Select(m => new OutboxMessage(m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Attempts, m.LastError))
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<bool> TryClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        await database.EnsureReadyAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        DateTimeOffset? until = now + lease;
+        await using var context = database.CreateContext();
+
+        // One conditional UPDATE: SQLite runs it under the file's write lock, so of any number of claimers exactly one
+        // sees its row match; the others find it claimed (or sent) and change nothing.
+        var claimed = await context.Messages
+            .Where(m => m.Id == id && m.Status == Pending && m.NextAttemptAt <= now && (m.ClaimedBy == null || m.LeaseUntil <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, owner).SetProperty(m => m.LeaseUntil, until), cancellationToken);
+        return claimed == 1;
+    }
+
     public async Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken)
     {
         await database.EnsureReadyAsync(cancellationToken);
         await using var context = database.CreateContext();
-        await context.OutboxMessages
+        await context.Messages
             .Where(m => m.Id == id)
             .ExecuteUpdateAsync(
                 u => u.SetProperty(m => m.Status, Sent)
                     .SetProperty(m => m.Result, result)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.ClaimedBy, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
                 cancellationToken);
     }
 
@@ -78,22 +101,26 @@ public sealed class EfOutbox(CostDatabase database, TimeProvider timeProvider) :
         await using var context = database.CreateContext();
         if (retryAt is { } at)
         {
-            await context.OutboxMessages
+            await context.Messages
                 .Where(m => m.Id == id)
                 .ExecuteUpdateAsync(
                     u => u.SetProperty(m => m.LastError, failure)
                         .SetProperty(m => m.NextAttemptAt, at)
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                        .SetProperty(m => m.ClaimedBy, (string?)null)
+                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
                     cancellationToken);
         }
         else
         {
-            await context.OutboxMessages
+            await context.Messages
                 .Where(m => m.Id == id)
                 .ExecuteUpdateAsync(
                     u => u.SetProperty(m => m.LastError, failure)
                         .SetProperty(m => m.Status, Dead)
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                        .SetProperty(m => m.ClaimedBy, (string?)null)
+                        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
                     cancellationToken);
         }
     }

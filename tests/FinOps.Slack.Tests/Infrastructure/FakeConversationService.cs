@@ -11,9 +11,17 @@ public sealed class FakeConversationService : IConversationService
 
     public ConcurrentQueue<CardActionInvoked> Actions { get; } = new();
 
+    /// <summary>When set, the exception (if any) the pipeline throws for a message, after recording it.</summary>
+    public Func<IncomingMessage, Exception?>? Failure { get; set; }
+
     public Task<Card> AnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         Messages.Enqueue(message);
+        if (Failure?.Invoke(message) is { } failure)
+        {
+            throw failure;
+        }
+
         return Task.FromResult(new Card("answer", "Answer: " + message.Text, [new TextBlock("Answer: " + message.Text)]));
     }
 

@@ -189,6 +189,9 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         public Task<IReadOnlyList<OutboxMessage>> GetDueAsync(string channel, int max, CancellationToken cancellationToken) =>
             inner.GetDueAsync(channel, max, cancellationToken);
 
+        public Task<bool> TryClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+            inner.TryClaimAsync(id, owner, lease, cancellationToken);
+
         public Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken) => inner.MarkSentAsync(id, result, cancellationToken);
 
         public Task MarkFailedAsync(long id, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>

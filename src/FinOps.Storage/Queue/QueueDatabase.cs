@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Storage.Queue;
+
+/// <summary>
+/// The SQLite file of the work queues (<see cref="StorageOptions.EffectiveQueueDatabasePath"/>): creates it, applies its
+/// migrations and takes over the queue rows a cost store of an earlier version held, once per process; hands out contexts.
+/// </summary>
+public sealed class QueueDatabase : IDisposable
+{
+    // Microsoft.Data.Sqlite retries a busy or locked file for the command timeout: the queue's writes are tiny, so a
+    // writer waits for another process's write of a few milliseconds instead of failing at once.
+    private const int BusyTimeoutSeconds = 30;
+
+    private readonly SemaphoreSlim _ready = new(1, 1);
+    private readonly DbContextOptions<QueueDbContext> _contextOptions;
+    private readonly TimeProvider _timeProvider;
+    private bool _migrated;
+
+    public QueueDatabase(IOptions<StorageOptions> options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        DatabasePath = Path.GetFullPath(options.Value.EffectiveQueueDatabasePath);
+        CostDatabasePath = Path.GetFullPath(options.Value.DatabasePath);
+        if (string.Equals(DatabasePath, CostDatabasePath, StringComparison.Ordinal))
+        {
+            throw new OptionsValidationException(
+                StorageOptions.SectionName,
+                typeof(StorageOptions),
+                [$"Storage:QueueDatabasePath must not be the cost store's file ({DatabasePath}): imports would hold up inbound work."]);
+        }
+
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true, DefaultTimeout = BusyTimeoutSeconds }.ToString();
+        _contextOptions = new DbContextOptionsBuilder<QueueDbContext>().UseSqlite(ConnectionString).Options;
+        _timeProvider = timeProvider;
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The cost store whose older versions kept the queue tables; read once to take over what they held.</summary>
+    public string CostDatabasePath { get; }
+
+    public string ConnectionString { get; }
+
+    public QueueDbContext CreateContext() => new(_contextOptions);
+
+    /// <summary>Creates the file and applies pending migrations, switches the journal to WAL and moves the legacy queue rows, once per process.</summary>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _migrated))
+        {
+            return;
+        }
+
+        await _ready.WaitAsync(cancellationToken);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            var folder = Path.GetDirectoryName(DatabasePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await using (var context = CreateContext())
+            {
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+
+            await using var connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using (var command = connection.CreateCommand())
+            {
+                // WAL: readers (the workers' polls) never wait for a writer (an inbound request storing its work).
+                command.CommandText = "PRAGMA journal_mode=WAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await LegacyQueueRows.MoveAsync(connection, CostDatabasePath, _timeProvider.GetUtcNow(), cancellationToken);
+            Volatile.Write(ref _migrated, true);
+        }
+        finally
+        {
+            _ready.Release();
+        }
+    }
+
+    public void Dispose() => _ready.Dispose();
+}
