@@ -11,7 +11,8 @@ public sealed partial class CostQueryEngine
     private QueryPlan Plan(CostQuery query)
     {
         var plan = new QueryPlan();
-        var needsTeams = query.GroupBy.Any(d => d.Kind == DimensionKind.Team) || query.Filters.Keys.Any(d => d.Kind == DimensionKind.Team);
+        var needsTeams = query.GroupBy.Any(d => d.Kind == DimensionKind.Team) || query.Filters.Keys.Any(d => d.Kind == DimensionKind.Team)
+            || query.Exclusions.Keys.Any(d => d.Kind == DimensionKind.Team);
         if (needsTeams)
         {
             plan.Allocation = Teams(query.Metric);

@@ -55,6 +55,19 @@ public sealed class CostQueryEngineKindsTests
     }
 
     [Fact]
+    public void Execute_TeamExclusion_UsesTheAllocation()
+    {
+        var engine = new CostQueryEngine(new FactBuilder()
+            .Add("2026-01-05", 4m, tags: FactBuilder.Tag("team", "payments"))
+            .Add("2026-01-05", 6m, tags: FactBuilder.Tag("team", "search"))
+            .Build(), new TagTeamAssignment());
+
+        var result = engine.Execute(new CostQuery { Period = January, Exclusions = new Dictionary<Dimension, IReadOnlyList<string>> { [Dimension.Team] = ["payments"] } });
+
+        Assert.Equal(6m, result.Primary!.Total);
+    }
+
+    [Fact]
     public void Execute_CommitmentDiscountStatusUnused_SumsOnlyUnusedFacts()
     {
         var result = _engine.Execute(new CostQuery { Period = January, CommitmentDiscountStatus = "unused" });
