@@ -156,8 +156,8 @@ public sealed partial class QuestionAnswerer
         var perWeekend = weekendCount == 0 ? 0 : Math.Round(onWeekends / weekendCount, 2, MidpointRounding.AwayFromZero);
         var (subject, _) = Subject(c.Query);
         var sentence = $"{(subject is null ? string.Empty : subject + ": ")}weekdays cost {AnswerFormat.Money(onWeekdays, currency)} {c.Question.PeriodLabel.Phrase} ({c.Span(c.Query.Period)}, {c.Metric}; {Count(weekdayCount, "day")}, {AnswerFormat.Money(perWeekday, currency)} a day) and weekends {AnswerFormat.Money(onWeekends, currency)} ({Count(weekendCount, "day")}, {AnswerFormat.Money(perWeekend, currency)} a day)";
-        sentence = AnswerFormat.Capitalise(sentence);
-        sentence += weekdayCount > 0 && weekendCount > 0 && perWeekday != 0 ? $": a weekend day costs {AnswerFormat.Change(perWeekend, perWeekday).Replace("up ", string.Empty, StringComparison.Ordinal).Replace("down ", string.Empty, StringComparison.Ordinal)} {(perWeekend >= perWeekday ? "more" : "less")} than a weekday." : ".";
+        sentence = AnswerFormat.Capitalise(sentence) + $", {AnswerFormat.Money(onWeekdays + onWeekends, currency)} in all";
+        sentence += weekdayCount > 0 && weekendCount > 0 && perWeekday != 0 ? $"; a weekend day costs {AnswerFormat.Change(perWeekend, perWeekday).Replace("up ", string.Empty, StringComparison.Ordinal).Replace("down ", string.Empty, StringComparison.Ordinal)} {(perWeekend >= perWeekday ? "more" : "less")} than a weekday." : ".";
         var total = onWeekdays + onWeekends;
         var rows = new List<AnswerRow>
         {
@@ -216,7 +216,7 @@ public sealed partial class QuestionAnswerer
             var split = $"negotiated rates {AnswerFormat.Money(negotiated, currency)} (list {AnswerFormat.Money(list, currency)} to contracted {AnswerFormat.Money(contracted, currency)}), commitment discounts {AnswerFormat.Money(commitment, currency)} (contracted to effective {AnswerFormat.Money(effective, currency)})";
             (sentence, total) = c.Question.Measure switch
             {
-                QuestionMeasure.SavingsRate => ($"The effective savings rate{scope} was {rateText} {when}: {AnswerFormat.Money(saved, currency)} saved on {AnswerFormat.Money(list, currency)} at list prices; {split}.", rate),
+                QuestionMeasure.SavingsRate => ($"The effective savings rate{scope} was {rateText} {when}: {AnswerFormat.Money(saved, currency)} saved on {AnswerFormat.Money(list, currency)} at list prices; {split}.", saved),
                 QuestionMeasure.UnusedCommitment => (unusedSentence, unused),
                 _ => ($"Commitments and negotiated rates saved {AnswerFormat.Money(saved, currency)}{scope} {when}, an effective savings rate of {rateText}: {split}.", saved),
             };

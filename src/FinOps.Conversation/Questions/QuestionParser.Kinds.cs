@@ -18,7 +18,7 @@ public sealed partial class QuestionParser
     private static readonly FrozenSet<string> AverageWords = FrozenSet.ToFrozenSet(["average", "avg", "averaged", "mean", "typical", "typically"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> ShareWords = FrozenSet.ToFrozenSet(
-        ["share", "percentage", "percent", "proportion", "fraction", "portion", "pct"], StringComparer.Ordinal);
+        ["share", "shares", "percentage", "percentages", "percent", "percents", "proportion", "fraction", "portion", "pct"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> CommitmentWords = FrozenSet.ToFrozenSet(
         ["commitment", "commitments", "committed", "reservation", "reservations", "reserved", "ri", "ris", "cud", "cuds", "sp", "sps", "plan", "plans", "instance", "instances",
@@ -167,7 +167,7 @@ public sealed partial class QuestionParser
                     s.Consume(i - 1, 1);
                 }
 
-                for (var k = Math.Max(0, i - 2); k < Math.Min(s.Tokens.Count, i + length + 6); k++)
+                for (var k = Math.Max(0, i - 4); k < Math.Min(s.Tokens.Count, i + length + 6); k++)
                 {
                     if (UnitAverageAt(s, k, out var unitLength, out var isMonthly))
                     {
@@ -194,6 +194,15 @@ public sealed partial class QuestionParser
                 }
 
                 Set(s, QuestionMeasure.Share);
+
+                // "what % of our spend goes to GCP": the verb only links the share to its subject.
+                for (var k = 0; k < s.Tokens.Count; k++)
+                {
+                    if (s.Tokens[k].Text is "goes" or "go" or "went" or "going" && s.Is(k + 1, "to"))
+                    {
+                        s.Consume(k, 2);
+                    }
+                }
             }
             else if (t is "esr" || (SavedWords.Contains(t) && s.Is(i + 1, "rate")))
             {
@@ -522,8 +531,8 @@ public sealed partial class QuestionParser
                 s.GroupBy.Clear();
                 s.TopN = null;
                 break;
-            case QuestionMeasure.Share when w.Intent is QuestionIntent.Compare or QuestionIntent.Drivers:
-                // "by what percentage did spend grow": a comparison states the change in percent anyway.
+            case QuestionMeasure.Share when w.Intent is QuestionIntent.Compare or QuestionIntent.Drivers or QuestionIntent.Unallocated:
+                // "by what percentage did spend grow", "what percent is unallocated": those answers state the percentage anyway.
                 s.Measure = QuestionMeasure.Amount;
                 break;
             case QuestionMeasure.WeekdaysVsWeekends:

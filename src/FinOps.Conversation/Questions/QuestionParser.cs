@@ -93,7 +93,7 @@ public sealed partial class QuestionParser
             return ParsedQuestion.NotUnderstood(text) with { PeriodProblem = string.Create(CultureInfo.InvariantCulture, $"today ({today:yyyy-MM-dd}) is outside the years {TimeExpressionParser.FirstYear} to {TimeExpressionParser.LastYear} that questions can cover") };
         }
 
-        var tokens = Tokenizer.Tokenize(StripMentions(text));
+        var tokens = Tokenizer.Tokenize(StripMentions(text).Replace("%", " percent ", StringComparison.Ordinal));
         var skip = 0;
         while (skip < tokens.Count && LeadingFiller.Contains(tokens[skip].Text))
         {
@@ -193,7 +193,7 @@ public sealed partial class QuestionParser
         var groupBy = ResolveGroupBy(w);
         var query = new CostQuery
         {
-            Metric = metric ?? CostMetric.EffectiveCost,
+            Metric = s.Measure is QuestionMeasure.Savings or QuestionMeasure.SavingsRate or QuestionMeasure.UnusedCommitment ? CostMetric.EffectiveCost : metric ?? CostMetric.EffectiveCost,
             Period = periods.Period,
             ComparePeriod = periods.Compare?.Range,
             Filters = s.Filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.ToArray()),

@@ -165,6 +165,7 @@ internal sealed partial class TimeExpressionParser(CostCalendar calendar)
         ("keyword", Keyword),                     // today, yesterday, ytd, mtd, wtd, qtd, fytd
         ("since", Since),                         // since last month, since Sep 3
         ("month-range", MonthRange),              // from March to August, March through August
+        ("nth-week-of", NthWeekOf),               // the first week of November, the last week of October (before "last week")
         ("from-or-between", FromOrBetween),       // from Sep 3 to Sep 9, between ... and ...
         ("this-unit", ThisUnit),                  // this month, the current quarter so far
         ("for-the-unit", ForTheUnit),             // for the quarter, over the month
@@ -174,7 +175,6 @@ internal sealed partial class TimeExpressionParser(CostCalendar calendar)
         ("ago", UnitsAgo),                        // 2 weeks ago
         ("weekend", Weekend),                     // the weekend
         ("weekday", WeekdayRule),                 // on Monday, last Friday
-        ("nth-week-of", NthWeekOf),               // the first week of November, the last week of October
         ("week-of", WeekOf),                      // the week of Nov 9
         ("half", TryHalf),                        // H1, second half of last year
         ("quarter", TryQuarter),                  // Q3, Q3 FY26, FY26 Q3

@@ -136,7 +136,8 @@ public sealed class QuestionKindsAnswerTests
         var answer = await AskAsync("what was our effective savings rate last month");
 
         Assert.StartsWith("The effective savings rate was 24% last month", answer.Text, StringComparison.Ordinal);
-        Assert.Equal(0.2448m, answer.Total);
+        Assert.Equal(1520m, answer.Total);
+        Assert.Equal(0.2448m, AskJson.Write(answer)["answer"]!["savings"]!["effectiveSavingsRate"]!.GetValue<decimal>());
     }
 
     [Fact]
