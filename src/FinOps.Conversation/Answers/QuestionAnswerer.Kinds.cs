@@ -40,6 +40,34 @@ public sealed partial class QuestionAnswerer
         };
     }
 
+    /// <summary>A typed resource id or name the data does not have: say so rather than answer "$0.00" for it.</summary>
+    private async Task<QuestionAnswer?> UnknownResourceAsync(ParsedQuestion question, CancellationToken cancellationToken)
+    {
+        var typed = question.Query!.Filters.GetValueOrDefault(Dimension.Resource) ?? [];
+        typed = typed.Concat(question.Query.Exclusions.GetValueOrDefault(Dimension.Resource) ?? []).ToList();
+        if (typed.Count == 0)
+        {
+            return null;
+        }
+
+        var known = new HashSet<string>(await _queries.GetDimensionValuesAsync(Dimension.Resource, cancellationToken), StringComparer.OrdinalIgnoreCase);
+        var missing = typed.Where(v => !known.Contains(v)).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var words = AnswerFormat.JoinAnd(missing.Select(m => "\"" + m + "\"").ToList());
+        var text = $"I can't find {(missing.Count == 1 ? "a resource" : "resources")} {words} in the cost data (resources are matched by their ResourceName, else their ResourceId), so I can't answer for {(missing.Count == 1 ? "it" : "them")}. Check the spelling, or ask for the top resources to see their names.";
+        const string instead = "top 10 resources this month";
+        var blocks = new List<CardBlock>
+        {
+            new TextBlock(text),
+            new ActionsBlock([new CardAction(AskExampleActionId, instead, new Dictionary<string, string> { ["question"] = instead }, ActionStyle.Primary)]),
+        };
+        return new QuestionAnswer(question, null, null, null, [], text, new Card("clarify", text, blocks)) { Clarify = [new ClarifyOption(instead, instead, null)] };
+    }
+
     /// <summary>The ask-back card for a word matching several values, with its choices in <see cref="QuestionAnswer.Clarify"/>.</summary>
     private static QuestionAnswer WithClarifyOptions(QuestionAnswer answer)
     {

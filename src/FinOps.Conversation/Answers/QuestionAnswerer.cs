@@ -66,6 +66,11 @@ public sealed partial class QuestionAnswerer
             return AskBackUnapplied(question);
         }
 
+        if (await UnknownResourceAsync(question, cancellationToken) is { } unknownResource)
+        {
+            return unknownResource;
+        }
+
         var coverage = await _queries.GetCoverageAsync(cancellationToken);
         var asked = new AnswerContext(question, question.Query!, today, coverage);
         var complete = coverage is null ? null : (DateOnly?)Earlier(coverage.Dates.End, today);

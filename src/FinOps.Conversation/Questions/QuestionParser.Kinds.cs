@@ -391,6 +391,39 @@ public sealed partial class QuestionParser
         k >= 0 && k < s.Tokens.Count && (NegationWords.Contains(s.Tokens[k].Text) || (s.Tokens[k].Text == "than" && k > 0 && s.Tokens[k - 1].Text == "other")
             || (s.Tokens[k].Text == "from" && k > 0 && s.Tokens[k - 1].Text == "apart"));
 
+    /// <summary>
+    /// "i-0abc123", "vm-payments-01", "arn:aws:...", "/subscriptions/...": a typed resource id or name (letters and digits
+    /// joined by '-', '/', ':', '_' or '.') that no other rule took filters on the resource. The answer checks that the
+    /// data has it before running anything.
+    /// </summary>
+    private static void ScanResourceIds(ParseState s)
+    {
+        for (var i = 0; i < s.Tokens.Count; i++)
+        {
+            var t = s.Tokens[i].Text;
+            if (s.Consumed[i] || t.Length < 4 || !t.Any(char.IsAsciiDigit) || !t.Any(char.IsAsciiLetter) || !t.Any(c => c is '-' or '/' or ':' or '_' or '.')
+                || t.StartsWith("tag:", StringComparison.Ordinal) || t.StartsWith("fy", StringComparison.Ordinal) || t[0] == 'q' && t.Length <= 8)
+            {
+                continue;
+            }
+
+            if (!s.Filters.TryGetValue(Dimension.Resource, out var list))
+            {
+                list = [];
+                s.Filters[Dimension.Resource] = list;
+            }
+
+            list.Add(t);
+            s.Consume(i, 1);
+            s.ValueToken[i] = true;
+            s.ValueSpans.Add((i, 1, Dimension.Resource, [t], false));
+            if (s.IsStem(i - 1, "resource") || s.IsStem(i - 1, "instance"))
+            {
+                s.Consume(i - 1, 1);
+            }
+        }
+    }
+
     /// <summary>"everything except AWS", "non-production", "spend without payments": negated values move from the filters to the exclusions.</summary>
     private static void ScanExclusions(ParseState s)
     {

@@ -123,6 +123,7 @@ public sealed partial class QuestionParser
         ScanTop(state);
         ScanGroupBy(state);
         ScanValues(state);
+        ScanResourceIds(state);
         ScanExclusions(state);
         NarrowGenericServices(state);
         ScanPluralDimensions(state);

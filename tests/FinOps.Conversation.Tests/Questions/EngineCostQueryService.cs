@@ -25,7 +25,7 @@ public sealed class EngineCostQueryService : ICostQueryService
             b.AddValue(DimensionKind.Region, "us-east-1"),
             b.AddValue(DimensionKind.Account, account),
             b.AddValue(DimensionKind.BillingAccount, "Acme"),
-            b.AddValue(DimensionKind.Resource, "r-" + team),
+            b.AddValue(DimensionKind.Resource, "r-" + team + "-1"),
             b.AddValue(DimensionKind.ChargeCategory, chargeCategory),
             b.AddValue(DimensionKind.PricingCategory, "Standard"),
             effective,

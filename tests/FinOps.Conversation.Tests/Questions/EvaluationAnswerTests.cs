@@ -25,6 +25,12 @@ public sealed class EvaluationAnswerTests
             store.Add(day, 100m + i, teams[i], resource: "r-" + i);
         }
 
+        // The resources typed in the evaluation questions exist, so those questions are answered rather than asked back.
+        foreach (var resource in new[] { "i-0abc123", "vm-payments-01", "payments-db-01" })
+        {
+            store.Add(new DateOnly(2026, 11, 10), 5m, "payments", resource: resource);
+        }
+
         var catalog = realDemoCatalog ? RealDemoCatalog.Catalog : DemoCatalog.Catalog;
         var parser = new QuestionParser(catalog, CostCalendar.Default);
         var answerer = new QuestionAnswerer(store, NullLogger<QuestionAnswerer>.Instance);

@@ -200,6 +200,27 @@ public sealed class QuestionKindsAnswerTests
         Assert.Equal(3140m, answer.Total);
     }
 
+    [Theory]
+    [InlineData("how much did r-payments-1 cost last month", 3140)]
+    [InlineData("what did resource r-search-1 cost in october", 1550)]
+    public async Task AnswerAsync_ResourceIdTyped_FiltersOnThatResource(string question, int expected)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(expected, answer.Total);
+        Assert.Contains("on resource r-", answer.Text.Split('.')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_UnknownResourceId_SaysItIsNotInTheDataInsteadOfZero()
+    {
+        var answer = await AskAsync("how much did i-0abc123 cost last month");
+
+        Assert.StartsWith("I can't find a resource \"i-0abc123\" in the cost data", answer.Text, StringComparison.Ordinal);
+        Assert.Null(answer.Total);
+        Assert.False(AskJson.Write(answer)["understood"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task AnswerAsync_AmbiguousWord_ClarifyListsTheChoicesAndClaimsNoFilters()
     {
