@@ -50,6 +50,18 @@ public static partial class QueryJson
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
+    /// <summary>The <c>measure</c> of a query object (a clarify button's payload); <see cref="QuestionMeasure.Amount"/> when absent or unknown.</summary>
+    public static QuestionMeasure ReadMeasure(JsonNode? node)
+    {
+        if (node is JsonObject o && o["measure"] is JsonValue value && value.TryGetValue<string>(out var name)
+            && Enum.TryParse<QuestionMeasure>(name, ignoreCase: true, out var measure) && Enum.IsDefined(measure))
+        {
+            return measure;
+        }
+
+        return QuestionMeasure.Amount;
+    }
+
     private static bool TryReadKinds(JsonObject o, ValueCatalog catalog, out Dictionary<Dimension, IReadOnlyList<string>> exclusions, out DayFilter days, out string? status, [NotNullWhen(false)] out string? error)
     {
         exclusions = [];
