@@ -27,7 +27,7 @@ public sealed partial class QuestionAnswerer
         var first = question.Unapplied[0];
         var instead = question.Unapplied.SelectMany(u => u.Instead).Distinct(StringComparer.Ordinal).Take(4).ToList();
         var text = $"I can't apply \"{first.Word}\": {first.Reason}.";
-        text += instead.Count > 0 ? $" Did you mean {AnswerFormat.JoinAnd(instead.Select(q => "\"" + q + "\"").ToList())}?" : " Please ask without it.";
+        text += instead.Count > 0 ? $" Did you mean {JoinOr(instead.Select(q => "\"" + q + "\"").ToList())}?" : " Please ask without it.";
         var blocks = new List<CardBlock> { new TextBlock(text) };
         if (instead.Count > 0)
         {
@@ -306,6 +306,9 @@ public sealed partial class QuestionAnswerer
 
         return count;
     }
+
+    private static string JoinOr(List<string> items) =>
+        items.Count <= 1 ? string.Join(string.Empty, items) : string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1];
 
     private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
 

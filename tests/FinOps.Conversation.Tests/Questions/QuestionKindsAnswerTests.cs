@@ -180,6 +180,15 @@ public sealed class QuestionKindsAnswerTests
     }
 
     [Fact]
+    public async Task AnswerAsync_Median_OffersTheAverageOrTheDailyFigures()
+    {
+        var answer = await AskAsync("median daily spend last month");
+
+        Assert.Equal("I can't apply \"median\": answers give totals, averages and shares, not medians. Did you mean \"average daily spend last month\" or \"daily spend last month\"?", answer.Text);
+        Assert.Equal(["average daily spend last month", "daily spend last month"], answer.Clarify!.Select(o => o.Question));
+    }
+
+    [Fact]
     public async Task AnswerAsync_AverageOfAComparison_AsksBackRatherThanDroppingIt()
     {
         var answer = await AskAsync("average daily spend this month vs last month");
