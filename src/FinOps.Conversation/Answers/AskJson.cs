@@ -12,9 +12,11 @@ namespace FinOps.Conversation.Answers;
 /// descending, by time (key <c>date</c>) for trends; for drivers by absolute change (by signed change for "which X
 /// grew / shrank most"), so the first row always answers "which X". In a comparison the more recent period is primary (<c>total</c>, <c>value</c>).
 /// <c>dataThrough</c> is the last complete day the answer used (YYYY-MM-DD, never today), null when nothing was queried;
-/// <c>query</c> is the query that ran, so a period "so far" ends on that day.
+/// <c>query</c> is the query that ran, so a period "so far" ends on that day. Keys added later, only when they apply:
+/// <c>answer.clarify</c> (a question asked back: <c>understood</c> is false and <c>query</c> null), <c>share</c> on
+/// breakdown rows, <c>answer.average</c>, <c>answer.share</c>, <c>answer.savings</c> (see <see cref="MeasureFigures"/>).
 /// </remarks>
-public static class AskJson
+public static partial class AskJson
 {
     private static readonly JsonSerializerOptions Compact = new()
     {
@@ -37,19 +39,24 @@ public static class AskJson
                 key[name] = value;
             }
 
-            rows.Add(new JsonObject
+            var item = new JsonObject
             {
                 ["key"] = key,
                 ["value"] = row.Value,
                 ["compareValue"] = row.CompareValue,
-            });
+            };
+            AddRowKinds(item, row);
+            rows.Add(item);
         }
 
-        return new JsonObject
+        // A question asked back is not understood, and its query claims no filters: it did not run.
+        var understood = question.Understood && answer.Clarify is null;
+
+        var result = new JsonObject
         {
             ["question"] = question.Text,
-            ["understood"] = question.Understood,
-            ["query"] = question.Understood ? QueryJson.Write(question.Intent, question.Query!) : null,
+            ["understood"] = understood,
+            ["query"] = understood ? QueryJson.Write(question.Intent, question.Query!, question.Measure) : null,
             ["answer"] = new JsonObject
             {
                 ["currency"] = answer.Currency,
@@ -60,6 +67,8 @@ public static class AskJson
                 ["dataThrough"] = answer.DataThrough is { } through ? through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             },
         };
+        AddAnswerKinds(result["answer"]!.AsObject(), answer);
+        return result;
     }
 
     /// <summary>One line of compact JSON.</summary>

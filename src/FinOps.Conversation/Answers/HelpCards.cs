@@ -53,7 +53,7 @@ internal static class HelpCards
             var payload = new Dictionary<string, string>
             {
                 ["question"] = question.Text.Length > MaxQuestionInPayload ? question.Text[..MaxQuestionInPayload] : question.Text,
-                ["query"] = QueryJson.Write(question.Intent, query).ToJsonString(),
+                ["query"] = QueryJson.Write(question.Intent, query, question.Measure).ToJsonString(),
                 ["label"] = question.PeriodLabel.Phrase,
             };
             if (question.ComparePeriodLabel is { } compare)

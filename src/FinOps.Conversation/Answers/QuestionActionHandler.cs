@@ -51,6 +51,7 @@ public sealed class QuestionActionHandler(QuestionService questions, TimeProvide
             Query = query,
             PeriodLabel = new PeriodLabel(label, intent == QuestionIntent.Forecast),
             ComparePeriodLabel = compareLabel is null ? null : new PeriodLabel(compareLabel),
+            Measure = QueryJson.ReadMeasure(node),
         };
         var answer = await questions.AnswerAsync(parsed, today, cancellationToken);
         return answer.Card;

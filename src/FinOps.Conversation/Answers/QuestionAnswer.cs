@@ -22,4 +22,10 @@ public sealed record QuestionAnswer(
 {
     /// <summary>The last complete day of data the answer used (never today); null when nothing was queried.</summary>
     public DateOnly? DataThrough { get; init; }
+
+    /// <summary>For a question asked back: the choices offered (the question is then not understood); null for an answer.</summary>
+    public IReadOnlyList<ClarifyOption>? Clarify { get; init; }
+
+    /// <summary>The figures behind an average, a share or savings; null for other answers.</summary>
+    public MeasureFigures? Figures { get; init; }
 }

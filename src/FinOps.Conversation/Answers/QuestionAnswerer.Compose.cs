@@ -437,6 +437,11 @@ public sealed partial class QuestionAnswerer
             parts.Add(parts.Count > 0 ? phrase : dimension.Kind is DimensionKind.Region or DimensionKind.Environment or DimensionKind.Tag or DimensionKind.Resource ? "Spend " + phrase : joined);
         }
 
+        foreach (var phrase in KindPhrases(query))
+        {
+            parts.Add(parts.Count > 0 ? phrase : "Spend " + phrase);
+        }
+
         return parts.Count == 0 ? (null, false) : (string.Join(' ', parts), isTeam);
     }
 

@@ -58,7 +58,17 @@ public sealed partial class QuestionAnswerer
 
         if (question.Ambiguities.Count > 0)
         {
-            return HelpCards.Clarify(question);
+            return WithClarifyOptions(HelpCards.Clarify(question));
+        }
+
+        if (question.Unapplied.Count > 0)
+        {
+            return AskBackUnapplied(question);
+        }
+
+        if (await UnknownResourceAsync(question, cancellationToken) is { } unknownResource)
+        {
+            return unknownResource;
         }
 
         var coverage = await _queries.GetCoverageAsync(cancellationToken);
@@ -74,7 +84,7 @@ public sealed partial class QuestionAnswerer
         question = EndAtCompleteData(question, dataThrough, today);
         var context = new AnswerContext(question, question.Query!, today, coverage) { DataThrough = dataThrough };
 
-        var answer = question.Intent switch
+        var answer = await MeasureAsync(context, cancellationToken) ?? question.Intent switch
         {
             QuestionIntent.Freshness => Freshness(context),
             QuestionIntent.Total => await TotalAsync(context, cancellationToken),
@@ -86,12 +96,13 @@ public sealed partial class QuestionAnswerer
             QuestionIntent.Unallocated => await UnallocatedAsync(context, cancellationToken),
             _ => HelpCards.Help(question, catalog, notUnderstood: true),
         };
+        answer = WithShares(answer);
         if (question.UnrecognisedWords.Count > 0 && question.Intent != QuestionIntent.Freshness)
         {
-            // The first sentence stays the direct answer; the note keeps a figure for all spend from passing for "gpus" spend.
+            // Said first, so a figure for all spend never passes for "gpus" spend (issue 13: never answer a different question silently).
             var words = AnswerFormat.JoinAnd(question.UnrecognisedWords.Select(w => "\"" + w + "\"").ToList());
             var verb = question.UnrecognisedWords.Count == 1 ? "is" : "are";
-            answer = answer with { Text = $"{answer.Text} Note: {words} {verb} not a team, service or other value in the cost data, so the figures are not narrowed by it." };
+            answer = answer with { Text = $"Note: {words} {verb} not a team, service or other value in the cost data, so the figures are not narrowed by it. {answer.Text}" };
         }
 
         LogAnswered(_logger, question.Intent, answer.Rows.Count);

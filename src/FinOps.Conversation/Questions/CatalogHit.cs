@@ -8,4 +8,7 @@ namespace FinOps.Conversation.Questions;
 internal sealed record CatalogHit(int Length, int Score, List<ValueMatch> Candidates, int Distance = 0)
 {
     public bool AllOf { get; init; }
+
+    /// <summary>The words are a generic name ("VMs") for one kind of service of each provider: all of them, narrowed by a named provider.</summary>
+    public bool Generic { get; init; }
 }

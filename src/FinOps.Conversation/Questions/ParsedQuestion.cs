@@ -48,6 +48,12 @@ public sealed record ParsedQuestion
     /// <summary>Why the question's period cannot be used ("there is no Q99: quarters are Q1 to Q4"); the answer says so instead of guessing a period.</summary>
     public string? PeriodProblem { get; init; }
 
+    /// <summary>The figure asked for: the amount, an average, a share, savings (see <see cref="QuestionMeasure"/>).</summary>
+    public QuestionMeasure Measure { get; init; }
+
+    /// <summary>Words that would change the answer but cannot be applied; when not empty the answer asks back instead of answering another question.</summary>
+    public IReadOnlyList<UnappliedWord> Unapplied { get; init; } = [];
+
     /// <summary>True when the language model, not the parser, produced the query.</summary>
     public bool FromLanguageModel { get; init; }
 

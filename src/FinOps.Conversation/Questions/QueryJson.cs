@@ -14,12 +14,22 @@ namespace FinOps.Conversation.Questions;
 /// <c>day</c>, <c>week</c> or <c>month</c>. The same form carries clarification choices in buttons and is what
 /// the optional language model must produce, so <see cref="TryRead"/> validates it like user input.
 /// </remarks>
-public static class QueryJson
+public static partial class QueryJson
 {
     private const int MaxValueLength = 200;
     private const int MaxPeriodDays = 5 * 366;
 
-    public static JsonObject Write(QuestionIntent intent, CostQuery query)
+    public static JsonObject Write(QuestionIntent intent, CostQuery query) => Write(intent, query, QuestionMeasure.Amount);
+
+    /// <summary>The query object; <c>measure</c>, <c>exclude</c>, <c>days</c> and <c>commitmentDiscountStatus</c> appear only when set.</summary>
+    public static JsonObject Write(QuestionIntent intent, CostQuery query, QuestionMeasure measure)
+    {
+        var o = WriteCore(intent, query);
+        AddKinds(o, query, measure);
+        return o;
+    }
+
+    private static JsonObject WriteCore(QuestionIntent intent, CostQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var filters = new JsonObject();
@@ -190,6 +200,11 @@ public static class QueryJson
                 granularity ??= period.Days <= 31 ? Granularity.Day : period.Days <= 120 ? Granularity.Week : Granularity.Month;
             }
 
+            if (!TryReadKinds(o, catalog, out var exclusions, out var days, out var status, out error))
+            {
+                return false;
+            }
+
             query = new CostQuery
             {
                 Metric = metric,
@@ -199,6 +214,9 @@ public static class QueryJson
                 GroupBy = groupBy,
                 Granularity = granularity,
                 Top = top,
+                Exclusions = exclusions,
+                Days = days,
+                CommitmentDiscountStatus = status,
             };
             query.Validate();
             error = null;

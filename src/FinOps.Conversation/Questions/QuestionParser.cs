@@ -13,7 +13,7 @@ namespace FinOps.Conversation.Questions;
 /// before synonym, then bounded typo tolerance for words of five letters or more that are not English words);
 /// then the intent from keywords. Default period: this month so far. See <see cref="QuestionIntent"/>.
 /// </remarks>
-public sealed class QuestionParser
+public sealed partial class QuestionParser
 {
     public const int DefaultTop = 5;
 
@@ -93,7 +93,7 @@ public sealed class QuestionParser
             return ParsedQuestion.NotUnderstood(text) with { PeriodProblem = string.Create(CultureInfo.InvariantCulture, $"today ({today:yyyy-MM-dd}) is outside the years {TimeExpressionParser.FirstYear} to {TimeExpressionParser.LastYear} that questions can cover") };
         }
 
-        var tokens = Tokenizer.Tokenize(StripMentions(text));
+        var tokens = Tokenizer.Tokenize(StripMentions(text).Replace("%", " percent ", StringComparison.Ordinal));
         var skip = 0;
         while (skip < tokens.Count && LeadingFiller.Contains(tokens[skip].Text))
         {
@@ -108,7 +108,9 @@ public sealed class QuestionParser
 
         SplitDimensionPrefixes(tokens);
         CorrectKeywordTypos(tokens);
+        SplitNegationPrefixes(tokens);
         var state = new ParseState(tokens);
+        ScanDayKinds(state);
         var time = _time.Scan(tokens, state.Consumed, today);
         if (time.Problem is not null)
         {
@@ -116,12 +118,19 @@ public sealed class QuestionParser
         }
 
         var metric = ScanMetric(state);
+        ScanMeasures(state);
+        ScanChargeWords(state);
         ScanTop(state);
         ScanGroupBy(state);
         ScanValues(state);
+        ScanResourceIds(state);
+        ScanExclusions(state);
+        NarrowGenericServices(state);
         ScanPluralDimensions(state);
         var granularity = ScanGranularity(state);
+        ScanUnappliedWords(state);
         var unrecognised = Unrecognised(state);
+        NegatedUnknownWords(state, unrecognised);
         return Build(text, state, time, metric, granularity, unrecognised, today);
     }
 
@@ -139,6 +148,7 @@ public sealed class QuestionParser
         ("top", w => w.S.TopN is not null ? QuestionIntent.Top : null),
         ("breakdown", w => w.S.GroupBy.Count > 0 || w.Has(BreakdownWords) ? (w.HasUnallocated ? QuestionIntent.Unallocated : QuestionIntent.Breakdown) : null),
         ("unallocated", w => w.HasUnallocated ? QuestionIntent.Unallocated : null),
+        ("kind", w => w.S.Measure != QuestionMeasure.Amount || w.S.Days != DayFilter.All || w.S.Exclusions.Count > 0 ? QuestionIntent.Total : null),
         ("total", w => w.AnyContent ? QuestionIntent.Total : null),
         ("greeting", w => w.Keywords.All(x => LeadingFiller.Contains(x) || x is "thanks" or "thank" or "you") ? QuestionIntent.Help : null),
     ];
@@ -150,6 +160,8 @@ public sealed class QuestionParser
         ("ranking-of-changes", RankingOfChanges),
         ("cheapest", Cheapest),
         ("top-n", w => w.Intent = w.S.TopN is not null && w.Intent is QuestionIntent.Breakdown or QuestionIntent.Total ? QuestionIntent.Top : w.Intent),
+        ("range-trend", RangeTrend),
+        ("measure-fits-intent", MeasureFitsIntent),
     ];
 
     /// <summary>The names of the intent rules, then of the refinements, in precedence order.</summary>
@@ -182,13 +194,16 @@ public sealed class QuestionParser
         var groupBy = ResolveGroupBy(w);
         var query = new CostQuery
         {
-            Metric = metric ?? CostMetric.EffectiveCost,
+            Metric = s.Measure is QuestionMeasure.Savings or QuestionMeasure.SavingsRate or QuestionMeasure.UnusedCommitment ? CostMetric.EffectiveCost : metric ?? CostMetric.EffectiveCost,
             Period = periods.Period,
             ComparePeriod = periods.Compare?.Range,
             Filters = s.Filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.ToArray()),
             GroupBy = groupBy.Take(CostQuery.MaxGroupBy).ToArray(),
             Granularity = w.Intent == QuestionIntent.Trend ? granularity ?? DefaultGranularity(periods.Period) : null,
             Top = w.Intent == QuestionIntent.Top ? s.TopN ?? DefaultTop : null,
+            Exclusions = s.Exclusions.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.ToArray()),
+            Days = s.Days,
+            CommitmentDiscountStatus = s.Measure == QuestionMeasure.UnusedCommitment ? UnusedStatus : null,
         };
         var defaultPeriod = new FoundPeriod(periods.Period, periods.Label.Phrase, PeriodUnit.Month, ToDate: true, FullUnit: CostCalendar.Month(today));
         FoundPeriod? context = null;
@@ -214,6 +229,8 @@ public sealed class QuestionParser
             Ambiguities = s.Ambiguities,
             UnrecognisedWords = unrecognised,
             AsksForSmallest = w.AsksForSmallest,
+            Measure = s.Measure,
+            Unapplied = s.Unapplied,
         };
     }
 
@@ -944,6 +961,8 @@ public sealed class QuestionParser
                 }
             }
 
+            s.ValueSpans.Add((i, hit.Length, chosen.Dimension, hit.AllOf ? candidates.Select(c => c.Value).ToList() : [chosen.Value], hit.Generic));
+
             s.Consume(i, hit.Length);
             for (var k = i; k < i + hit.Length; k++)
             {
@@ -1193,6 +1212,17 @@ public sealed class QuestionParser
         public bool SawWho { get; set; }
 
         public Granularity? GranularityHint { get; set; }
+
+        public QuestionMeasure Measure { get; set; }
+
+        public DayFilter Days { get; set; }
+
+        public Dictionary<Dimension, List<string>> Exclusions { get; } = [];
+
+        /// <summary>Where each value was found: its words and what it added to the filters.</summary>
+        public List<(int Start, int Length, Dimension Dimension, List<string> Values, bool Generic)> ValueSpans { get; } = [];
+
+        public List<UnappliedWord> Unapplied { get; } = [];
 
         public bool Is(int i, string word) =>
             i >= 0 && i < Tokens.Count && !Consumed[i] && string.Equals(Tokens[i].Text, word, StringComparison.Ordinal);

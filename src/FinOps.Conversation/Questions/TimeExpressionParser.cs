@@ -11,7 +11,7 @@ namespace FinOps.Conversation.Questions;
 /// today; month names and quarters without a year are the most recent ones not in the future; quarters and
 /// fiscal years follow <see cref="CostCalendar.FiscalYearStartMonth"/>. Spoken ranges include their end day.
 /// </remarks>
-internal sealed class TimeExpressionParser(CostCalendar calendar)
+internal sealed partial class TimeExpressionParser(CostCalendar calendar)
 {
     /// <summary>The first and last years a question may name: cost exports exist for no other, and dates near <see cref="DateOnly.MaxValue"/> overflow.</summary>
     public const int FirstYear = 2000;
@@ -164,6 +164,8 @@ internal sealed class TimeExpressionParser(CostCalendar calendar)
         ("out-of-range", OutOfRange),             // 0001-01-01, Q99, in 9999, last 99999999 days: a clear problem, never a guess
         ("keyword", Keyword),                     // today, yesterday, ytd, mtd, wtd, qtd, fytd
         ("since", Since),                         // since last month, since Sep 3
+        ("month-range", MonthRange),              // from March to August, March through August
+        ("nth-week-of", NthWeekOf),               // the first week of November, the last week of October (before "last week")
         ("from-or-between", FromOrBetween),       // from Sep 3 to Sep 9, between ... and ...
         ("this-unit", ThisUnit),                  // this month, the current quarter so far
         ("for-the-unit", ForTheUnit),             // for the quarter, over the month

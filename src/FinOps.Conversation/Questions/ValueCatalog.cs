@@ -100,6 +100,7 @@ public sealed class ValueCatalog
         var bestLength = 0;
         var bestScore = 0;
         var bestIsArea = false;
+        var bestIsGeneric = false;
         List<ValueMatch>? best = null;
         foreach (var entry in entries)
         {
@@ -113,12 +114,15 @@ public sealed class ValueCatalog
                 bestLength = entry.Stems.Length;
                 bestScore = entry.Score;
                 bestIsArea = entry.IsArea;
+                bestIsGeneric = entry.IsGeneric;
                 best = [entry.Match];
             }
             else if (entry.Score == bestScore && !best!.Contains(entry.Match))
             {
                 best.Add(entry.Match);
                 bestIsArea &= entry.IsArea;
+                // A generic word ("virtual machine") also spelled like one provider's service: still all of that kind.
+                bestIsGeneric |= entry.IsGeneric;
             }
         }
 
@@ -142,7 +146,7 @@ public sealed class ValueCatalog
             }
         }
 
-        return new CatalogHit(bestLength, bestScore, best) { AllOf = bestIsArea };
+        return new CatalogHit(bestLength, bestScore, best) { AllOf = bestIsArea || bestIsGeneric, Generic = bestIsGeneric };
     }
 
     /// <summary>Single-word values within a small edit distance of <paramref name="token"/> (the closest ones only).</summary>
@@ -259,7 +263,8 @@ public sealed class ValueCatalog
             var stems = Tokenizer.Tokenize(phrase).Select(t => t.Stem).ToArray();
             foreach (var target in targets.Select(t => Canonical(dimension, t)).OfType<string>().Distinct(StringComparer.Ordinal))
             {
-                Add(stems, new ValueMatch(dimension, target), AliasScore, fuzzy: false);
+                // One kind of service ("VMs"): every provider's that the company uses, not a question back.
+                Add(stems, new ValueMatch(dimension, target), AliasScore, fuzzy: false, generic: true);
             }
         }
     }
@@ -282,7 +287,7 @@ public sealed class ValueCatalog
         return null;
     }
 
-    private void Add(string[] stems, ValueMatch match, int score, bool fuzzy = true, bool synonym = false, bool area = false)
+    private void Add(string[] stems, ValueMatch match, int score, bool fuzzy = true, bool synonym = false, bool area = false, bool generic = false)
     {
         if (stems.Length == 0)
         {
@@ -313,7 +318,7 @@ public sealed class ValueCatalog
             fuzzyEntry |= wasFuzzy;
         }
 
-        var entry = new Entry(stems, match, score) { IsSynonym = synonym || existing?.IsSynonym == true, IsArea = area };
+        var entry = new Entry(stems, match, score) { IsSynonym = synonym || existing?.IsSynonym == true, IsArea = area, IsGeneric = generic };
         _indexed[key] = entry;
         list.Add(entry);
         if (fuzzyEntry)
@@ -329,5 +334,8 @@ public sealed class ValueCatalog
 
         /// <summary>Indexed from <see cref="RegionAreas"/>: one of the regions a place name stands for.</summary>
         public bool IsArea { get; init; }
+
+        /// <summary>Indexed from <see cref="ValueSynonyms.Generic"/>: one of the services of a kind ("VMs").</summary>
+        public bool IsGeneric { get; init; }
     }
 }

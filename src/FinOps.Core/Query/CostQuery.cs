@@ -5,7 +5,9 @@ namespace FinOps.Core.Query;
 /// Filters are dimension -> accepted values (OR within a dimension, AND across dimensions; values are
 /// compared case-insensitively). At most two group-by dimensions; with <see cref="Granularity"/> set the
 /// rows are also split by time bucket. <see cref="Top"/> keeps the N largest rows and reports the rest as
-/// "other", so the total always equals the sum of the rows plus other.
+/// "other", so the total always equals the sum of the rows plus other. <see cref="Exclusions"/> drop facts whose value
+/// is listed ("everything except AWS"); <see cref="Days"/> keeps weekdays or weekends only;
+/// <see cref="CommitmentDiscountStatus"/> keeps facts with that FOCUS CommitmentDiscountStatus (<c>Unused</c>).
 /// </remarks>
 public sealed record CostQuery
 {
@@ -25,6 +27,15 @@ public sealed record CostQuery
     public Granularity? Granularity { get; init; }
 
     public int? Top { get; init; }
+
+    /// <summary>Dimension -> values whose facts are left out (a fact is dropped when its value is any of them).</summary>
+    public IReadOnlyDictionary<Dimension, IReadOnlyList<string>> Exclusions { get; init; } =
+        new Dictionary<Dimension, IReadOnlyList<string>>();
+
+    public DayFilter Days { get; init; } = DayFilter.All;
+
+    /// <summary>Only facts with this FOCUS CommitmentDiscountStatus (compared case-insensitively); null for all.</summary>
+    public string? CommitmentDiscountStatus { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the field when the query cannot run.</summary>
     public void Validate()
@@ -49,6 +60,14 @@ public sealed record CostQuery
             if (values.Count == 0)
             {
                 throw new ArgumentException($"filters.{dimension}: at least one value is needed.");
+            }
+        }
+
+        foreach (var (dimension, values) in Exclusions)
+        {
+            if (values.Count == 0)
+            {
+                throw new ArgumentException($"exclude.{dimension}: at least one value is needed.");
             }
         }
     }

@@ -11,7 +11,8 @@ public sealed partial class CostQueryEngine
     private QueryPlan Plan(CostQuery query)
     {
         var plan = new QueryPlan();
-        var needsTeams = query.GroupBy.Any(d => d.Kind == DimensionKind.Team) || query.Filters.Keys.Any(d => d.Kind == DimensionKind.Team);
+        var needsTeams = query.GroupBy.Any(d => d.Kind == DimensionKind.Team) || query.Filters.Keys.Any(d => d.Kind == DimensionKind.Team)
+            || query.Exclusions.Keys.Any(d => d.Kind == DimensionKind.Team);
         if (needsTeams)
         {
             plan.Allocation = Teams(query.Metric);
@@ -19,14 +20,14 @@ public sealed partial class CostQueryEngine
 
         var filterColumns = new List<int[]>();
         var filterMasks = new List<bool[]>();
-        foreach (var (dimension, accepted) in query.Filters)
+        foreach (var (dimension, accepted, excluded) in query.Filters.Select(f => (f.Key, f.Value, false)).Concat(query.Exclusions.Select(f => (f.Key, f.Value, true))))
         {
             var source = Resolve(dimension, query.Metric);
             var wanted = new HashSet<string>(accepted.Select(v => v.Trim()), StringComparer.OrdinalIgnoreCase);
             var mask = new bool[source.Labels.Length];
             for (var c = 0; c < mask.Length; c++)
             {
-                mask[c] = wanted.Contains(source.Labels[c].Trim());
+                mask[c] = wanted.Contains(source.Labels[c].Trim()) != excluded;
             }
 
             if (source.IsTeam)
@@ -50,6 +51,7 @@ public sealed partial class CostQueryEngine
             }
         }
 
+        PlanDaysAndStatus(query, plan);
         plan.FilterColumns = [.. filterColumns];
         plan.FilterMasks = [.. filterMasks];
 
@@ -379,6 +381,12 @@ public sealed partial class CostQueryEngine
         public bool[]? TagSetFilter { get; set; }
 
         public bool[]? TeamFilter { get; set; }
+
+        /// <summary>Per day of the week (Sunday = 0): whether it counts; null when every day does.</summary>
+        public bool[]? DayOfWeekFilter { get; set; }
+
+        /// <summary>Per commitment status code: whether it counts; null when every status does.</summary>
+        public bool[]? StatusFilter { get; set; }
 
         public int[][] FilterColumns { get; set; } = [];
 

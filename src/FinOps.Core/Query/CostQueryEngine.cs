@@ -202,10 +202,19 @@ public sealed partial class CostQueryEngine
         var owners = plan.Allocation?.Owners;
         var splits = plan.Allocation?.Splits;
         var teamGroup = plan.TeamGroupPosition;
+        var dayOfWeekOk = plan.DayOfWeekFilter;
+        var statusOk = plan.StatusFilter;
+        var statuses = cube.CommitmentStatusColumn;
 
         for (var i = lo; i < hi; i++)
         {
             if (tagSetOk is not null && !tagSetOk[tagSets[i]])
+            {
+                continue;
+            }
+
+            // DayNumber 0 (0001-01-01) was a Monday, so (DayNumber + 1) % 7 is the DayOfWeek (Sunday = 0).
+            if ((dayOfWeekOk is not null && !dayOfWeekOk[(days[i] + 1) % 7]) || (statusOk is not null && !statusOk[statuses[i]]))
             {
                 continue;
             }

@@ -45,8 +45,8 @@ public sealed class AskCommandRunnerTests
              "query": {"intent": "breakdown", "metric": "EffectiveCost", "period": {"start": "2026-11-16", "end": "2026-11-23"},
                        "comparePeriod": null, "filters": {}, "groupBy": ["team"], "granularity": null, "top": null},
              "answer": {"currency": "USD", "total": 140.5, "compareTotal": null,
-                        "rows": [{"key": {"team": "payments"}, "value": 100.5, "compareValue": null},
-                                 {"key": {"team": "checkout"}, "value": 40, "compareValue": null}],
+                        "rows": [{"key": {"team": "payments"}, "value": 100.5, "compareValue": null, "share": 0.7153},
+                                 {"key": {"team": "checkout"}, "value": 40, "compareValue": null, "share": 0.2847}],
                         "text": "Total spend was $140.50 last week (Nov 16-22, amortised); Payments was the largest team at $100.50 (72%).",
                         "dataThrough": "2026-11-22"}}
             """);

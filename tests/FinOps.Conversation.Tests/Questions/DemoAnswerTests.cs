@@ -52,15 +52,17 @@ public sealed class DemoAnswerTests
     }
 
     [Fact]
-    public async Task AnswerAsync_VmsOverDemoData_AsksWhichProvidersVirtualMachines()
+    public async Task AnswerAsync_VmsOverDemoData_AnswersForEveryProvidersVirtualMachines()
     {
+        // Issue 13: a generic word resolves by meaning over the company's own data; the bot asks back only when the candidates differ in kind.
         var answer = await AskAsync("how much do our VMs cost");
 
-        Assert.Equal("clarify", answer.Card.Kind);
-        var actions = Assert.Single(answer.Card.Blocks.OfType<ActionsBlock>()).Actions;
+        Assert.Equal("answer", answer.Card.Kind);
+        Assert.Null(answer.Clarify);
+        Assert.NotEmpty(_store.Queries);
+        var query = _store.Queries[0];
         Assert.Equal(
-            ["Service Amazon Elastic Compute Cloud", "Service Azure Virtual Machines", "Service Compute Engine", "Service OCI Compute"],
-            actions.Select(a => a.Title).Order(StringComparer.Ordinal).ToArray());
-        Assert.Empty(_store.Queries);
+            ["Amazon Elastic Compute Cloud", "Azure Virtual Machines", "Compute Engine", "OCI Compute"],
+            query.Filters[Dimension.Service].Order(StringComparer.Ordinal).ToArray());
     }
 }

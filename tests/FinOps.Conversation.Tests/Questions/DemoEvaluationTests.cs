@@ -26,7 +26,7 @@ public sealed class DemoEvaluationTests(ITestOutputHelper output)
             var expected = JsonNode.Parse(line)!.AsObject();
             var question = expected["question"]!.GetValue<string>();
             var parsed = parser.Parse(question, RealDemoCatalog.AsOf);
-            JsonNode? actual = parsed.Understood ? QueryJson.Write(parsed.Intent, parsed.Query!) : null;
+            JsonNode? actual = parsed.Understood ? QueryJson.Write(parsed.Intent, parsed.Query!, parsed.Measure) : null;
 
             // "ambiguous": true means the bot must ask back (a word matches several values equally).
             var expectAmbiguous = expected["ambiguous"]?.GetValue<bool>() == true;

@@ -27,8 +27,8 @@ public sealed class ParserRuleTableTests
     {
         var names = QuestionParser.IntentRuleNames.ToList();
 
-        Assert.Equal(["help", "freshness", "forecast", "drivers", "compare", "trend", "top", "breakdown", "unallocated", "total", "greeting"], names.Take(11));
-        Assert.Equal(["values-side-by-side", "ranking-of-changes", "cheapest", "top-n"], names.Skip(11));
+        Assert.Equal(["help", "freshness", "forecast", "drivers", "compare", "trend", "top", "breakdown", "unallocated", "kind", "total", "greeting"], names.Take(12));
+        Assert.Equal(["values-side-by-side", "ranking-of-changes", "cheapest", "top-n", "range-trend", "measure-fits-intent"], names.Skip(12));
     }
 
     [Theory]

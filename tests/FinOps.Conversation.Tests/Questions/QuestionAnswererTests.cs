@@ -217,14 +217,14 @@ public sealed class QuestionAnswererTests
     }
 
     [Fact]
-    public async Task AnswerAsync_UnknownWord_AnswersThenSaysItWasNotUsed()
+    public async Task AnswerAsync_UnknownWord_SaysFirstThatItWasNotUsed()
     {
         WeeklyFacts();
 
         var answer = await AskAsync("what did we spend on gpus last week");
 
-        Assert.StartsWith("Total spend was ", answer.Text, StringComparison.Ordinal);
-        Assert.EndsWith(" Note: \"gpus\" is not a team, service or other value in the cost data, so the figures are not narrowed by it.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(" by it. Total spend was ", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Note: \"gpus\" is not a team, service or other value in the cost data, so the figures are not narrowed by it. ", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -251,7 +251,7 @@ public sealed class QuestionParserTests
     [InlineData("vms cost last week")]
     [InlineData("virtual machine spend")]
     [InlineData("k8s costs")]
-    public void Parse_GenericServiceName_AsksWhichProvidersService(string text)
+    public void Parse_GenericServiceName_MeansThatKindOfServiceOfEveryProvider(string text)
     {
         var parser = new QuestionParser(new ValueCatalog(new Dictionary<Dimension, IReadOnlyList<string>>
         {
@@ -264,7 +264,9 @@ public sealed class QuestionParserTests
 
         var parsed = parser.Parse(text, Today);
 
-        Assert.Equal(3, Assert.Single(parsed.Ambiguities).Candidates.Count);
+        // Issue 13: "VMs" is the virtual machine service of every provider in the data, not a question back.
+        Assert.Empty(parsed.Ambiguities);
+        Assert.Equal(3, parsed.Query!.Filters[Dimension.Service].Count);
     }
 
     [Theory]
