@@ -13,7 +13,7 @@ namespace FinOps.Conversation.Questions;
 /// before synonym, then bounded typo tolerance for words of five letters or more that are not English words);
 /// then the intent from keywords. Default period: this month so far. See <see cref="QuestionIntent"/>.
 /// </remarks>
-public sealed class QuestionParser
+public sealed partial class QuestionParser
 {
     public const int DefaultTop = 5;
 
@@ -109,6 +109,7 @@ public sealed class QuestionParser
         SplitDimensionPrefixes(tokens);
         CorrectKeywordTypos(tokens);
         var state = new ParseState(tokens);
+        var unitCost = ScanUnitCost(state);
         var time = _time.Scan(tokens, state.Consumed, today);
         if (time.Problem is not null)
         {
@@ -122,7 +123,7 @@ public sealed class QuestionParser
         ScanPluralDimensions(state);
         var granularity = ScanGranularity(state);
         var unrecognised = Unrecognised(state);
-        return Build(text, state, time, metric, granularity, unrecognised, today);
+        return Build(text, state, time, metric, granularity, unrecognised, today, unitCost);
     }
 
     private delegate QuestionIntent? IntentRule(Words w);
@@ -131,6 +132,7 @@ public sealed class QuestionParser
     private static readonly (string Name, IntentRule Rule)[] IntentRules =
     [
         ("help", w => IsHelp(w) ? QuestionIntent.Help : null),
+        ("unit-cost", w => w.UnitCost is not null ? QuestionIntent.UnitCost : null),
         ("freshness", w => IsFreshness(w) ? QuestionIntent.Freshness : null),
         ("forecast", w => IsForecast(w) ? QuestionIntent.Forecast : null),
         ("drivers", w => w.Has(DriverWords) || w.HasPhrase("what", "changed") ? QuestionIntent.Drivers : null),
@@ -155,9 +157,9 @@ public sealed class QuestionParser
     /// <summary>The names of the intent rules, then of the refinements, in precedence order.</summary>
     internal static IReadOnlyList<string> IntentRuleNames => IntentRules.Select(r => r.Name).Concat(IntentRefinements.Select(r => r.Name)).ToArray();
 
-    private ParsedQuestion Build(string text, ParseState s, TimeScan time, CostMetric? metric, Granularity? granularity, IReadOnlyList<string> unrecognised, DateOnly today)
+    private ParsedQuestion Build(string text, ParseState s, TimeScan time, CostMetric? metric, Granularity? granularity, IReadOnlyList<string> unrecognised, DateOnly today, UnitCostRequest? unitCost)
     {
-        var w = new Words(s, time, metric, granularity);
+        var w = new Words(s, time, metric, granularity) { UnitCost = unitCost };
         w.Intent = QuestionIntent.Unknown;
         foreach (var (_, rule) in IntentRules)
         {
@@ -178,7 +180,30 @@ public sealed class QuestionParser
             return ParsedQuestion.NotUnderstood(text) with { UnrecognisedWords = unrecognised };
         }
 
+        UnitCostShape? shape = null;
+        if (w.Intent == QuestionIntent.UnitCost)
+        {
+            // Periods resolve as for the question without its unit-cost phrase: a trend, a comparison or one figure.
+            shape = UnitShape(w);
+            w.Intent = shape switch { UnitCostShape.Trend => QuestionIntent.Trend, UnitCostShape.Compare => QuestionIntent.Compare, _ => QuestionIntent.Total };
+        }
+
         var periods = ResolvePeriods(w, today);
+        if (shape == UnitCostShape.Trend && periods.Primary is null && granularity is null)
+        {
+            // A unit cost moves month by month: "cost per order trend" shows the last 6 whole months.
+            periods = new ResolvedPeriods(null, new DateRange(CostCalendar.StartOfMonth(today).AddMonths(-6), CostCalendar.StartOfMonth(today)), new PeriodLabel("in the last 6 months"), null);
+            granularity = Granularity.Month;
+        }
+
+        var shapeIntent = w.Intent;
+        if (shape is not null)
+        {
+            w.Intent = QuestionIntent.UnitCost;
+            s.GroupBy.Clear();
+            s.TopN = null;
+        }
+
         var groupBy = ResolveGroupBy(w);
         var query = new CostQuery
         {
@@ -187,12 +212,12 @@ public sealed class QuestionParser
             ComparePeriod = periods.Compare?.Range,
             Filters = s.Filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.ToArray()),
             GroupBy = groupBy.Take(CostQuery.MaxGroupBy).ToArray(),
-            Granularity = w.Intent == QuestionIntent.Trend ? granularity ?? DefaultGranularity(periods.Period) : null,
+            Granularity = w.Intent == QuestionIntent.Trend || shapeIntent == QuestionIntent.Trend ? granularity ?? DefaultGranularity(periods.Period) : null,
             Top = w.Intent == QuestionIntent.Top ? s.TopN ?? DefaultTop : null,
         };
         var defaultPeriod = new FoundPeriod(periods.Period, periods.Label.Phrase, PeriodUnit.Month, ToDate: true, FullUnit: CostCalendar.Month(today));
         FoundPeriod? context = null;
-        if (w.Intent is QuestionIntent.Total or QuestionIntent.Unallocated)
+        if (w.Intent is QuestionIntent.Total or QuestionIntent.Unallocated || shapeIntent == QuestionIntent.Total && shape is not null)
         {
             context = Previous(periods.Primary ?? defaultPeriod);
         }
@@ -214,6 +239,7 @@ public sealed class QuestionParser
             Ambiguities = s.Ambiguities,
             UnrecognisedWords = unrecognised,
             AsksForSmallest = w.AsksForSmallest,
+            UnitCost = shape is { } layout ? unitCost! with { Shape = layout } : null,
         };
     }
 
@@ -1164,6 +1190,8 @@ public sealed class QuestionParser
         public QuestionIntent Intent { get; set; }
 
         public bool AsksForSmallest { get; set; }
+
+        public UnitCostRequest? UnitCost { get; init; }
 
         public bool Has(FrozenSet<string> set) => Keywords.Any(set.Contains);
 
