@@ -12,7 +12,8 @@ namespace FinOps.Conversation.Answers;
 /// descending, by time (key <c>date</c>) for trends; for drivers by absolute change (by signed change for "which X
 /// grew / shrank most"), so the first row always answers "which X". In a comparison the more recent period is primary (<c>total</c>, <c>value</c>).
 /// <c>dataThrough</c> is the last complete day the answer used (YYYY-MM-DD, never today), null when nothing was queried;
-/// <c>query</c> is the query that ran, so a period "so far" ends on that day.
+/// <c>query</c> is the query that ran, so a period "so far" ends on that day. A unit-cost answer (intent <c>unitcost</c>) adds
+/// <c>answer.unitCost</c> <c>{"metric", "team", "scale", "cost", "volume", "value", "compareValue"}</c>; its <c>total</c> is the unit cost.
 /// </remarks>
 public static class AskJson
 {
@@ -45,7 +46,7 @@ public static class AskJson
             });
         }
 
-        return new JsonObject
+        var json = new JsonObject
         {
             ["question"] = question.Text,
             ["understood"] = question.Understood,
@@ -60,6 +61,21 @@ public static class AskJson
                 ["dataThrough"] = answer.DataThrough is { } through ? through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             },
         };
+        if (answer.UnitCost is { } unit)
+        {
+            json["answer"]!["unitCost"] = new JsonObject
+            {
+                ["metric"] = unit.Metric,
+                ["team"] = unit.Team,
+                ["scale"] = unit.Scale,
+                ["cost"] = unit.Cost,
+                ["volume"] = unit.Volume,
+                ["value"] = unit.Value,
+                ["compareValue"] = unit.CompareValue,
+            };
+        }
+
+        return json;
     }
 
     /// <summary>One line of compact JSON.</summary>

@@ -22,4 +22,7 @@ public sealed record QuestionAnswer(
 {
     /// <summary>The last complete day of data the answer used (never today); null when nothing was queried.</summary>
     public DateOnly? DataThrough { get; init; }
+
+    /// <summary>For a unit-cost question: the metric, scope and figures behind <see cref="Total"/>; null otherwise.</summary>
+    public UnitCostAnswer? UnitCost { get; init; }
 }
