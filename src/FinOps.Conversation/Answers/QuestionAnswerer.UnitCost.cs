@@ -305,7 +305,7 @@ public sealed partial class QuestionAnswerer
 
     /// <summary>Two decimals from 1 up, four below (a unit cost of $0.0421 must not read as $0.04).</summary>
     private static string UnitMoney(decimal value, string currency) =>
-        Math.Abs(value) >= 1m ? AnswerFormat.Money(Math.Round(value, 2), currency) : AnswerFormat.Money(0m, currency).Replace("0.00", Math.Round(value, 4).ToString("0.0000", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Math.Abs(value) >= 1m ? AnswerFormat.Money(Math.Round(value, 2, MidpointRounding.AwayFromZero), currency) : AnswerFormat.Money(0m, currency).Replace("0.00", Math.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static DateOnly Bucket(DateOnly date, Granularity granularity) => granularity switch
     {
