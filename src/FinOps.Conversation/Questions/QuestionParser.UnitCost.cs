@@ -121,6 +121,37 @@ public sealed partial class QuestionParser
     private static bool NamesBaseline(Words w) =>
         w.Absolute.Count == 1 && w.Absolute[0].TokenIndex > 0 && BaselineWords.Contains(w.S.Tokens[w.Absolute[0].TokenIndex - 1].Text);
 
+    /// <summary>Business metrics are counted by team: in a unit-cost question a word that is also a team ("mobile") means the team.</summary>
+    private static void PreferTeams(ParseState s)
+    {
+        foreach (var ambiguity in s.Ambiguities.ToList())
+        {
+            if (ambiguity.Candidates.FirstOrDefault(c => c.Dimension == Dimension.Team) is not { } team)
+            {
+                continue;
+            }
+
+            var first = ambiguity.Candidates[0];
+            if (first != team && s.Filters.TryGetValue(first.Dimension, out var values))
+            {
+                values.Remove(first.Value);
+                if (values.Count == 0)
+                {
+                    s.Filters.Remove(first.Dimension);
+                }
+
+                if (!s.Filters.TryGetValue(Dimension.Team, out var teams))
+                {
+                    s.Filters[Dimension.Team] = teams = [];
+                }
+
+                teams.Add(team.Value);
+            }
+
+            s.Ambiguities.Remove(ambiguity);
+        }
+    }
+
     private static int IndexOfUnconsumed(ParseState s, int from, string word)
     {
         for (var k = from; k < s.Tokens.Count; k++)

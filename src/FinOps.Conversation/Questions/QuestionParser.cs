@@ -202,6 +202,7 @@ public sealed partial class QuestionParser
             w.Intent = QuestionIntent.UnitCost;
             s.GroupBy.Clear();
             s.TopN = null;
+            PreferTeams(s);
         }
 
         var groupBy = ResolveGroupBy(w);

@@ -50,13 +50,18 @@ public static class BusinessMetricNames
         return stems.Count == words.Count && stems.Zip(words).All(p => string.Equals(p.First, Singular(p.Second.ToLowerInvariant()), StringComparison.Ordinal));
     }
 
-    /// <summary>"orders" -> "order", "activities" -> "activity", "sessions" -> "session"; short words and "ss" endings stay.</summary>
+    /// <summary>"orders" -> "order", "activities" -> "activity", "searches" -> "search"; short words and "ss" endings stay.</summary>
     public static string Singular(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
         {
             return word[..^3] + "y";
+        }
+
+        if (word.Length > 4 && (word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal) || word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)))
+        {
+            return word[..^2];
         }
 
         if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal))
