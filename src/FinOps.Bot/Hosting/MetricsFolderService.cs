@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace FinOps.Bot.Hosting;
 
-/// <summary>Creates the watched business-metrics folder and imports new or changed CSVs every <see cref="BusinessMetricsOptions.PollInterval"/>.</summary>
+/// <summary>Creates the watched business-metrics folder, imports its CSVs at start and then new or changed ones every <see cref="BusinessMetricsOptions.PollInterval"/>.</summary>
 /// <remarks>
 /// Polling, like the allocation rules' reload, works the same on every file system. A rejected file is logged with its
 /// file, line and column and stays rejected until it changes; nothing from it is stored.
@@ -14,29 +14,39 @@ public sealed partial class MetricsFolderService(
     TimeProvider timeProvider,
     ILogger<MetricsFolderService> logger) : BackgroundService
 {
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder.Path);
+        LogWatching(logger, folder.Path);
+        await ScanAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, timeProvider);
         try
         {
-            Directory.CreateDirectory(folder.Path);
-            LogWatching(logger, folder.Path);
-            using var timer = new PeriodicTimer(options.Value.PollInterval, timeProvider);
-            do
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                try
-                {
-                    await folder.ScanAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    LogScanFailed(logger, folder.Path, e);
-                }
+                await ScanAsync(stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Host shutdown.
+        }
+    }
+
+    private async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await folder.ScanAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogScanFailed(logger, folder.Path, e);
         }
     }
 

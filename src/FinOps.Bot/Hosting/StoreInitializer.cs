@@ -90,7 +90,10 @@ public sealed partial class StoreInitializer(
         state.Report("importing demo business metrics");
         Directory.CreateDirectory(metricsFolder.Path);
         var file = Path.Combine(metricsFolder.Path, DemoMetricsFileName);
-        BusinessMetricsDemoGenerator.WriteFile(file, firstDay, lastDay);
+        // Written aside and moved in, so the folder watcher never reads a half-written file.
+        var partial = file + ".partial";
+        BusinessMetricsDemoGenerator.WriteFile(partial, firstDay, lastDay);
+        File.Move(partial, file, overwrite: true);
         var result = await metricsImporter.ImportFileAsync(file, cancellationToken);
         if (result.Status == BusinessMetricImportStatus.Failed)
         {
