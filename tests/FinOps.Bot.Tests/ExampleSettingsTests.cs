@@ -26,6 +26,7 @@ public sealed class ExampleSettingsTests
         { StorageOptions.SectionName, typeof(StorageOptions) },
         { DemoSeedOptions.SectionName, typeof(DemoSeedOptions) },
         { AllocationOptions.SectionName, typeof(AllocationOptions) },
+        { FinOps.Storage.Metrics.BusinessMetricsOptions.SectionName, typeof(FinOps.Storage.Metrics.BusinessMetricsOptions) },
         { DigestOptions.SectionName, typeof(DigestOptions) },
         { CalendarOptions.SectionName, typeof(CalendarOptions) },
         { ConversationOptions.SectionName, typeof(ConversationOptions) },

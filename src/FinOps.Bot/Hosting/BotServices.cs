@@ -23,6 +23,8 @@ public static class BotServices
         services.AddStorage(configuration);
         services.AddAllocation(configuration);
         services.AddHostedService<AllocationReloadService>();
+        services.AddBusinessMetrics(configuration);
+        services.AddHostedService<MetricsFolderService>();
         services.AddConversation(configuration);
         services.AddCardRendering();
         return services;

@@ -2,6 +2,7 @@ using FinOps.Core.Demo;
 using FinOps.Storage.Allocation;
 using FinOps.Storage.Data;
 using FinOps.Storage.Import;
+using FinOps.Storage.Metrics;
 using FinOps.Core.Query;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,17 @@ public sealed partial class StoreInitializer(
     CostDatabase database,
     AllocationReloader allocation,
     CostImporter importer,
+    BusinessMetricImporter metricsImporter,
+    BusinessMetricFolder metricsFolder,
     ICostQueryService costs,
     StartupState state,
     IOptions<DemoSeedOptions> demo,
     TimeProvider timeProvider,
     ILogger<StoreInitializer> logger) : BackgroundService
 {
+    /// <summary>The demo metrics file in the watched folder.</summary>
+    public const string DemoMetricsFileName = "demo-business-metrics.csv";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -70,11 +76,31 @@ public sealed partial class StoreInitializer(
 
             LogSeeded(logger, generated.RowCount, generated.FirstDay, generated.LastDay);
             InstallDemoAllocationRules();
+            await SeedDemoBusinessMetricsAsync(generated.FirstDay, generated.LastDay, cancellationToken);
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>The demo company's orders, transactions and active users, written to the watched metrics folder (an example of the format) and imported.</summary>
+    private async Task SeedDemoBusinessMetricsAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    {
+        state.Report("importing demo business metrics");
+        Directory.CreateDirectory(metricsFolder.Path);
+        var file = Path.Combine(metricsFolder.Path, DemoMetricsFileName);
+        // Written aside and moved in, so the folder watcher never reads a half-written file.
+        var partial = file + ".partial";
+        BusinessMetricsDemoGenerator.WriteFile(partial, firstDay, lastDay);
+        File.Move(partial, file, overwrite: true);
+        var result = await metricsImporter.ImportFileAsync(file, cancellationToken);
+        if (result.Status == BusinessMetricImportStatus.Failed)
+        {
+            throw new InvalidOperationException("Importing the generated demo business metrics failed: " + result.Error);
+        }
+
+        LogDemoMetrics(logger, result.Values, file);
     }
 
     /// <summary>The demo company's rules (tag aliases, account hierarchy, shared pools) next to the demo store, unless a rules file is there already.</summary>
@@ -94,6 +120,9 @@ public sealed partial class StoreInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo allocation rules written to {Path}; edit it and the bot reloads it within seconds (see README 'Allocation rules').")]
     private static partial void LogDemoRules(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo business metrics ({Values} values: orders, transactions, active users, searches) written to {Path} and imported; unit-cost questions such as 'cost per 1,000 orders last month' use them.")]
+    private static partial void LogDemoMetrics(ILogger logger, int values, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cost store: {Path}")]
     private static partial void LogStore(ILogger logger, string path);

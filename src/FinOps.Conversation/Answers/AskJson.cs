@@ -15,6 +15,8 @@ namespace FinOps.Conversation.Answers;
 /// <c>query</c> is the query that ran, so a period "so far" ends on that day. Keys added later, only when they apply:
 /// <c>answer.clarify</c> (a question asked back: <c>understood</c> is false and <c>query</c> null), <c>share</c> on
 /// breakdown rows, <c>answer.average</c>, <c>answer.share</c>, <c>answer.savings</c> (see <see cref="MeasureFigures"/>).
+/// A unit-cost answer (intent <c>unitcost</c>) adds <c>answer.unitCost</c>
+/// <c>{"metric", "team", "scale", "cost", "volume", "value", "compareValue"}</c>; its <c>total</c> is the unit cost.
 /// </remarks>
 public static partial class AskJson
 {
@@ -68,6 +70,20 @@ public static partial class AskJson
             },
         };
         AddAnswerKinds(result["answer"]!.AsObject(), answer);
+        if (answer.UnitCost is { } unit)
+        {
+            result["answer"]!["unitCost"] = new JsonObject
+            {
+                ["metric"] = unit.Metric,
+                ["team"] = unit.Team,
+                ["scale"] = unit.Scale,
+                ["cost"] = unit.Cost,
+                ["volume"] = unit.Volume,
+                ["value"] = unit.Value,
+                ["compareValue"] = unit.CompareValue,
+            };
+        }
+
         return result;
     }
 

@@ -28,4 +28,7 @@ public sealed record QuestionAnswer(
 
     /// <summary>The figures behind an average, a share or savings; null for other answers.</summary>
     public MeasureFigures? Figures { get; init; }
+
+    /// <summary>For a unit-cost question: the metric, scope and figures behind <see cref="Total"/>; null otherwise.</summary>
+    public UnitCostAnswer? UnitCost { get; init; }
 }

@@ -1,6 +1,7 @@
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Questions;
 using FinOps.Core.Query;
+using FinOps.Core.UnitEconomics;
 using Microsoft.Extensions.Logging;
 
 namespace FinOps.Conversation.Answers;
@@ -26,12 +27,17 @@ public sealed partial class QuestionAnswerer
     private static readonly Dimension[] DriverDimensions = [Dimension.Team, Dimension.Service, Dimension.Resource];
 
     private readonly ICostQueryService _queries;
+    private readonly IBusinessMetrics? _metrics;
     private readonly ILogger<QuestionAnswerer> _logger;
 
-    public QuestionAnswerer(ICostQueryService queries, ILogger<QuestionAnswerer> logger)
+    /// <param name="queries">The cost store.</param>
+    /// <param name="logger">Logs.</param>
+    /// <param name="metrics">Business metrics for unit-cost questions; without them such questions say none are imported.</param>
+    public QuestionAnswerer(ICostQueryService queries, ILogger<QuestionAnswerer> logger, IBusinessMetrics? metrics = null)
     {
         _queries = queries ?? throw new ArgumentNullException(nameof(queries));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _metrics = metrics;
     }
 
     /// <summary>Answers <paramref name="question"/> as of <paramref name="today"/>; <paramref name="catalog"/> supplies help examples.</summary>
@@ -94,6 +100,7 @@ public sealed partial class QuestionAnswerer
             QuestionIntent.Drivers => await DriversAsync(context, cancellationToken),
             QuestionIntent.Forecast => await ForecastAsync(context, cancellationToken),
             QuestionIntent.Unallocated => await UnallocatedAsync(context, cancellationToken),
+            QuestionIntent.UnitCost => await UnitCostAsync(context, cancellationToken),
             _ => HelpCards.Help(question, catalog, notUnderstood: true),
         };
         answer = WithShares(answer);

@@ -75,6 +75,13 @@ public sealed class DigestCardComposer
             }
         }
 
+        if (digest.UnitCosts.Count > 0)
+        {
+            var facts = digest.UnitCosts.Select(UnitCostFact).ToList();
+            blocks.Add(new FactsBlock(facts));
+            summaries.Add(string.Join("; ", facts.Select(f => $"{f.Label.ToLowerInvariant()} {f.Value}")));
+        }
+
         blocks.Add(new ActionsBlock([
             new CardAction(
                 ShowByServiceActionId,
@@ -119,6 +126,36 @@ public sealed class DigestCardComposer
         var text = title + ": " + string.Join("; ", result.ByCurrency.Select(c => _money.Format(new Money(c.Total, c.Currency)))) + ".";
         return new Card("digest.by-service", text, blocks);
     }
+
+    /// <summary>"Cost per order" -> "$0.42 (up 5% on $0.40 the week before)".</summary>
+    private Fact UnitCostFact(DigestUnitCost unit)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var words = unit.Metric.Replace('_', ' ');
+        var per = unit.Scale == 1
+            ? (words.EndsWith('s') && !words.EndsWith("ss", StringComparison.Ordinal) ? words[..^1] : words)
+            : unit.Scale.ToString("N0", inv) + " " + words;
+        var label = $"Cost per {per}";
+        if (unit.Value is not { } value)
+        {
+            return new Fact(label, $"no {words} counted this week");
+        }
+
+        var text = Format(value, unit.Currency);
+        if (unit.PreviousValue is { } before)
+        {
+            var delta = Delta.Between(new Money(value, unit.Currency), new Money(before, unit.Currency));
+            text += $" ({_money.FormatDelta(delta)} vs {Format(before, unit.Currency)} the week before)";
+        }
+
+        return new Fact(label, text + string.Create(inv, $", {unit.Volume:N0} {words}"));
+    }
+
+    /// <summary>Two decimals from 1 up, four below: $0.0421 must not read as $0.04.</summary>
+    private string Format(decimal value, string currency) =>
+        Math.Abs(value) >= 1m
+            ? _money.Format(new Money(Math.Round(value, 2, MidpointRounding.AwayFromZero), currency))
+            : _money.Format(new Money(0m, currency)).Replace("0.00", Math.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static CostTableRow Row(DigestLine line, string currency, decimal? total)
     {

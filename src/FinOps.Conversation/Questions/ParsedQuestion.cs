@@ -54,6 +54,9 @@ public sealed record ParsedQuestion
     /// <summary>Words that would change the answer but cannot be applied; when not empty the answer asks back instead of answering another question.</summary>
     public IReadOnlyList<UnappliedWord> Unapplied { get; init; } = [];
 
+    /// <summary>For <see cref="QuestionIntent.UnitCost"/>: the business metric asked for, its scale and the answer's layout.</summary>
+    public UnitCostRequest? UnitCost { get; init; }
+
     /// <summary>True when the language model, not the parser, produced the query.</summary>
     public bool FromLanguageModel { get; init; }
 

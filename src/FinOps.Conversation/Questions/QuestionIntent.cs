@@ -35,4 +35,7 @@ public enum QuestionIntent
 
     /// <summary>What the bot can answer.</summary>
     Help,
+
+    /// <summary>Cost divided by a business metric ("cost per 1,000 orders"); see <see cref="ParsedQuestion.UnitCost"/>.</summary>
+    UnitCost,
 }

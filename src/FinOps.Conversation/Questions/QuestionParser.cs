@@ -110,6 +110,7 @@ public sealed partial class QuestionParser
         CorrectKeywordTypos(tokens);
         SplitNegationPrefixes(tokens);
         var state = new ParseState(tokens);
+        var unitCost = ScanUnitCost(state);
         ScanDayKinds(state);
         var time = _time.Scan(tokens, state.Consumed, today);
         if (time.Problem is not null)
@@ -131,7 +132,7 @@ public sealed partial class QuestionParser
         ScanUnappliedWords(state);
         var unrecognised = Unrecognised(state);
         NegatedUnknownWords(state, unrecognised);
-        return Build(text, state, time, metric, granularity, unrecognised, today);
+        return Build(text, state, time, metric, granularity, unrecognised, today, unitCost);
     }
 
     private delegate QuestionIntent? IntentRule(Words w);
@@ -140,6 +141,7 @@ public sealed partial class QuestionParser
     private static readonly (string Name, IntentRule Rule)[] IntentRules =
     [
         ("help", w => IsHelp(w) ? QuestionIntent.Help : null),
+        ("unit-cost", w => w.UnitCost is not null ? QuestionIntent.UnitCost : null),
         ("freshness", w => IsFreshness(w) ? QuestionIntent.Freshness : null),
         ("forecast", w => IsForecast(w) ? QuestionIntent.Forecast : null),
         ("drivers", w => w.Has(DriverWords) || w.HasPhrase("what", "changed") ? QuestionIntent.Drivers : null),
@@ -167,9 +169,9 @@ public sealed partial class QuestionParser
     /// <summary>The names of the intent rules, then of the refinements, in precedence order.</summary>
     internal static IReadOnlyList<string> IntentRuleNames => IntentRules.Select(r => r.Name).Concat(IntentRefinements.Select(r => r.Name)).ToArray();
 
-    private ParsedQuestion Build(string text, ParseState s, TimeScan time, CostMetric? metric, Granularity? granularity, IReadOnlyList<string> unrecognised, DateOnly today)
+    private ParsedQuestion Build(string text, ParseState s, TimeScan time, CostMetric? metric, Granularity? granularity, IReadOnlyList<string> unrecognised, DateOnly today, UnitCostRequest? unitCost)
     {
-        var w = new Words(s, time, metric, granularity);
+        var w = new Words(s, time, metric, granularity) { UnitCost = unitCost };
         w.Intent = QuestionIntent.Unknown;
         foreach (var (_, rule) in IntentRules)
         {
@@ -190,7 +192,31 @@ public sealed partial class QuestionParser
             return ParsedQuestion.NotUnderstood(text) with { UnrecognisedWords = unrecognised };
         }
 
+        UnitCostShape? shape = null;
+        if (w.Intent == QuestionIntent.UnitCost)
+        {
+            // Periods resolve as for the question without its unit-cost phrase: a trend, a comparison or one figure.
+            shape = UnitShape(w);
+            w.Intent = shape switch { UnitCostShape.Trend => QuestionIntent.Trend, UnitCostShape.Compare => QuestionIntent.Compare, _ => QuestionIntent.Total };
+        }
+
         var periods = ResolvePeriods(w, today);
+        if (shape == UnitCostShape.Trend && periods.Primary is null && granularity is null)
+        {
+            // A unit cost moves month by month: "cost per order trend" shows the last 6 whole months.
+            periods = new ResolvedPeriods(null, new DateRange(CostCalendar.StartOfMonth(today).AddMonths(-6), CostCalendar.StartOfMonth(today)), new PeriodLabel("in the last 6 months"), null);
+            granularity = Granularity.Month;
+        }
+
+        var shapeIntent = w.Intent;
+        if (shape is not null)
+        {
+            w.Intent = QuestionIntent.UnitCost;
+            s.GroupBy.Clear();
+            s.TopN = null;
+            PreferTeams(s);
+        }
+
         var groupBy = ResolveGroupBy(w);
         var query = new CostQuery
         {
@@ -199,7 +225,7 @@ public sealed partial class QuestionParser
             ComparePeriod = periods.Compare?.Range,
             Filters = s.Filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.ToArray()),
             GroupBy = groupBy.Take(CostQuery.MaxGroupBy).ToArray(),
-            Granularity = w.Intent == QuestionIntent.Trend ? granularity ?? DefaultGranularity(periods.Period) : null,
+            Granularity = w.Intent == QuestionIntent.Trend || shapeIntent == QuestionIntent.Trend ? granularity ?? DefaultGranularity(periods.Period) : null,
             Top = w.Intent == QuestionIntent.Top ? s.TopN ?? DefaultTop : null,
             Exclusions = s.Exclusions.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.ToArray()),
             Days = s.Days,
@@ -207,7 +233,7 @@ public sealed partial class QuestionParser
         };
         var defaultPeriod = new FoundPeriod(periods.Period, periods.Label.Phrase, PeriodUnit.Month, ToDate: true, FullUnit: CostCalendar.Month(today));
         FoundPeriod? context = null;
-        if (w.Intent is QuestionIntent.Total or QuestionIntent.Unallocated)
+        if (w.Intent is QuestionIntent.Total or QuestionIntent.Unallocated || shapeIntent == QuestionIntent.Total && shape is not null)
         {
             context = Previous(periods.Primary ?? defaultPeriod);
         }
@@ -231,6 +257,7 @@ public sealed partial class QuestionParser
             AsksForSmallest = w.AsksForSmallest,
             Measure = s.Measure,
             Unapplied = s.Unapplied,
+            UnitCost = shape is { } layout ? unitCost! with { Shape = layout } : null,
         };
     }
 
@@ -1183,6 +1210,8 @@ public sealed partial class QuestionParser
         public QuestionIntent Intent { get; set; }
 
         public bool AsksForSmallest { get; set; }
+
+        public UnitCostRequest? UnitCost { get; init; }
 
         public bool Has(FrozenSet<string> set) => Keywords.Any(set.Contains);
 

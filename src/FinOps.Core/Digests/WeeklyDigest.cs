@@ -7,4 +7,7 @@ public sealed record WeeklyDigest(string TeamKey, string TeamName, DateRange Wee
 {
     /// <summary>True when neither week has any cost for the team.</summary>
     public bool IsEmpty => ByCurrency.Count == 0;
+
+    /// <summary>The team's unit costs for the week, one per business metric the team counts over the whole week; empty when it counts none.</summary>
+    public IReadOnlyList<DigestUnitCost> UnitCosts { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using FinOps.Core.Calendar;
 using FinOps.Core.Query;
+using FinOps.Core.UnitEconomics;
 
 namespace FinOps.Core.Digests;
 
@@ -11,11 +12,16 @@ public sealed class WeeklyDigestBuilder
 
     private readonly ICostQueryService _costs;
     private readonly TimeProvider _time;
+    private readonly IBusinessMetrics? _metrics;
 
-    public WeeklyDigestBuilder(ICostQueryService costs, TimeProvider time)
+    /// <param name="costs">The cost store.</param>
+    /// <param name="time">The clock that decides the digest week.</param>
+    /// <param name="metrics">Business metrics; when given, the digest shows the team's unit cost for each metric it counts.</param>
+    public WeeklyDigestBuilder(ICostQueryService costs, TimeProvider time, IBusinessMetrics? metrics = null)
     {
         _costs = costs ?? throw new ArgumentNullException(nameof(costs));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _metrics = metrics;
     }
 
     /// <summary>The last full ISO week before today: a Monday start, seven days, ending on or before today.</summary>
@@ -79,7 +85,41 @@ public sealed class WeeklyDigestBuilder
             sections.Add(new WeeklyDigestCurrency(currency, total, previousTotal, topServices, days, movers));
         }
 
-        return new WeeklyDigest(teamKey, teamName, week, previous, sections);
+        return new WeeklyDigest(teamKey, teamName, week, previous, sections)
+        {
+            UnitCosts = await UnitCostsAsync(teamKey, week, previous, sections, cancellationToken),
+        };
+    }
+
+    /// <summary>The week's cost (main currency) over each of the team's own metrics that has a value every day of the week.</summary>
+    private async Task<IReadOnlyList<DigestUnitCost>> UnitCostsAsync(string teamKey, DateRange week, DateRange previous, List<WeeklyDigestCurrency> sections, CancellationToken cancellationToken)
+    {
+        var main = sections.OrderByDescending(s => s.Total).FirstOrDefault();
+        if (_metrics is null || main is null)
+        {
+            return [];
+        }
+
+        var team = teamKey.ToLowerInvariant();
+        var result = new List<DigestUnitCost>();
+        foreach (var series in (await _metrics.GetSeriesAsync(cancellationToken)).Where(s => s.Team == team))
+        {
+            var days = await _metrics.GetValuesAsync(series.Metric, series.Team, new DateRange(previous.Start, week.End), cancellationToken);
+            var thisWeek = days.Where(d => week.Contains(d.Date)).ToList();
+            if (thisWeek.Count < week.Days)
+            {
+                // A partly counted week would make the unit cost look higher than it was.
+                continue;
+            }
+
+            var lastWeek = days.Where(d => previous.Contains(d.Date)).ToList();
+            var volume = thisWeek.Sum(d => d.Value);
+            var scale = UnitCost.ChooseScale(main.Total, volume);
+            decimal? before = lastWeek.Count == previous.Days ? new UnitCost(main.PreviousTotal, lastWeek.Sum(d => d.Value), scale).Value : null;
+            result.Add(new DigestUnitCost(series.Metric, main.Currency, scale, main.Total, volume, new UnitCost(main.Total, volume, scale).Value, before));
+        }
+
+        return result;
     }
 
     private static List<DigestLine> Lines(string kind, CurrencyCostResult? result)

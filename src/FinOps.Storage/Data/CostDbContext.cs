@@ -30,6 +30,10 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
 
     public DbSet<AllocationRunEntity> AllocationRuns => Set<AllocationRunEntity>();
 
+    public DbSet<BusinessMetricEntity> BusinessMetrics => Set<BusinessMetricEntity>();
+
+    public DbSet<BusinessMetricImportEntity> BusinessMetricImports => Set<BusinessMetricImportEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -89,6 +93,19 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
         {
             e.ToTable("AllocationRuns");
             e.HasIndex(x => x.AppliedAt);
+        });
+
+        modelBuilder.Entity<BusinessMetricImportEntity>(e =>
+        {
+            e.ToTable("BusinessMetricImports");
+            e.HasIndex(x => x.SourceFile);
+        });
+
+        modelBuilder.Entity<BusinessMetricEntity>(e =>
+        {
+            e.ToTable("BusinessMetrics");
+            e.HasIndex(x => new { x.Metric, x.Team, x.Date });
+            e.HasOne<BusinessMetricImportEntity>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<IdempotencyKeyEntity>(e =>

@@ -21,6 +21,29 @@ public sealed class DigestCardComposerTests
         [new DigestLine("resource", "i-1", 600m, 400m), new DigestLine("resource", "bucket", 34.5m, 0m)]);
 
     [Fact]
+    public void Compose_TeamWithUnitCost_ShowsCostPerUnitWithWeekBefore()
+    {
+        var digest = Digest(Usd()) with { UnitCosts = [new DigestUnitCost("transactions", "USD", 1, 1234.5m, 3000m, 0.4115m, 0.3846m), new DigestUnitCost("orders", "USD", 1000, 1234.5m, 100_000m, 12.345m, null)] };
+
+        var card = new DigestCardComposer().Compose(digest);
+
+        var facts = Assert.Single(card.Blocks.OfType<FactsBlock>()).Facts;
+        Assert.Equal(["Cost per transaction", "Cost per 1,000 orders"], facts.Select(f => f.Label));
+        Assert.StartsWith("$0.4115 (", facts[0].Value, StringComparison.Ordinal);
+        Assert.Contains("vs $0.3846 the week before", facts[0].Value, StringComparison.Ordinal);
+        Assert.Equal("$12.35, 100,000 orders", facts[1].Value);
+        Assert.Contains("cost per transaction $0.4115", card.FallbackText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_NoUnitCosts_HasNoFactsBlock()
+    {
+        var card = new DigestCardComposer().Compose(Digest(Usd()));
+
+        Assert.Empty(card.Blocks.OfType<FactsBlock>());
+    }
+
+    [Fact]
     public void Compose_OneCurrency_KeyNumberWithChangeAgainstWeekBefore()
     {
         var card = new DigestCardComposer().Compose(Digest(Usd()));

@@ -41,9 +41,14 @@ internal static class Issue13Scenario
     }
 
     /// <summary>Asks through the whole pipeline (catalog, parser, answerer) as <c>ask --json --as-of</c> does.</summary>
-    public static async Task<JsonNode> AskJsonAsync(FakeCostQueryService store, string question, DateOnly asOf)
+    public static async Task<JsonNode> AskJsonAsync(FakeCostQueryService store, string question, DateOnly asOf, FakeBusinessMetrics? metrics = null)
     {
         var services = new ServiceCollection();
+        if (metrics is not null)
+        {
+            services.AddSingleton<Core.UnitEconomics.IBusinessMetrics>(metrics);
+        }
+
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<ICostQueryService>(store);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero)));

@@ -96,6 +96,55 @@ public sealed class WeeklyDigestBuilderTests
         Assert.True(digest.IsEmpty);
     }
 
+    [Fact]
+    public async Task BuildAsync_TeamCountsAMetricAllWeek_AddsUnitCostWithWeekBefore()
+    {
+        var metrics = new Metrics();
+        metrics.Daily("transactions", "payments", new DateOnly(2025, 12, 29), new DateOnly(2026, 1, 11), 10m);
+        metrics.Daily("orders", "payments", new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 7), 10m);
+        metrics.Daily("orders", null, new DateOnly(2025, 12, 29), new DateOnly(2026, 1, 11), 10m);
+        metrics.Daily("searches", "search", new DateOnly(2025, 12, 29), new DateOnly(2026, 1, 11), 10m);
+
+        var digest = await new WeeklyDigestBuilder(new EngineQueryService(Cube()), Clock, metrics).BuildAsync("payments", "Payments", CancellationToken.None);
+
+        // Only the team's own metric counted every day of the week: orders (3 days) and company-wide or other teams' metrics are left out.
+        var unit = Assert.Single(digest.UnitCosts);
+        Assert.Equal("transactions", unit.Metric);
+        Assert.Equal("USD", unit.Currency);
+        Assert.Equal(55.5m, unit.Cost);
+        Assert.Equal(70m, unit.Volume);
+        Assert.Equal(55.5m / 70m, unit.Value);
+        Assert.Equal(10m / 70m, unit.PreviousValue);
+    }
+
+    [Fact]
+    public async Task BuildAsync_NoMetrics_HasNoUnitCosts()
+    {
+        var digest = await Builder().BuildAsync("payments", "Payments", CancellationToken.None);
+
+        Assert.Empty(digest.UnitCosts);
+    }
+
+    private sealed class Metrics : FinOps.Core.UnitEconomics.IBusinessMetrics
+    {
+        private readonly List<FinOps.Core.UnitEconomics.BusinessMetricValue> _values = [];
+
+        public void Daily(string metric, string? team, DateOnly first, DateOnly last, decimal value)
+        {
+            for (var d = first; d <= last; d = d.AddDays(1))
+            {
+                _values.Add(new(d, metric, team, value));
+            }
+        }
+
+        public Task<IReadOnlyList<FinOps.Core.UnitEconomics.BusinessMetricSeries>> GetSeriesAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<FinOps.Core.UnitEconomics.BusinessMetricSeries>>(
+                _values.GroupBy(v => (v.Metric, v.Team)).Select(g => new FinOps.Core.UnitEconomics.BusinessMetricSeries(g.Key.Metric, g.Key.Team, g.Min(v => v.Date), g.Max(v => v.Date), g.Count())).ToArray());
+
+        public Task<IReadOnlyList<FinOps.Core.UnitEconomics.BusinessMetricValue>> GetValuesAsync(string metric, string? team, DateRange period, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<FinOps.Core.UnitEconomics.BusinessMetricValue>>(_values.Where(v => v.Metric == metric && v.Team == team && period.Contains(v.Date)).ToArray());
+    }
+
     private static WeeklyDigestBuilder Builder() => new(new EngineQueryService(Cube()), Clock);
 
     private static CostQueryEngine Cube()

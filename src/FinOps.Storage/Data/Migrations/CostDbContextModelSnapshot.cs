@@ -81,6 +81,67 @@ namespace FinOps.Storage.Data.Migrations
                     b.ToTable("BillingSlices", (string)null);
                 });
 
+            modelBuilder.Entity("FinOps.Storage.Data.BusinessMetricEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Metric", "Team", "Date");
+
+                    b.ToTable("BusinessMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("FinOps.Storage.Data.BusinessMetricImportEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Replaced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Values")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceFile");
+
+                    b.ToTable("BusinessMetricImports", (string)null);
+                });
+
             modelBuilder.Entity("FinOps.Storage.Data.ChannelRecordEntity", b =>
                 {
                     b.Property<string>("Kind")
@@ -301,6 +362,15 @@ namespace FinOps.Storage.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("TagSets", (string)null);
+                });
+
+            modelBuilder.Entity("FinOps.Storage.Data.BusinessMetricEntity", b =>
+                {
+                    b.HasOne("FinOps.Storage.Data.BusinessMetricImportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FinOps.Storage.Data.ImportSliceEntity", b =>
