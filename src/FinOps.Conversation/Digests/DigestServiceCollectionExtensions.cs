@@ -1,5 +1,6 @@
 using FinOps.Conversation.Messaging;
 using FinOps.Core.Digests;
+using FinOps.Core.People;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,14 +10,16 @@ namespace FinOps.Conversation.Digests;
 public static class DigestServiceCollectionExtensions
 {
     /// <summary>
-    /// Needs an <c>ICostQueryService</c>. Uses the demo team directory unless an <see cref="ITeamDirectory"/> is registered first.
+    /// Needs an <c>ICostQueryService</c> and an <c>AllocationRuleSource</c> (the storage layer's <c>AddAllocation</c>): the
+    /// teams come from the company directory in the rules file unless an <see cref="ITeamDirectory"/> is registered first.
     /// Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddDigests(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITeamDirectory, DemoTeamDirectory>();
+        services.TryAddSingleton<DirectorySource>();
+        services.TryAddSingleton<ITeamDirectory, RulesTeamDirectory>();
         services.TryAddSingleton<WeeklyDigestBuilder>();
         services.TryAddSingleton<DigestCardComposer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, WeeklyDigestCommand>());
