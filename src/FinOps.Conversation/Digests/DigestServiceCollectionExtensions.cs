@@ -1,6 +1,8 @@
 using FinOps.Conversation.Messaging;
 using FinOps.Core.Digests;
+using FinOps.Core.Allocation;
 using FinOps.Core.People;
+using FinOps.Conversation.Visibility;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,12 +20,13 @@ public static class DigestServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<DirectorySource>();
+        // Without the storage layer's rules (unit hosts), the directory is empty: the built-in default rules list no one.
+        services.TryAddSingleton(sp => new DirectorySource(sp.GetService<AllocationRuleSource>() ?? new AllocationRuleSource()));
         services.TryAddSingleton<ITeamDirectory, RulesTeamDirectory>();
-        services.TryAddSingleton<WeeklyDigestBuilder>();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<WeeklyDigestBuilder>(sp, sp.VisibleCosts()));
         services.TryAddSingleton<DigestCardComposer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, WeeklyDigestCommand>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, DigestActionHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, DigestActionHandler>(sp => ActivatorUtilities.CreateInstance<DigestActionHandler>(sp, sp.VisibleCosts())));
         return services;
     }
 }
