@@ -3,7 +3,9 @@ using FinOps.Bot.Playground;
 using FinOps.Bot.Scheduling;
 using FinOps.Conversation.Charts;
 using FinOps.Conversation.Questions;
+using FinOps.Conversation.Visibility;
 using FinOps.Core.Calendar;
+using FinOps.Core.People;
 using FinOps.Slack;
 using FinOps.Storage;
 using FinOps.Storage.Allocation;
@@ -27,6 +29,8 @@ public sealed class ExampleSettingsTests
         { DemoSeedOptions.SectionName, typeof(DemoSeedOptions) },
         { AllocationOptions.SectionName, typeof(AllocationOptions) },
         { DigestOptions.SectionName, typeof(DigestOptions) },
+        { DirectoryOptions.SectionName, typeof(DirectoryOptions) },
+        { VisibilityOptions.SectionName, typeof(VisibilityOptions) },
         { CalendarOptions.SectionName, typeof(CalendarOptions) },
         { ConversationOptions.SectionName, typeof(ConversationOptions) },
         { LanguageModelOptions.SectionName, typeof(LanguageModelOptions) },
