@@ -3,7 +3,7 @@ using FinOps.Bot.Endpoints;
 using FinOps.Bot.Playground;
 using FinOps.Bot.Scheduling;
 using FinOps.Conversation.Messaging;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 using FinOps.Slack;
 using FinOps.Slack.Installation;
 using FinOps.Teams;

@@ -3,7 +3,7 @@ using FinOps.Conversation.Digests;
 using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Tests.Questions;
 using FinOps.Core.Allocation;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 using FinOps.Core.Query;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

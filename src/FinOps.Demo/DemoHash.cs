@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>Counter-based randomness: every value is a pure function of the seed and its coordinates.</summary>
 /// <remarks>

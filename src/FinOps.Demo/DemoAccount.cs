@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>A sub-account of the demo organisation (AWS account, Azure subscription, GCP project, OCI compartment).</summary>
 /// <remarks>

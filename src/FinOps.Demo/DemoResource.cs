@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>One generated resource with every per-row string computed once.</summary>
 internal sealed class DemoResource

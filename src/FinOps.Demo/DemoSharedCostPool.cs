@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>A pool of shared cost in the demo data and how the demo organisation intends to split it.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>The columns the demo generator writes: every FOCUS 1.2 column, in the spec's order, then two x_ columns.</summary>
 public static class FocusDemoColumns

@@ -1,7 +1,7 @@
 using System.Globalization;
-using static FinOps.Core.Demo.FocusDemoColumns;
+using static FinOps.Demo.FocusDemoColumns;
 
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 internal sealed partial class DemoDataset
 {

@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>What to generate: the period, the size and the seed.</summary>
 /// <remarks>

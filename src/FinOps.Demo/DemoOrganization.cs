@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>The fictitious company behind the demo data: teams, owners, channels, environments and accounts.</summary>
 /// <remarks>

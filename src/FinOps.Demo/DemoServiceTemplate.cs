@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>One kind of billable resource the demo data creates (a service, its SKUs, prices and rhythm).</summary>
 internal sealed class DemoServiceTemplate

@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>The one mutable row the generator fills and the CSV writer reads, reused for every row.</summary>
 internal sealed class DemoRow

@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>What a resource id is built from.</summary>
 internal readonly record struct DemoResourceIdContext(

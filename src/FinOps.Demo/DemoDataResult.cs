@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>What a generator run wrote.</summary>
 /// <remarks><see cref="FirstDay"/> and <see cref="LastDay"/> are inclusive charge dates.</remarks>

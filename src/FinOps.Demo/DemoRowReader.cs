@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.ObjectModel;
 using System.Data.Common;
 
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>Presents the generator's rows as a forward-only <see cref="DbDataReader"/> for Sylvan's CSV writer.</summary>
 internal sealed class DemoRowReader : DbDataReader, IDbColumnSchemaGenerator

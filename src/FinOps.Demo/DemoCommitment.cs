@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>A spend-based commitment (savings plan) bought monthly from a shared account.</summary>
 internal sealed class DemoCommitment

@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>A cost anomaly planted in the demo data.</summary>
 /// <remarks>

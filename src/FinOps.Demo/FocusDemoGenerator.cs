@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Sylvan.Data.Csv;
 
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>Writes realistic, deterministic FOCUS 1.2 cost data for <see cref="DemoOrganization.Default"/>.</summary>
 /// <remarks>

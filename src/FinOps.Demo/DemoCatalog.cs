@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>Services, SKUs, list prices and regions of the demo data, close to the providers' real ones.</summary>
 internal static class DemoCatalog

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>The planned demo data (days, resources, commitments, anomalies) and the stream of its rows.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>How a shared-cost pool of the demo organisation is meant to be split across teams.</summary>
 public enum DemoSplitMethod

@@ -1,4 +1,4 @@
-namespace FinOps.Core.Demo;
+namespace FinOps.Demo;
 
 /// <summary>A team of the demo organisation, with its owners and the channels its digests and alerts go to.</summary>
 /// <remarks>
