@@ -44,6 +44,8 @@ public sealed class DigestRecipientResolver(IOptions<SlackOptions> slack, IConve
             recipients.AddRange(references
                 .Where(r => string.Equals(r.ConversationType, "channel", StringComparison.Ordinal)
                     && (teamChannels.Contains(r.ConversationId) || (r.ChannelId is not null && teamChannels.Contains(r.ChannelId))))
+                // The channel's own conversation (a new post) before a thread of it (conversation id "...;messageid=...").
+                .OrderBy(r => string.Equals(r.ConversationId, r.ChannelId, StringComparison.Ordinal) ? 0 : 1)
                 .DistinctBy(r => r.ChannelId ?? r.ConversationId, StringComparer.Ordinal)
                 .OrderBy(r => r.ConversationId, StringComparer.Ordinal)
                 .Select(r => new DigestRecipient(TeamsActivityHandler.Channel, new ConversationAddress(TeamsActivityHandler.Channel, r.ConversationId, r.TenantId))));

@@ -60,11 +60,14 @@ public sealed class DirectoryDigestRoutingTests
     public async Task Publish_CompanyRulesWithThreeTeams_EachTeamToItsOwnChannelsAndOwnersOnly()
     {
         var references = new InMemoryConversationReferenceStore();
+        await references.StoreAsync(Reference("19:payments@thread.tacv2;messageid=16", "channel", null, channelId: "19:payments@thread.tacv2"), CancellationToken.None);
         foreach (var team in new[] { "payments", "search", "data", "demo-payments" })
         {
             await references.StoreAsync(Reference($"19:{team}@thread.tacv2", "channel", null, channelId: $"19:{team}@thread.tacv2"), CancellationToken.None);
         }
 
+        // A reply thread of the payments channel was stored first: the digest is a new post in the channel, not a reply.
+        await references.StoreAsync(Reference("19:payments@thread.tacv2;messageid=17", "channel", null, channelId: "19:payments@thread.tacv2"), CancellationToken.None);
         await references.StoreAsync(Reference("a:pat", "personal", "11111111-1111-1111-1111-111111111111"), CancellationToken.None);
         await references.StoreAsync(Reference("a:sam", "personal", "22222222-2222-2222-2222-222222222222"), CancellationToken.None);
         await references.StoreAsync(Reference("a:dora", "personal", "33333333-3333-3333-3333-333333333333"), CancellationToken.None);
