@@ -2,6 +2,7 @@ using System.ClientModel;
 using FinOps.Conversation.Answers;
 using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Questions;
+using FinOps.Conversation.Visibility;
 using FinOps.Core.Calendar;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +19,8 @@ public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IConversationService"/>, <see cref="QuestionService"/> and the <c>question.</c>/<c>help.</c> action handlers.
-    /// Needs an <c>ICostQueryService</c> from the storage layer. Sections: <c>Calendar</c>, <c>Conversation</c>, <c>LanguageModel</c>.
+    /// Needs an <c>ICostQueryService</c> and an <c>AllocationRuleSource</c> (company directory) from the storage layer.
+    /// Sections: <c>Calendar</c>, <c>Conversation</c>, <c>LanguageModel</c>, <c>Visibility</c>, <c>Directory</c>.
     /// </summary>
     public static IServiceCollection AddConversation(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,7 +44,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new CostCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.FiscalYearStartMonth));
         services.TryAddSingleton<IValueCatalogProvider, ValueCatalogProvider>();
-        services.TryAddSingleton<QuestionAnswerer>();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<QuestionAnswerer>(sp, sp.VisibleCosts()));
         services.TryAddSingleton(sp => new QuestionService(
             sp.GetRequiredService<IValueCatalogProvider>(),
             sp.GetRequiredService<QuestionAnswerer>(),
@@ -50,7 +52,7 @@ public static class ConversationServiceCollectionExtensions
             sp.GetService<IQuestionTranslator>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, QuestionActionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, HelpActionHandler>());
-        services.TryAddSingleton<IConversationService, ConversationService>();
+        services.AddVisibility();
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();
         if (model is { Enabled: true })

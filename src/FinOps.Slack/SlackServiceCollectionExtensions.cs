@@ -1,9 +1,11 @@
 using FinOps.Conversation.Messaging;
+using FinOps.Core.People;
 using FinOps.Core.Reliability;
 using FinOps.Slack.BlockKit;
 using FinOps.Slack.Inbound;
 using FinOps.Slack.Installation;
 using FinOps.Slack.Outbound;
+using FinOps.Slack.People;
 using FinOps.Slack.Security;
 using FinOps.Slack.SocketMode;
 using FinOps.Slack.WebApi;
@@ -46,6 +48,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddScoped<SlackInstallationResolver>();
         services.TryAddSingleton<SlackPostPacer>();
         services.TryAddSingleton<SlackUserDirectory>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelIdentityLookup, SlackIdentityLookup>());
         services.TryAddSingleton<SlackInbox>();
         services.TryAddSingleton<SlackInboundDispatcher>();
         services.TryAddScoped<SlackWorkProcessor>();

@@ -1,8 +1,10 @@
+using FinOps.Core.People;
 using System.Net;
 using FinOps.Teams.Activities;
 using FinOps.Teams.Auth;
 using FinOps.Teams.Connector;
 using FinOps.Teams.Conversations;
+using FinOps.Teams.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +42,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsDevelopmentMode>();
         services.TryAddSingleton(_ => new ConnectorRateLimiter(ConnectorPacing.Teams));
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelIdentityLookup, TeamsIdentityLookup>());
 
         services.AddHttpClient<BotConnectorClient>()
             .AddResilienceHandler(ConnectorResilienceName, pipeline =>

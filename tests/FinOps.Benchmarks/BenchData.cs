@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 
 namespace FinOps.Benchmarks;
 

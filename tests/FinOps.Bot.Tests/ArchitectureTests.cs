@@ -12,6 +12,9 @@ public sealed class ArchitectureTests
         { "FinOps.Storage", ["FinOps.Core"], ["Microsoft.AspNetCore", "Quartz"] },
         { "FinOps.Teams", ["FinOps.Core", "FinOps.Conversation"], ["Microsoft.EntityFrameworkCore", "Quartz"] },
         { "FinOps.Slack", ["FinOps.Core", "FinOps.Conversation"], ["Microsoft.EntityFrameworkCore", "Quartz"] },
+
+        // The demo company stands apart: no production project references it, only the host's demo-data verb and seeding.
+        { "FinOps.Demo", [], ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Quartz"] },
     };
 
     [Theory]
@@ -24,6 +27,18 @@ public sealed class ArchitectureTests
         var projects = references.Where(r => r.StartsWith("FinOps.", StringComparison.Ordinal)).ToList();
         Assert.All(projects, p => Assert.Contains(p, allowedProjects));
         Assert.All(references, r => Assert.DoesNotContain(forbiddenPrefixes, f => r.StartsWith(f, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("FinOps.Core")]
+    [InlineData("FinOps.Conversation")]
+    [InlineData("FinOps.Storage")]
+    [InlineData("FinOps.Teams")]
+    [InlineData("FinOps.Slack")]
+    public void ProductionProjects_DoNotReferenceTheDemo(string assemblyName)
+    {
+        var references = Assembly.Load(assemblyName).GetReferencedAssemblies().Select(a => a.Name).ToList();
+        Assert.DoesNotContain("FinOps.Demo", references);
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using FinOps.Bot.Playground;
 using FinOps.Bot.Scheduling;
 using FinOps.Conversation.Charts;
 using FinOps.Conversation.Questions;
+using FinOps.Conversation.Visibility;
 using FinOps.Core.Calendar;
+using FinOps.Core.People;
 using FinOps.Slack;
 using FinOps.Storage;
 using FinOps.Storage.Allocation;
@@ -28,6 +30,8 @@ public sealed class ExampleSettingsTests
         { AllocationOptions.SectionName, typeof(AllocationOptions) },
         { FinOps.Storage.Metrics.BusinessMetricsOptions.SectionName, typeof(FinOps.Storage.Metrics.BusinessMetricsOptions) },
         { DigestOptions.SectionName, typeof(DigestOptions) },
+        { DirectoryOptions.SectionName, typeof(DirectoryOptions) },
+        { VisibilityOptions.SectionName, typeof(VisibilityOptions) },
         { CalendarOptions.SectionName, typeof(CalendarOptions) },
         { ConversationOptions.SectionName, typeof(ConversationOptions) },
         { LanguageModelOptions.SectionName, typeof(LanguageModelOptions) },

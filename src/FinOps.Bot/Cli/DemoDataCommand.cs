@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 
 namespace FinOps.Bot.Cli;
 

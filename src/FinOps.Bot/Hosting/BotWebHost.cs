@@ -3,7 +3,7 @@ using FinOps.Bot.Endpoints;
 using FinOps.Bot.Playground;
 using FinOps.Bot.Scheduling;
 using FinOps.Conversation.Messaging;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 using FinOps.Slack;
 using FinOps.Slack.Installation;
 using FinOps.Teams;
@@ -22,18 +22,7 @@ public static class BotWebHost
             builder.Configuration["Storage:DatabasePath"] = databasePath;
         }
 
-        builder.Services.AddSingleton<StartupState>();
-        builder.Services.AddFinOpsCore(builder.Configuration);
-        builder.Services.AddSingleton<StoreInitializer>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
-        // Durable stores first: AddSlack and AddTeams only add their in-memory defaults when none is registered.
-        builder.Services.AddDataProtection();
-        builder.Services.AddSingleton<ISlackInstallationStore, DbSlackInstallationStore>();
-        builder.Services.AddSingleton<IConversationReferenceStore, DbConversationReferenceStore>();
-        builder.Services.AddSlack(builder.Configuration);
-        builder.Services.AddTeams(builder.Configuration);
-        builder.Services.AddPlayground();
-        builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddBotHost(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealth();
@@ -43,6 +32,24 @@ public static class BotWebHost
         app.MapPlayground();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
+    }
+
+    /// <summary>Every service of the web host (the production service collection; tests inspect it).</summary>
+    public static IServiceCollection AddBotHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<StartupState>();
+        services.AddFinOpsCore(configuration);
+        services.AddSingleton<StoreInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
+        // Durable stores first: AddSlack and AddTeams only add their in-memory defaults when none is registered.
+        services.AddDataProtection();
+        services.AddSingleton<ISlackInstallationStore, DbSlackInstallationStore>();
+        services.AddSingleton<IConversationReferenceStore, DbConversationReferenceStore>();
+        services.AddSlack(configuration);
+        services.AddTeams(configuration);
+        services.AddPlayground();
+        services.AddScheduling(configuration);
+        return services;
     }
 
     private static IServiceCollection AddPlayground(this IServiceCollection services)

@@ -1,4 +1,4 @@
-using FinOps.Core.Demo;
+using FinOps.Demo;
 using FinOps.Storage.Allocation;
 using FinOps.Storage.Data;
 using FinOps.Storage.Import;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using FinOps.Conversation.Cards;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 
 namespace FinOps.Bot.Playground;
 

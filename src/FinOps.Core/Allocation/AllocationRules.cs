@@ -1,3 +1,4 @@
+using FinOps.Core.People;
 using FinOps.Core.Query;
 
 namespace FinOps.Core.Allocation;
@@ -36,6 +37,9 @@ public sealed record AllocationRules
     public IReadOnlyList<HierarchyRule> HierarchyRules { get; init; } = [];
 
     public IReadOnlyList<SharedPoolRule> Pools { get; init; } = [];
+
+    /// <summary>Company-wide roles (section <c>roles</c>: <c>finance</c>, <c>admin</c>) and who holds them.</summary>
+    public IReadOnlyDictionary<CompanyRole, IReadOnlyList<TeamOwner>> Roles { get; init; } = new Dictionary<CompanyRole, IReadOnlyList<TeamOwner>>();
 
     /// <summary>The team with this key (case-insensitive), or null.</summary>
     public AllocationTeam? FindTeam(string key) =>

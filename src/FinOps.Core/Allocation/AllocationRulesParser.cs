@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinOps.Core.People;
 using FinOps.Core.Query;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -10,11 +11,15 @@ namespace FinOps.Core.Allocation;
 /// Every problem is reported as an <see cref="AllocationRulesException"/> naming the file, line, column and field:
 /// unknown keys (typos), wrong types, unknown teams, duplicate ids, fixed percentages that do not sum to 100.
 /// Without a <c>tags</c> section the default tag rule (key <c>team</c>) applies; <c>tags: []</c> turns tag rules off.
+/// People (team <c>owners</c>, <c>members</c>, <c>approvers</c> and the top-level <c>roles</c>) are a plain e-mail or a
+/// mapping with <c>email</c>, <c>name</c>, <c>slack</c> (user id) and <c>entra</c> (object id); one e-mail listed with two
+/// different Slack or Entra ids, or one id listed for two e-mails, is an error.
 /// </remarks>
 public static class AllocationRulesParser
 {
-    private static readonly string[] RootKeys = ["version", "revision", "teams", "tags", "hierarchy", "pools"];
-    private static readonly string[] TeamKeys = ["key", "name", "aliases", "owners", "channels"];
+    private static readonly string[] RootKeys = ["version", "revision", "teams", "roles", "tags", "hierarchy", "pools"];
+    private static readonly string[] TeamKeys = ["key", "name", "aliases", "owners", "members", "approvers", "channels"];
+    private static readonly string[] RoleKeys = ["finance", "admin"];
     private static readonly string[] OwnerKeys = ["name", "email", "slack", "entra"];
     private static readonly string[] TagKeys = ["id", "keys", "from", "until"];
     private static readonly string[] HierarchyKeys = ["id", "team", "provider", "billingAccount", "account", "resourceGroup", "resource", "from", "until"];
@@ -65,6 +70,8 @@ public static class AllocationRulesParser
     private sealed class Reader(string source)
     {
         private readonly HashSet<string> _ids = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, (TeamOwner Person, YamlNode Node)> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, (TeamOwner Person, YamlNode Node)> _byChatId = new(StringComparer.OrdinalIgnoreCase);
 
         public AllocationRules Rules(YamlMappingNode root)
         {
@@ -82,6 +89,7 @@ public static class AllocationRulesParser
 
             var teams = map.TryGetValue("teams", out var teamsNode) ? Teams(teamsNode) : [];
             var aliases = AliasIndex(teams, teamsNode);
+            var roles = map.TryGetValue("roles", out var rolesNode) ? Roles(rolesNode) : [];
             var tags = map.TryGetValue("tags", out var tagsNode) ? TagRules(tagsNode) : AllocationRules.Default.TagRules;
             var hierarchy = map.TryGetValue("hierarchy", out var hierarchyNode) ? Hierarchy(hierarchyNode, teams, aliases) : [];
             var pools = map.TryGetValue("pools", out var poolsNode) ? Pools(poolsNode, teams, aliases) : [];
@@ -94,7 +102,124 @@ public static class AllocationRulesParser
                 TagRules = tags,
                 HierarchyRules = hierarchy,
                 Pools = pools,
+                Roles = roles,
             };
+        }
+
+        private Dictionary<CompanyRole, IReadOnlyList<TeamOwner>> Roles(YamlNode node)
+        {
+            var roles = new Dictionary<CompanyRole, IReadOnlyList<TeamOwner>>();
+            foreach (var (name, listNode) in Map(node, "roles", RoleKeys))
+            {
+                var role = name == "finance" ? CompanyRole.Finance : CompanyRole.Admin;
+                roles[role] = People(listNode, "roles." + name, "a role holder");
+            }
+
+            return roles;
+        }
+
+        private List<TeamOwner> People(YamlNode node, string field, string what)
+        {
+            var people = new List<TeamOwner>();
+            foreach (var (item, i) in Sequence(node, field))
+            {
+                people.Add(Person(item, $"{field}[{i}]", what));
+            }
+
+            return people;
+        }
+
+        private TeamOwner Person(YamlNode node, string field, string what)
+        {
+            TeamOwner person;
+            if (node is YamlScalarNode)
+            {
+                person = new TeamOwner(null, Email(node, field), null, null);
+            }
+            else
+            {
+                var map = Map(node, field, OwnerKeys);
+                Guid? entra = null;
+                if (map.TryGetValue("entra", out var entraNode))
+                {
+                    entra = Guid.TryParse(Text(entraNode, field + ".entra"), out var g)
+                        ? g
+                        : throw Error(entraNode, field + ".entra", "expected a Microsoft Entra object id (a GUID).");
+                }
+
+                var slack = Optional(map, "slack", field);
+                if (slack is not null && !IsSlackUserId(slack))
+                {
+                    throw Error(map["slack"], field + ".slack", $"'{slack}' is not a Slack user id (U or W followed by letters and digits, e.g. U024BE7LH).");
+                }
+
+                person = new TeamOwner(
+                    Optional(map, "name", field), map.TryGetValue("email", out var emailNode) ? Email(emailNode, field + ".email") : null, slack, entra);
+                if (person.Email is null && person.SlackUserId is null && person.EntraObjectId is null)
+                {
+                    throw Error(node, field, $"{what} needs at least one of email, slack (user id) or entra (object id).");
+                }
+            }
+
+            Consistent(person, node, field);
+            return person;
+        }
+
+        /// <summary>One person, one set of ids: the same e-mail with two Slack ids would route someone's messages to a stranger.</summary>
+        private void Consistent(TeamOwner person, YamlNode node, string field)
+        {
+            if (person.Email is { } email)
+            {
+                if (_byEmail.TryGetValue(email, out var seen))
+                {
+                    if (Differ(seen.Person.SlackUserId, person.SlackUserId) || Differ(seen.Person.EntraObjectId?.ToString(), person.EntraObjectId?.ToString()))
+                    {
+                        throw Error(node, field, $"'{email}' is listed with other ids at line {seen.Node.Start.Line}; give one person the same slack and entra ids everywhere (or only once).");
+                    }
+
+                    _byEmail[email] = (Merge(seen.Person, person), seen.Node);
+                }
+                else
+                {
+                    _byEmail[email] = (person, node);
+                }
+            }
+
+            foreach (var id in new[] { person.SlackUserId, person.EntraObjectId?.ToString() })
+            {
+                if (id is null)
+                {
+                    continue;
+                }
+
+                if (_byChatId.TryGetValue(id, out var seen) && seen.Person.Email is not null && person.Email is not null
+                    && !string.Equals(seen.Person.Email, person.Email, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw Error(node, field, $"id '{id}' is listed for '{seen.Person.Email}' at line {seen.Node.Start.Line} and for '{person.Email}' here.");
+                }
+
+                if (!_byChatId.ContainsKey(id) || person.Email is not null)
+                {
+                    _byChatId[id] = (person, node);
+                }
+            }
+        }
+
+        private static bool Differ(string? a, string? b) => a is not null && b is not null && !string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+        private static TeamOwner Merge(TeamOwner a, TeamOwner b) =>
+            new(a.Name ?? b.Name, a.Email ?? b.Email, a.SlackUserId ?? b.SlackUserId, a.EntraObjectId ?? b.EntraObjectId);
+
+        private static bool IsSlackUserId(string value) =>
+            value.Length >= 3 && value[0] is 'U' or 'W' && value.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9'));
+
+        private string Email(YamlNode node, string field)
+        {
+            var value = Text(node, field).Trim();
+            var at = value.IndexOf('@', StringComparison.Ordinal);
+            return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.Any(char.IsWhiteSpace)
+                ? value.ToLowerInvariant()
+                : throw Error(node, field, $"'{value}' is not an e-mail address.");
         }
 
         private List<AllocationTeam> Teams(YamlNode node)
@@ -116,31 +241,9 @@ public static class AllocationRulesParser
                     throw Error(map["key"], field + ".key", $"team '{key}' is declared twice.");
                 }
 
-                var owners = new List<TeamOwner>();
-                if (map.TryGetValue("owners", out var ownersNode))
-                {
-                    foreach (var (ownerNode, o) in Sequence(ownersNode, field + ".owners"))
-                    {
-                        var ownerField = $"{field}.owners[{o}]";
-                        var owner = Map(ownerNode, ownerField, OwnerKeys);
-                        Guid? entra = null;
-                        if (owner.TryGetValue("entra", out var entraNode))
-                        {
-                            entra = Guid.TryParse(Text(entraNode, ownerField + ".entra"), out var g)
-                                ? g
-                                : throw Error(entraNode, ownerField + ".entra", "expected a Microsoft Entra object id (a GUID).");
-                        }
-
-                        var result = new TeamOwner(
-                            Optional(owner, "name", ownerField), Optional(owner, "email", ownerField), Optional(owner, "slack", ownerField), entra);
-                        if (result.Email is null && result.SlackUserId is null && result.EntraObjectId is null)
-                        {
-                            throw Error(ownerNode, ownerField, "an owner needs at least one of email, slack (user id) or entra (object id).");
-                        }
-
-                        owners.Add(result);
-                    }
-                }
+                var owners = map.TryGetValue("owners", out var ownersNode) ? People(ownersNode, field + ".owners", "an owner") : [];
+                var members = map.TryGetValue("members", out var membersNode) ? People(membersNode, field + ".members", "a member") : [];
+                var approvers = map.TryGetValue("approvers", out var approversNode) ? People(approversNode, field + ".approvers", "an approver") : [];
 
                 var channels = new List<TeamChannel>();
                 if (map.TryGetValue("channels", out var channelsNode))
@@ -164,7 +267,11 @@ public static class AllocationRulesParser
                     Optional(map, "name", field) ?? key,
                     owners,
                     channels,
-                    map.TryGetValue("aliases", out var aliasNode) ? List(aliasNode, field + ".aliases") : []));
+                    map.TryGetValue("aliases", out var aliasNode) ? List(aliasNode, field + ".aliases") : [])
+                {
+                    Members = members,
+                    Approvers = approvers,
+                });
             }
 
             return teams;

@@ -7,10 +7,10 @@ namespace FinOps.Core.Digests;
 /// <param name="Channels">Team channels on each chat platform.</param>
 public sealed record DigestTeam(string Key, string DisplayName, IReadOnlyList<TeamOwner> Owners, TeamChannels Channels)
 {
-    /// <summary>True when the chat user with this id, e-mail or Entra object id owns the team.</summary>
+    /// <summary>True when the chat user with this (Slack or playground) id, e-mail or Entra object id owns the team.</summary>
     public bool IsOwnedBy(string? userId, string? email, string? aadObjectId) =>
         Owners.Any(o =>
-            (!string.IsNullOrEmpty(userId) && string.Equals(o.UserId, userId, StringComparison.Ordinal))
-            || (!string.IsNullOrEmpty(email) && string.Equals(o.Email, email.Trim(), StringComparison.OrdinalIgnoreCase))
+            (!string.IsNullOrEmpty(userId) && o.UserId is not null && string.Equals(o.UserId, userId, StringComparison.Ordinal))
+            || (!string.IsNullOrEmpty(email) && o.Email is not null && string.Equals(o.Email, email.Trim(), StringComparison.OrdinalIgnoreCase))
             || (!string.IsNullOrEmpty(aadObjectId) && o.AadObjectId is not null && string.Equals(o.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)));
 }

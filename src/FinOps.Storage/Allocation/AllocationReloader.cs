@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FinOps.Core.Allocation;
+using FinOps.Core.People;
 using FinOps.Storage.Costs;
 using FinOps.Storage.Data;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ namespace FinOps.Storage.Allocation;
 /// A changed file is parsed first; only a valid file replaces the rules (then the cost store drops its team allocation,
 /// keeping the loaded cube, so the next query re-allocates). An invalid file is rejected with its file:line:column error logged and kept in
 /// <see cref="LastError"/>, and the previous rules stay active. A missing file means <see cref="AllocationRules.Default"/>.
+/// The company directory (<see cref="DirectorySource"/>) is built from the rules in force, so it follows the same reloads.
 /// </remarks>
 public sealed partial class AllocationReloader
 {
@@ -112,12 +114,16 @@ public sealed partial class AllocationReloader
             LastError = null;
             _store.ReassignTeams();
             LogActivated(_logger, rules.Source, rules.Revision ?? "-", rules.Teams.Count, rules.TagRules.Count, rules.HierarchyRules.Count, rules.Pools.Count);
+            LogDirectory(_logger, new CompanyDirectory(rules).People.Count(), rules.Roles.Values.Sum(r => r.Count));
             return true;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Allocation rules active from {Source} (revision {Revision}): {Teams} teams, {TagRules} tag rules, {HierarchyRules} hierarchy rules, {Pools} shared pools")]
     private static partial void LogActivated(ILogger logger, string source, string revision, int teams, int tagRules, int hierarchyRules, int pools);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Company directory from the same file: {People} people, {RoleHolders} role holders")]
+    private static partial void LogDirectory(ILogger logger, int people, int roleHolders);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Allocation rules file {Path} rejected, the previous rules stay active: {Error}")]
     private static partial void LogRejected(ILogger logger, string path, string error);

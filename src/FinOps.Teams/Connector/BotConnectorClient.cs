@@ -67,7 +67,7 @@ public sealed partial class BotConnectorClient(
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 
-    private async Task<T> SendAsync<T>(ConnectorTarget target, HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(ConnectorTarget target, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
         where T : class
     {
         using var lease = await rateLimiter.AcquireAsync(target, cancellationToken);
@@ -82,7 +82,7 @@ public sealed partial class BotConnectorClient(
 
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path))
         {
-            Content = JsonContent.Create(body, body.GetType(), options: TeamsJson.Options),
+            Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: TeamsJson.Options),
         };
         if (token is not null)
         {

@@ -1,6 +1,7 @@
 using FinOps.Bot.Hosting;
 using FinOps.Core.Allocation;
 using FinOps.Core.Ingestion;
+using FinOps.Core.People;
 using FinOps.Storage;
 using FinOps.Storage.Allocation;
 using Microsoft.Data.Sqlite;
@@ -63,5 +64,27 @@ public sealed class AllocationReloadServiceTests : IDisposable
 
         Assert.Equal("r1", _services.GetRequiredService<AllocationRuleSource>().Current.Revision);
         Assert.Null(_services.GetRequiredService<AllocationReloader>().LastError);
+    }
+
+    [Fact]
+    public async Task Reload_InvalidDirectoryEdit_KeepsPreviousDirectoryAndReportsFileLine()
+    {
+        var path = Path.Combine(_folder, "allocation.yaml");
+        await File.WriteAllTextAsync(path, "version: 1\nteams:\n  - key: payments\n    owners:\n      - email: pat@corp.example\n        slack: U0PAT0001\n    members: [mia@corp.example]\n");
+        var reloader = _services.GetRequiredService<AllocationReloader>();
+        var directory = _services.GetRequiredService<DirectorySource>();
+        Assert.True(reloader.Reload());
+        Assert.NotNull(directory.Current.FindByEmail("mia@corp.example"));
+
+        // Mia moves to search, but the edit gives Pat a second Slack id on line 9.
+        await File.WriteAllTextAsync(path, "version: 1\nteams:\n  - key: payments\n    owners:\n      - email: pat@corp.example\n        slack: U0PAT0001\n  - key: search\n    members:\n      - email: pat@corp.example\n        slack: U0OTHER01\n      - mia@corp.example\n");
+        Assert.False(reloader.Reload());
+
+        Assert.StartsWith(path + ":9:", reloader.LastError, StringComparison.Ordinal);
+        Assert.Contains("teams[1].members[0]", reloader.LastError, StringComparison.Ordinal);
+        var mia = directory.Current.FindByEmail("mia@corp.example");
+        Assert.NotNull(mia);
+        Assert.Equal(["payments"], directory.Current.TeamsOf(mia));
+        Assert.Null(directory.Current.FindTeam("search"));
     }
 }

@@ -1,6 +1,6 @@
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Rendering;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 using FinOps.Core.Ingestion;
 using FinOps.Core.Query;
 using Microsoft.Extensions.DependencyInjection;

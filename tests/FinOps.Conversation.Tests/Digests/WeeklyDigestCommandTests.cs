@@ -2,7 +2,8 @@ using FinOps.Conversation.Cards;
 using FinOps.Conversation.Digests;
 using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Tests.Questions;
-using FinOps.Core.Demo;
+using FinOps.Core.Allocation;
+using FinOps.Demo;
 using FinOps.Core.Query;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,9 @@ public sealed class WeeklyDigestCommandTests
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
         var configuration = new ConfigurationBuilder().Build();
         services.AddSingleton<IConfiguration>(configuration);
+
+        // The demo company's teams and owners come from its rules file, like any company's.
+        services.AddSingleton(new AllocationRuleSource(AllocationRulesParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "TestData", "allocation.demo.yaml"))));
         services.AddConversation(configuration);
         services.AddDigests();
         return services.BuildServiceProvider();

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FinOps.Conversation.Questions;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 using FinOps.Core.Query;
 using Sylvan.Data.Csv;
 

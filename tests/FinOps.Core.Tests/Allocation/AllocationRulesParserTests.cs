@@ -68,6 +68,22 @@ public sealed class AllocationRulesParserTests
     }
 
     [Fact]
+    public void Parse_DirectorySections_ReadsMembersApproversAndRoles()
+    {
+        var rules = AllocationRulesParser.Parse(
+            "version: 1\nroles:\n  finance: [Fin@Corp.example]\n  admin:\n    - email: adm@corp.example\n      slack: U0ADMIN01\nteams:\n  - key: a\n    owners: [o@corp.example]\n    members:\n      - m@corp.example\n      - name: Ann\n        email: ann@corp.example\n        entra: 7061796d-656e-7473-0000-00000000000e\n    approvers: [o@corp.example]\n",
+            "allocation.yaml");
+
+        var team = Assert.Single(rules.Teams);
+        Assert.Equal([new TeamOwner(null, "o@corp.example", null, null)], team.Owners);
+        Assert.Equal(["m@corp.example", "ann@corp.example"], team.Members.Select(m => m.Email));
+        Assert.Equal(new Guid("7061796d-656e-7473-0000-00000000000e"), team.Members[1].EntraObjectId);
+        Assert.Equal("o@corp.example", Assert.Single(team.Approvers).Email);
+        Assert.Equal("fin@corp.example", Assert.Single(rules.Roles[FinOps.Core.People.CompanyRole.Finance]).Email);
+        Assert.Equal("U0ADMIN01", Assert.Single(rules.Roles[FinOps.Core.People.CompanyRole.Admin]).SlackUserId);
+    }
+
+    [Fact]
     public void Parse_NoTagsSection_UsesDefaultTeamTag()
     {
         var rules = AllocationRulesParser.Parse("version: 1", "a.yaml");
@@ -108,6 +124,12 @@ public sealed class AllocationRulesParserTests
     [InlineData("version: 1\nteams:\n  - key: a\n    owners:\n      - name: Nobody\n", 5, "teams[0].owners[0]", "at least one of")]
     [InlineData("version: 1\nteams:\n  - key: a\n    owners:\n      - entra: not-a-guid\n", 5, "teams[0].owners[0].entra", "GUID")]
     [InlineData("version: 1\ntags:\n  - id: t\n    keys: []\n", 4, "tags[0].keys", "at least one")]
+    [InlineData("version: 1\nteams:\n  - key: a\n    members:\n      - not-an-email\n", 5, "teams[0].members[0]", "not an e-mail")]
+    [InlineData("version: 1\nteams:\n  - key: a\n    approvers:\n      - email: x@y.example\n        slack: bob\n", 6, "teams[0].approvers[0].slack", "not a Slack user id")]
+    [InlineData("version: 1\nteams:\n  - key: a\n    owners:\n      - email: x@y.example\n        slack: U0AAAAAA1\n    members:\n      - email: X@y.example\n        slack: U0BBBBBB1\n", 8, "teams[0].members[0]", "listed with other ids at line 5")]
+    [InlineData("version: 1\nroles:\n  finance:\n    - email: x@y.example\n      slack: U0AAAAAA1\n  admin:\n    - email: z@y.example\n      slack: U0AAAAAA1\n", 7, "roles.admin[0]", "listed for 'x@y.example' at line 4")]
+    [InlineData("version: 1\nroles:\n  auditors: [x@y.example]\n", 3, "roles.auditors", "unknown field")]
+    [InlineData("version: 1\nteams:\n  - key: a\n    member: [x@y.example]\n", 4, "teams[0].member", "unknown field")]
     [InlineData("version: 1\npools: { a: 1 }\n", 2, "pools", "expected a list")]
     public void Parse_InvalidFile_ErrorNamesLineAndField(string yaml, int line, string field, string problem)
     {

@@ -1,4 +1,4 @@
-using FinOps.Core.Demo;
+using FinOps.Demo;
 
 namespace FinOps.Core.Tests.Demo;
 

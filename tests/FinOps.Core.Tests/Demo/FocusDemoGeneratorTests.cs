@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Core.Tests.Demo;

@@ -1,5 +1,5 @@
 using FinOps.Core.Allocation;
-using FinOps.Core.Demo;
+using FinOps.Demo;
 using FinOps.Core.Ingestion;
 using FinOps.Core.Query;
 using FinOps.Storage.Costs;
