@@ -48,6 +48,9 @@ public sealed record ParsedQuestion
     /// <summary>Why the question's period cannot be used ("there is no Q99: quarters are Q1 to Q4"); the answer says so instead of guessing a period.</summary>
     public string? PeriodProblem { get; init; }
 
+    /// <summary>When this was read as a follow-up ("and the month before?"): the text of the question it followed.</summary>
+    public string? FollowUpOf { get; init; }
+
     /// <summary>True when the language model, not the parser, produced the query.</summary>
     public bool FromLanguageModel { get; init; }
 

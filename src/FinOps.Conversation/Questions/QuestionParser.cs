@@ -13,7 +13,7 @@ namespace FinOps.Conversation.Questions;
 /// before synonym, then bounded typo tolerance for words of five letters or more that are not English words);
 /// then the intent from keywords. Default period: this month so far. See <see cref="QuestionIntent"/>.
 /// </remarks>
-public sealed class QuestionParser
+public sealed partial class QuestionParser
 {
     public const int DefaultTop = 5;
 
