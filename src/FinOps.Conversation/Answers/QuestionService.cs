@@ -67,7 +67,8 @@ public sealed partial class QuestionService
     public async Task<QuestionAnswer> AnswerAsync(ParsedQuestion question, DateOnly today, CancellationToken cancellationToken)
     {
         var parser = await _catalogs.GetParserAsync(cancellationToken);
-        return await _answerer.AnswerAsync(question, parser.Catalog, today, cancellationToken);
+        var answer = await _answerer.AnswerAsync(question, parser.Catalog, today, cancellationToken);
+        return DrillDowns.Add(answer, question, parser, today);
     }
 
     /// <summary>The catalog the parser currently uses (for validating queries carried by buttons).</summary>
