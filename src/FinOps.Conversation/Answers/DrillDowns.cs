@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Questions;
@@ -9,16 +10,18 @@ namespace FinOps.Conversation.Answers;
 /// <remarks>
 /// Each button is the follow-up it stands for ("by service", "why?") read against the answered question, so a click
 /// and the typed follow-up give the same answer. The button carries the resulting query in its compact
-/// <see cref="QueryJson"/> form (nulls and empty lists left out), checked like user input when clicked; a query
-/// longer than <see cref="MaxQueryLength"/> gets no buttons, keeping every value within Slack's 2,000 characters.
+/// <see cref="QueryJson"/> form (nulls and empty lists left out), checked like user input when clicked. Buttons whose
+/// payload, serialised as the renderers serialise it (quotes escaped as six characters), would be longer than
+/// <see cref="MaxPayloadJsonLength"/> are not offered at all: Slack's button value holds at most 2,000 characters
+/// (the strictest channel; a Teams message may hold about 28 KB).
 /// </remarks>
 internal static class DrillDowns
 {
     /// <summary>Button of an answer card; its payload carries the drill-down query.</summary>
     public const string ActionId = "question.drill";
 
-    /// <summary>Longest compact query a button carries: JSON inside the button's JSON value roughly doubles its quotes.</summary>
-    public const int MaxQueryLength = 1200;
+    /// <summary>Longest payload, as JSON, a drill-down button carries: Slack's limit for a button value.</summary>
+    public const int MaxPayloadJsonLength = 2000;
 
     private static readonly (string Title, string FollowUp, QuestionIntent[] After)[] Buttons =
     [
@@ -53,15 +56,15 @@ internal static class DrillDowns
             }
 
             var query = Compact(QueryJson.Write(drilled.Intent, drilled.Query!)).ToJsonString();
-            if (query.Length > MaxQueryLength)
-            {
-                return answer;
-            }
-
             var payload = new Dictionary<string, string> { ["query"] = query, ["label"] = drilled.PeriodLabel.Phrase };
             if (drilled.ComparePeriodLabel is { } compare)
             {
                 payload["compareLabel"] = compare.Phrase;
+            }
+
+            if (JsonSerializer.Serialize(payload).Length > MaxPayloadJsonLength)
+            {
+                continue;
             }
 
             actions.Add(new CardAction(ActionId, title, payload));

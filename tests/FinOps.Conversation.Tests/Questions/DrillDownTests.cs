@@ -1,6 +1,9 @@
 using System.Text.Json;
+using FinOps.Conversation.Answers;
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Messaging;
+using FinOps.Conversation.Questions;
+using FinOps.Core.Calendar;
 using FinOps.Core.Query;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +65,20 @@ public sealed class DrillDownTests
             Assert.DoesNotContain("null", action.Payload["query"], StringComparison.Ordinal);
             Assert.True(JsonSerializer.Serialize(action.Payload).Length < 2000);
         }
+    }
+
+    [Fact]
+    public void Add_QueryTooLongForASlackButtonValue_OffersNoButtons()
+    {
+        var parser = new QuestionParser(DemoCatalog.Catalog, CostCalendar.Default);
+        var question = parser.Parse("how much did payments spend last month", DemoCatalog.AsOf);
+        var resources = Enumerable.Range(0, 30).Select(i => "arn:aws:ec2:us-east-1:123456789012:instance/i-" + i.ToString("D17", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var wide = question with { Query = question.Query! with { Filters = new Dictionary<Dimension, IReadOnlyList<string>> { [Dimension.Resource] = resources } } };
+        var answer = new QuestionAnswer(wide, "USD", 1m, null, [], "x", new Card("answer", "x", [new TextBlock("x")]));
+        var narrow = answer with { Question = question };
+
+        Assert.Empty(DrillDowns.Add(answer, wide, parser, DemoCatalog.AsOf).Card.Blocks.OfType<ActionsBlock>());
+        Assert.Single(DrillDowns.Add(narrow, question, parser, DemoCatalog.AsOf).Card.Blocks.OfType<ActionsBlock>());
     }
 
     [Theory]
