@@ -99,6 +99,28 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public async Task AnswerAsync_FollowUpExpiryZero_FollowUpsAreOff()
+    {
+        var store = Store();
+        using var services = Services(store, new() { ["Conversation:FollowUpExpiry"] = "00:00:00" });
+        var bot = services.GetRequiredService<IConversationService>();
+        await SayAsync(bot, "how much did payments spend last month");
+
+        await SayAsync(bot, "what about checkout?");
+
+        Assert.Equal(new DateOnly(2026, 11, 1), store.Queries[^1].Period.Start);
+    }
+
+    [Fact]
+    public void AddConversation_NegativeFollowUpExpiry_FailsValidationNamingTheSetting()
+    {
+        using var services = Services(Store(), new() { ["Conversation:FollowUpExpiry"] = "-00:01:00" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ConversationOptions>>().Value);
+        Assert.Contains("Conversation:FollowUpExpiry", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswerAsync_OtherConversation_HasNoContext()
     {
         var store = Store();
