@@ -34,6 +34,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<ConversationOptions>()
             .BindConfiguration(ConversationOptions.SectionName)
             .Validate(o => o.CatalogRefreshMinutes is >= 0 and <= 1440, "Conversation:CatalogRefreshMinutes must be 0 to 1440.")
+            .Validate(o => o.FollowUpExpiry >= TimeSpan.Zero && o.FollowUpExpiry <= TimeSpan.FromDays(1), "Conversation:FollowUpExpiry must be 00:00:00 (off) to 1.00:00:00.")
+            .Validate(o => o.FollowUpCapacity is >= 1 and <= 1_000_000, "Conversation:FollowUpCapacity must be 1 to 1000000.")
             .ValidateOnStart();
         services.AddOptions<LanguageModelOptions>()
             .BindConfiguration(LanguageModelOptions.SectionName)
@@ -53,6 +55,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, QuestionActionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, HelpActionHandler>());
         services.AddVisibility();
+        services.TryAddSingleton<FollowUpMemory>();
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();
         if (model is { Enabled: true })

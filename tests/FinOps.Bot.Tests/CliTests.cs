@@ -69,6 +69,19 @@ public sealed class CliTests : IClassFixture<CliTests.DemoStore>
     }
 
     [Fact]
+    public async Task Ask_PlainText_ShowsTheAnswerThenItsTable()
+    {
+        var result = await RunAsync("ask", "top 5 services last month", "--as-of", "2026-11-23", "--db", _store.Database);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal(string.Empty, lines[1]);
+        Assert.Matches(@"^Service\s+Amount", lines[2]);
+        Assert.Matches(@"^-+(  -+)+$", lines[3]);
+        Assert.InRange(lines.Count(l => l.Contains('$', StringComparison.Ordinal)), 6, 9);
+    }
+
+    [Fact]
     public async Task Ask_Stdin_AnswersEachLineInOrder()
     {
         var result = await RunAsync(["ask", "-", "--as-of", "2026-11-23", "--json", "--db", _store.Database], "cost by team last month\nwhen was the data last refreshed?\n");

@@ -45,7 +45,7 @@ public static class AskCommandRunner
 
     private static async Task WriteAsync(QuestionAnswer answer, bool json, TextWriter stdout)
     {
-        await stdout.WriteLineAsync(json ? AskJson.Serialize(answer) : answer.Text);
+        await stdout.WriteLineAsync(json ? AskJson.Serialize(answer) : PlainTextTable.Render(answer));
         await stdout.FlushAsync();
     }
 }

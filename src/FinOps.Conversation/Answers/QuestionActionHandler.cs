@@ -7,15 +7,16 @@ using FinOps.Core.Calendar;
 
 namespace FinOps.Conversation.Answers;
 
-/// <summary>Handles <c>question.clarify</c>: the user picked one meaning of an ambiguous word; the button carries the resolved query.</summary>
-public sealed class QuestionActionHandler(QuestionService questions, TimeProvider time) : ICardActionHandler
+/// <summary>Handles <c>question.clarify</c> (the user picked one meaning of an ambiguous word) and <c>question.drill</c> (a drill-down under an answer); the button carries the query.</summary>
+/// <remarks>The answered query becomes the clicking person's follow-up context in that conversation, as if they had typed it.</remarks>
+public sealed class QuestionActionHandler(QuestionService questions, TimeProvider time, FollowUpMemory? followUps = null) : ICardActionHandler
 {
     public string ActionPrefix => "question.";
 
     public async Task<Card> HandleAsync(CardActionInvoked action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (action.ActionId != QuestionAnswerer.ClarifyActionId)
+        if (action.ActionId is not (QuestionAnswerer.ClarifyActionId or DrillDowns.ActionId))
         {
             return ConversationService.ErrorCard($"Unknown question action {action.ActionId}.");
         }
@@ -54,6 +55,7 @@ public sealed class QuestionActionHandler(QuestionService questions, TimeProvide
             Measure = QueryJson.ReadMeasure(node),
         };
         var answer = await questions.AnswerAsync(parsed, today, cancellationToken);
+        followUps?.Remember(action.User, action.Conversation, parsed);
         return answer.Card;
     }
 }

@@ -40,6 +40,26 @@ public sealed partial class QuestionService
         return parsed;
     }
 
+    /// <summary>Understands <paramref name="text"/> as a follow-up of <paramref name="previous"/> when it is one ("and the month before?"), else on its own.</summary>
+    public async Task<ParsedQuestion> ParseAsync(string text, DateOnly today, ParsedQuestion? previous, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (previous is null)
+        {
+            return await ParseAsync(text, today, cancellationToken);
+        }
+
+        var parser = await _catalogs.GetParserAsync(cancellationToken);
+        var parsed = parser.Parse(text, today, previous);
+        if (parsed.FollowUpOf is not null)
+        {
+            LogFollowUp(_logger, previous.Intent, parsed.Intent);
+            return parsed;
+        }
+
+        return await ParseAsync(text, today, cancellationToken);
+    }
+
     public async Task<QuestionAnswer> AskAsync(string text, DateOnly today, CancellationToken cancellationToken)
     {
         var parsed = await ParseAsync(text, today, cancellationToken);
@@ -51,7 +71,8 @@ public sealed partial class QuestionService
         var parser = await _catalogs.GetParserAsync(cancellationToken);
         try
         {
-            return await _answerer.AnswerAsync(question, parser.Catalog, today, cancellationToken);
+            var answer = await _answerer.AnswerAsync(question, parser.Catalog, today, cancellationToken);
+            return DrillDowns.Add(answer, question, parser, today);
         }
         catch (CostDataUnavailableException ex)
         {
@@ -68,6 +89,9 @@ public sealed partial class QuestionService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {Intent} question touched cost data that cannot be read")]
     private static partial void LogDataUnavailable(ILogger logger, QuestionIntent intent);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Read a follow-up of a {PreviousIntent} question as a {Intent} question")]
+    private static partial void LogFollowUp(ILogger logger, QuestionIntent previousIntent, QuestionIntent intent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The language model translated a question the parser could not handle into a {Intent} query")]
     private static partial void LogTranslated(ILogger logger, QuestionIntent intent);

@@ -13,6 +13,7 @@ public sealed partial class ConversationService : IConversationService
     private readonly ILogger<ConversationService> _logger;
     private readonly ICardActionHandler[] _handlers;
     private readonly IConversationCommand[] _commands;
+    private readonly FollowUpMemory? _followUps;
 
     public ConversationService(QuestionService questions, IEnumerable<ICardActionHandler> handlers, TimeProvider time, ILogger<ConversationService> logger)
         : this(questions, handlers, [], time, logger)
@@ -26,7 +27,20 @@ public sealed partial class ConversationService : IConversationService
         IEnumerable<IConversationCommand> commands,
         TimeProvider time,
         ILogger<ConversationService> logger)
+        : this(questions, handlers, commands, followUps: null, time, logger)
     {
+    }
+
+    /// <summary>With chat commands and follow-ups: each person's last question in a conversation is the context of their next message.</summary>
+    public ConversationService(
+        QuestionService questions,
+        IEnumerable<ICardActionHandler> handlers,
+        IEnumerable<IConversationCommand> commands,
+        FollowUpMemory? followUps,
+        TimeProvider time,
+        ILogger<ConversationService> logger)
+    {
+        _followUps = followUps;
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(commands);
         _commands = commands.ToArray();
@@ -54,7 +68,11 @@ public sealed partial class ConversationService : IConversationService
             }
         }
 
-        var answer = await _questions.AskAsync(message.Text, CostCalendar.Today(_time), cancellationToken);
+        var today = CostCalendar.Today(_time);
+        var previous = _followUps?.Recall(message.User, message.Conversation);
+        var parsed = await _questions.ParseAsync(message.Text, today, previous, cancellationToken);
+        var answer = await _questions.AnswerAsync(parsed, today, cancellationToken);
+        _followUps?.Remember(message.User, message.Conversation, parsed);
         return answer.Card;
     }
 

@@ -15,4 +15,10 @@ public sealed class ConversationOptions
 
     /// <summary>How long the catalog of dimension values is reused before it is read from the store again.</summary>
     public int CatalogRefreshMinutes { get; set; } = 5;
+
+    /// <summary>How long a person's last question stays the context of a follow-up ("and the month before?") in the same conversation.</summary>
+    public TimeSpan FollowUpExpiry { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many conversations' last questions are kept in memory; the least recently used ones are dropped first.</summary>
+    public int FollowUpCapacity { get; set; } = 10_000;
 }

@@ -57,6 +57,9 @@ public sealed record ParsedQuestion
     /// <summary>For <see cref="QuestionIntent.UnitCost"/>: the business metric asked for, its scale and the answer's layout.</summary>
     public UnitCostRequest? UnitCost { get; init; }
 
+    /// <summary>When this was read as a follow-up ("and the month before?"): the text of the question it followed.</summary>
+    public string? FollowUpOf { get; init; }
+
     /// <summary>True when the language model, not the parser, produced the query.</summary>
     public bool FromLanguageModel { get; init; }
 

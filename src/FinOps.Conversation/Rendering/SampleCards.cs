@@ -59,8 +59,17 @@ public static class SampleCards
                 new ContextBlock("Metric: EffectiveCost (FOCUS) · Data up to Sun 22 Nov 2026 23:59 UTC · AWS, Azure"),
                 new ActionsBlock(
                 [
-                    new CardAction("answer.drilldown", "By account", new Dictionary<string, string> { ["q"] = "cost last week by account" }),
-                    new CardAction("answer.drilldown", "By team", new Dictionary<string, string> { ["q"] = "cost last week by team" }),
+                    new CardAction("question.drill", "Why did it change?", new Dictionary<string, string>
+                    {
+                        ["query"] = """{"intent":"drivers","metric":"EffectiveCost","period":{"start":"2026-11-16","end":"2026-11-23"},"comparePeriod":{"start":"2026-11-09","end":"2026-11-16"}}""",
+                        ["label"] = "last week",
+                        ["compareLabel"] = "the week before",
+                    }),
+                    new CardAction("question.drill", "By team", new Dictionary<string, string>
+                    {
+                        ["query"] = """{"intent":"breakdown","metric":"EffectiveCost","period":{"start":"2026-11-16","end":"2026-11-23"},"groupBy":["team"]}""",
+                        ["label"] = "last week",
+                    }),
                 ]),
             ]);
     }

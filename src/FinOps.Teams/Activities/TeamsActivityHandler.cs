@@ -268,7 +268,8 @@ public sealed partial class TeamsActivityHandler(
     private async Task<ActionOutcome> RunActionOnceAsync(CardActionInvoked invoked, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        var key = $"{invoked.Conversation.Id}|{invoked.MessageId}|{invoked.ActionId}";
+        // The payload is part of the key: one card can hold several buttons with the same action id (drill-downs, ask-back choices).
+        var key = $"{invoked.Conversation.Id}|{invoked.MessageId}|{invoked.ActionId}|{PayloadDigest(invoked.Payload)}";
         if (!await idempotency.TryClaimAsync(ActionIdempotencyScope, key, ActionLease, cancellationToken))
         {
             var stored = await idempotency.GetResultAsync(ActionIdempotencyScope, key, cancellationToken);
@@ -288,6 +289,12 @@ public sealed partial class TeamsActivityHandler(
             await idempotency.ReleaseAsync(ActionIdempotencyScope, key, CancellationToken.None);
             throw;
         }
+    }
+
+    private static string PayloadDigest(IReadOnlyDictionary<string, string> payload)
+    {
+        var canonical = string.Join('\n', payload.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)))[..32];
     }
 
     private async Task RunWithinBudgetAsync<T>(Activity activity, Func<Task<T>> start, Func<T, Task> deliver, CancellationToken cancellationToken)

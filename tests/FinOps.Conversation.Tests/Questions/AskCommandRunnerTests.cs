@@ -111,6 +111,25 @@ public sealed class AskCommandRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_PlainTextBreakdown_WritesTheTableUnderTheAnswer()
+    {
+        using var services = Services(Store());
+        var output = new StringWriter();
+
+        await AskCommandRunner.RunAsync(services, "spend by team last week", new DateOnly(2026, 11, 23), json: false, TextReader.Null, output, CancellationToken.None);
+
+        var lines = output.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.StartsWith("Total spend was $140.50 last week", lines[0], StringComparison.Ordinal);
+        Assert.Equal("", lines[1]);
+        Assert.Matches(@"^Team\s+Amount", lines[2]);
+        Assert.Matches(@"^Payments\s+\$100\.50", lines[4]);
+        Assert.Matches(@"^Checkout\s+\$40\.00", lines[5]);
+        Assert.Contains(lines, l => l.StartsWith("Total", StringComparison.Ordinal) && l.Contains("$140.50", StringComparison.Ordinal));
+        // Amounts line up on their last digit.
+        Assert.Equal(lines[4].IndexOf("$100.50", StringComparison.Ordinal) + "$100.50".Length, lines[5].IndexOf("$40.00", StringComparison.Ordinal) + "$40.00".Length);
+    }
+
+    [Fact]
     public async Task RunAsync_NoAsOf_UsesTimeProviderToday()
     {
         using var services = Services(Store());

@@ -68,8 +68,8 @@ public sealed class BlockKitRendererTests
 
         var actions = Renderer.Render(card).Blocks.Single(b => (string?)b!["type"] == "actions")!["elements"]!.AsArray();
 
-        Assert.Equal(["answer.drilldown", "answer.drilldown#2"], actions.Select(a => (string)a!["action_id"]!));
-        Assert.All(actions, a => Assert.Equal("answer.drilldown", BlockKitRenderer.NeutralActionId((string)a!["action_id"]!)));
+        Assert.Equal(["question.drill", "question.drill#2"], actions.Select(a => (string)a!["action_id"]!));
+        Assert.All(actions, a => Assert.Equal("question.drill", BlockKitRenderer.NeutralActionId((string)a!["action_id"]!)));
     }
 
     [Fact]
