@@ -19,7 +19,7 @@ public static class HostSettings
     [
         "urls", "environment", "http_ports", "https_ports", "AllowedHosts", "contentRoot", "applicationName",
         "hostingStartupAssemblies", "hostingStartupExcludeAssemblies", "preventHostingStartup", "detailedErrors",
-        "shutdownTimeoutSeconds", "suppressStatusMessages", "webroot",
+        "shutdownTimeoutSeconds", "suppressStatusMessages", "webroot", "ForwardedHeaders_Enabled", "preferHostingUrls",
     ];
 
     public static Argument<string[]> CreateArgument(bool isRoot)

@@ -46,6 +46,7 @@ public static class BotWebHost
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddPlayground();
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddBotHealthChecks();
 
         var app = builder.Build();
         // Every ValidateOnStart check now, all problems in one report, before mapping endpoints reads any options.
