@@ -5,7 +5,7 @@ namespace FinOps.Bot.Cli;
 
 /// <summary>
 /// The host settings <c>serve</c> (and the bare executable) hand to ASP.NET Core's command-line configuration:
-/// <c>--urls http://0.0.0.0:8080</c>, <c>--environment=Production</c>, <c>--Section:Key=value</c>.
+/// <c>--urls http://0.0.0.0:8080</c>, <c>--environment=Production</c>, <c>--Section:Key=value</c>, <c>--OTEL_EXPORTER_OTLP_ENDPOINT=...</c>.
 /// </summary>
 /// <remarks>
 /// Only a known host setting or a configuration path (it has a <c>:</c>) is accepted, with its value inline
@@ -75,7 +75,8 @@ public static class HostSettings
     }
 
     private static bool IsKnown(string key) =>
-        key.Length > 0 && (key.Contains(':', StringComparison.Ordinal) || KnownKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
+        key.Length > 0 && (key.Contains(':', StringComparison.Ordinal) || KnownKeys.Contains(key, StringComparer.OrdinalIgnoreCase)
+            || key.StartsWith("OTEL_", StringComparison.OrdinalIgnoreCase));
 
     private static IEnumerable<string> VerbNames(ArgumentResult result) =>
         result.Parent is CommandResult command ? command.Command.Subcommands.Select(s => s.Name) : [];

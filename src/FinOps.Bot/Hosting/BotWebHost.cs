@@ -47,6 +47,7 @@ public static class BotWebHost
         builder.Services.AddPlayground();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddBotHealthChecks();
+        builder.Services.AddBotTelemetry(builder.Configuration);
 
         var app = builder.Build();
         // Every ValidateOnStart check now, all problems in one report, before mapping endpoints reads any options.

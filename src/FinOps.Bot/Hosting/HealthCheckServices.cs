@@ -53,7 +53,7 @@ public static class HealthCheckServices
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            var counts = await statistics.CountAsync(cancellationToken);
+            var counts = (await statistics.CountAsync(cancellationToken)).Where(c => c.Status != QueueStatistics.SentStatus).ToList();
             var data = counts.ToDictionary(c => $"{c.Channel}.{c.Status}", c => (object)c.Count);
             var dead = counts.Where(c => c.Status == QueueStatistics.DeadStatus).Sum(c => c.Count);
             var pending = counts.Where(c => c.Status == QueueStatistics.PendingStatus).Sum(c => c.Count);

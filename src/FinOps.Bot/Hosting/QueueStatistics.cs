@@ -10,6 +10,8 @@ public sealed class QueueStatistics(CostDatabase database, StartupState startup)
     public const string PendingStatus = "pending";
     public const string DeadStatus = "dead";
 
+    public const string SentStatus = "sent";
+
     /// <summary>Counts per (channel, status); empty until the store is ready.</summary>
     public async Task<IReadOnlyList<QueueCount>> CountAsync(CancellationToken cancellationToken)
     {
@@ -19,13 +21,29 @@ public sealed class QueueStatistics(CostDatabase database, StartupState startup)
         }
 
         await using var context = database.CreateContext();
-        return await context.OutboxMessages
-            .Where(m => m.Status != "sent")
-            .GroupBy(m => new { m.Channel, m.Status })
-            .Select(g => new QueueCount(g.Key.Channel, g.Key.Status, g.Count()))
-            .ToListAsync(cancellationToken);
+        return await Query(context).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The same, synchronously, for metric callbacks (they cannot await).</summary>
+    public IReadOnlyList<QueueCount> Count()
+    {
+        if (!startup.IsReady)
+        {
+            return [];
+        }
+
+        using var context = database.CreateContext();
+        return Query(context).ToList();
+    }
+
+    private static IQueryable<QueueCount> Query(CostDbContext context) => context.OutboxMessages
+        .GroupBy(m => new { m.Channel, m.Status })
+        .Select(g => new QueueCount(g.Key.Channel, g.Key.Status, g.Count(), g.Sum(m => m.Attempts)));
 }
 
-/// <summary>Messages of one queue in one status.</summary>
-public sealed record QueueCount(string Channel, string Status, int Count);
+/// <summary>Messages of one queue in one status, and the delivery attempts they took.</summary>
+public sealed record QueueCount(string Channel, string Status, int Count, int Attempts)
+{
+    /// <summary>Attempts that failed: all of a pending or dead message's, all but the last of a sent one's.</summary>
+    public int FailedAttempts => Status == QueueStatistics.SentStatus ? Attempts - Count : Attempts;
+}
