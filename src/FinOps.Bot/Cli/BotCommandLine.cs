@@ -57,11 +57,22 @@ public static class BotCommandLine
 
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            return await parseResult.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = output,
+                    Error = error,
+                    EnableDefaultExceptionHandler = false,
+                    // On SIGTERM or Ctrl+C the verb's token is cancelled; the process is killed only if it has not ended
+                    // by then. Longer than the host's shutdown timeout, so work under way finishes or goes back to its queue.
+                    ProcessTerminationTimeout = BotWebHost.ShutdownTimeout + TimeSpan.FromSeconds(10),
+                },
+                cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            return ExitCodes.Failure;
+            await error.WriteLineAsync("error: interrupted; nothing partial was kept (each imported file is all or nothing), run the command again.");
+            return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is not HostAbortedException)
         {

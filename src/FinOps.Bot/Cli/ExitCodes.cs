@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>The command line was wrong: unknown verb or option, missing value, extra argument.</summary>
     public const int Usage = 2;
+
+    /// <summary>Stopped by SIGTERM or Ctrl+C before the verb finished (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -16,6 +16,9 @@ namespace FinOps.Bot.Hosting;
 /// <summary>Builds the web host: the bot's endpoints, background jobs and the local playground.</summary>
 public static class BotWebHost
 {
+    /// <summary>How long a stopping host (SIGTERM) lets work under way finish: answers being posted, an import's commit.</summary>
+    public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(30);
+
     public static WebApplication Build(IReadOnlyList<string> args, string? databasePath)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -31,6 +34,7 @@ public static class BotWebHost
             builder.Configuration["Storage:DatabasePath"] = Path.GetFullPath(databasePath);
         }
 
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         var logGate = new StartupLogGate();
         logGate.Apply(builder.Logging);
 
