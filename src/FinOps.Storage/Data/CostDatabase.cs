@@ -53,7 +53,9 @@ public sealed class CostDatabase : IDisposable
 
             await using (var context = CreateContext())
             {
-                await context.Database.MigrateAsync(cancellationToken);
+                // Not cancellable: a migration stopped half-way (SIGTERM) leaves EF Core's __EFMigrationsLock row behind and the
+                // next start waits on it forever. Migrations are short; letting one finish loses nothing.
+                await context.Database.MigrateAsync(CancellationToken.None);
             }
 
             // WAL is a property of the file: set once, it lets readers (queries) run during an import.
