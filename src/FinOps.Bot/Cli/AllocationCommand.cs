@@ -216,7 +216,7 @@ public static class AllocationCommand
             foreach (var run in await host.Services.GetRequiredService<AllocationService>().GetRunsAsync(20, cancellationToken))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{run.AppliedAt:yyyy-MM-dd HH:mm:ss}Z {run.RulesSource} revision {run.Revision ?? "-"}: affected {run.AffectedStart ?? "nothing"}..{run.AffectedEnd ?? ""}"));
+                    $"{run.AppliedAt:yyyy-MM-ddTHH:mm:ss}Z {run.RulesSource} revision {run.Revision ?? "-"}: affected {run.AffectedStart ?? "nothing"}..{run.AffectedEnd ?? ""}"));
             }
 
             return 0;

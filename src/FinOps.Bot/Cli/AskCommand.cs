@@ -12,6 +12,7 @@ public static class AskCommand
     {
         var question = new Argument<string>("question") { Description = "The question, or - to read one question per line from standard input." };
         var asOf = new Option<string?>("--as-of") { Description = "The date that counts as today (YYYY-MM-DD)." };
+        asOf.Validators.Add(r => CommandLineValidation.IsDate(r, asOf));
         var json = new Option<bool>("--json") { Description = "One JSON object per answer." };
         var command = new Command("ask", "Answer a cost question the way the bot would in chat.") { question, asOf, json };
         command.SetAction(async (parseResult, cancellationToken) =>

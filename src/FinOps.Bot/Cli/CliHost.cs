@@ -1,4 +1,5 @@
 using FinOps.Bot.Hosting;
+using FinOps.Storage.Data;
 
 namespace FinOps.Bot.Cli;
 
@@ -13,7 +14,7 @@ public static class CliHost
         });
         if (databasePath is not null)
         {
-            builder.Configuration["Storage:DatabasePath"] = databasePath;
+            builder.Configuration["Storage:DatabasePath"] = Path.GetFullPath(databasePath);
         }
 
         builder.Logging.ClearProviders();
@@ -24,6 +25,8 @@ public static class CliHost
         builder.Services.AddFinOpsCore(builder.Configuration);
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddSingleton<StoreInitializer>();
-        return builder.Build();
+        var host = builder.Build();
+        StoreLocation.EnsureUsable(host.Services.GetRequiredService<CostDatabase>().DatabasePath);
+        return host;
     }
 }

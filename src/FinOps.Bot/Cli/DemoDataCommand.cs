@@ -9,11 +9,14 @@ public static class DemoDataCommand
 {
     public static Command Create(TimeProvider timeProvider)
     {
-        var rows = new Option<int>("--rows") { Description = "Approximate number of rows (up to 10,000,000).", DefaultValueFactory = _ => DemoDataOptions.DefaultTargetRows };
+        var rows = new Option<int>("--rows") { Description = "Approximate number of rows (1,000 to 10,000,000; at least about 24,000 for 13 months).", DefaultValueFactory = _ => DemoDataOptions.DefaultTargetRows };
+        rows.Validators.Add(r => CommandLineValidation.InRange(r, rows, 1_000, 10_000_000));
         var output = new Option<string>("--out") { Description = "Output file (.csv or .csv.gz).", DefaultValueFactory = _ => "focus-demo.csv" };
-        var months = new Option<int>("--months") { Description = "Months of history.", DefaultValueFactory = _ => 13 };
+        var months = new Option<int>("--months") { Description = "Months of history (1 to 60).", DefaultValueFactory = _ => 13 };
+        months.Validators.Add(r => CommandLineValidation.InRange(r, months, 1, 60));
         var seed = new Option<ulong>("--seed") { Description = "Seed; the same seed and end date give the same bytes.", DefaultValueFactory = _ => 42UL };
         var end = new Option<string?>("--end") { Description = "Exclusive end date (YYYY-MM-DD); default today, so data ends yesterday." };
+        end.Validators.Add(r => CommandLineValidation.IsDate(r, end));
 
         var command = new Command("demo-data", "Write realistic, deterministic FOCUS demo data (Acme Commerce: 9 teams on AWS, Azure, Google Cloud and Oracle).")
         {

@@ -48,7 +48,7 @@ public static class ImportsCommand
     private static string Describe(ImportHistoryEntry e)
     {
         var inv = CultureInfo.InvariantCulture;
-        var head = string.Create(inv, $"#{e.Id} {e.ImportedAt:yyyy-MM-dd HH:mm}Z {e.Status.ToString().ToLowerInvariant()} {e.FilePath} ({e.Rows:N0} rows, sha256 {e.Sha256[..Math.Min(12, e.Sha256.Length)]})");
+        var head = string.Create(inv, $"#{e.Id} {e.ImportedAt:yyyy-MM-ddTHH:mm:ss}Z {e.Status.ToString().ToLowerInvariant()} {e.FilePath} ({e.Rows:N0} rows, sha256 {e.Sha256[..Math.Min(12, e.Sha256.Length)]})");
         if (e.Error is not null)
         {
             head += Environment.NewLine + "  error: " + e.Error;

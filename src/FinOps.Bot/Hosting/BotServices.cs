@@ -1,9 +1,9 @@
 using FinOps.Conversation;
-using FinOps.Core.Calendar;
 using FinOps.Core.Ingestion;
 using FinOps.Storage;
 using FinOps.Storage.Allocation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FinOps.Bot.Hosting;
 
@@ -13,12 +13,9 @@ public static class BotServices
     public static IServiceCollection AddFinOpsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName)
-            .Validate(o => o.FiscalYearStartMonth is >= 1 and <= 12, "Calendar:FiscalYearStartMonth must be 1 to 12.")
-            .ValidateOnStart();
-        services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName)
-            .Validate(o => o.Rows > 0, "Demo:Rows must be positive.")
-            .ValidateOnStart();
+        // Calendar options are bound and validated by AddConversation.
+        services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoSeedOptions>, DemoSeedOptionsValidator>();
         services.AddSingleton<IFocusFileReader, FocusFileReader>();
         services.AddStorage(configuration);
         services.AddAllocation(configuration);

@@ -5,6 +5,8 @@ using FinOps.Bot.Scheduling;
 using FinOps.Conversation.Messaging;
 using FinOps.Demo;
 using FinOps.Slack;
+using FinOps.Storage.Data;
+using Microsoft.Extensions.Options;
 using FinOps.Slack.Installation;
 using FinOps.Teams;
 using FinOps.Teams.Conversations;
@@ -14,22 +16,40 @@ namespace FinOps.Bot.Hosting;
 /// <summary>Builds the web host: the bot's endpoints, background jobs and the local playground.</summary>
 public static class BotWebHost
 {
+    /// <summary>How long a stopping host (SIGTERM) lets work under way finish: answers being posted, an import's commit.</summary>
+    public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(30);
+
     public static WebApplication Build(IReadOnlyList<string> args, string? databasePath)
     {
-        var builder = WebApplication.CreateBuilder(args.ToArray());
+        ArgumentNullException.ThrowIfNull(args);
+        // appsettings.json comes from the application's folder (not the current one), so the shipped log levels apply
+        // however the bot is started; a test host that names its own content root keeps it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.ToArray(),
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
         if (databasePath is not null)
         {
-            builder.Configuration["Storage:DatabasePath"] = databasePath;
+            builder.Configuration["Storage:DatabasePath"] = Path.GetFullPath(databasePath);
         }
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        var logGate = new StartupLogGate();
+        logGate.Apply(builder.Logging);
 
         builder.Services.AddBotHost(builder.Configuration);
 
         var app = builder.Build();
+        // Every ValidateOnStart check now, all problems in one report, before mapping endpoints reads any options.
+        app.Services.GetService<IStartupValidator>()?.Validate();
+        StoreLocation.EnsureUsable(app.Services.GetRequiredService<CostDatabase>().DatabasePath);
         app.MapHealth();
         app.MapChartImages();
         app.MapSlack();
         app.MapTeams();
         app.MapPlayground();
+        app.Lifetime.ApplicationStarted.Register(logGate.Open);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
@@ -49,6 +69,8 @@ public static class BotWebHost
         services.AddTeams(configuration);
         services.AddPlayground();
         services.AddScheduling(configuration);
+        services.AddBotHealthChecks();
+        services.AddBotTelemetry(configuration);
         return services;
     }
 

@@ -19,6 +19,7 @@ public sealed partial class StoreInitializer(
     StartupState state,
     IOptions<DemoSeedOptions> demo,
     TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
     ILogger<StoreInitializer> logger) : BackgroundService
 {
     /// <summary>The demo metrics file in the watched folder.</summary>
@@ -36,9 +37,11 @@ public sealed partial class StoreInitializer(
         }
         catch (Exception e)
         {
-            state.Report("start-up failed: " + e.Message);
+            // One line for the operator: serve prints it to standard error and exits non-zero; the exception only at debug level.
+            var failure = StartupFailure.Describe(e);
+            state.MarkFailed(failure);
             LogFailed(logger, e);
-            throw;
+            lifetime.StopApplication();
         }
     }
 
@@ -130,6 +133,6 @@ public sealed partial class StoreInitializer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store was empty, so it was seeded with {Rows} rows of DEMO data (Acme Commerce, {First} to {Last}). For real data, start with Demo:SeedOnFirstRun=false on a new --db file and import your FOCUS exports.")]
     private static partial void LogSeeded(ILogger logger, long rows, DateOnly first, DateOnly last);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Start-up failed")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

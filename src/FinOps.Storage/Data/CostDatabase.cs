@@ -59,9 +59,11 @@ public sealed class CostDatabase : IDisposable
             {
                 // Migrating takes the write lock, which an import in another process may hold for minutes: only
                 // when something is pending, so that a bot starting during an import answers from what is committed.
+                // Not cancellable: a migration stopped half-way (SIGTERM) leaves EF Core's __EFMigrationsLock row behind and the
+                // next start waits on it forever. Migrations are short; letting one finish loses nothing.
                 if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
                 {
-                    await context.Database.MigrateAsync(cancellationToken);
+                    await context.Database.MigrateAsync(CancellationToken.None);
                 }
             }
 
