@@ -108,6 +108,44 @@ public sealed class SlackProactiveSenderTests : IAsyncLifetime
         Assert.Equal(0, ((InMemoryOutbox)_services.GetRequiredService<IOutbox>()).PendingCount);
     }
 
+    [Theory]
+    [InlineData("channel_not_found")]
+    [InlineData("not_in_channel")]
+    [InlineData("is_archived")]
+    public async Task DeliverDueAsync_PermanentError_DeadLetterAtOnceWithError(string error)
+    {
+        var outbox = _services.GetRequiredService<IOutbox>();
+        await outbox.EnqueueAsync("slack", "k1", """{"TeamId":"T0TEAM","Channel":"C0GONE","ThreadTs":null,"Text":"x","Blocks":"[]"}""", default);
+        _slack.ScriptError("chat.postMessage", error);
+
+        Assert.Equal(0, await DeliverDueAsync());
+        _clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await DeliverDueAsync());
+
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var dead = Assert.Single(await outbox.GetDeadLettersAsync(10, default));
+        Assert.Equal(("k1", error, 1), (dead.IdempotencyKey, dead.LastError, dead.Attempts));
+        Assert.Equal(1, await outbox.CountDeadLettersAsync(default));
+    }
+
+    [Fact]
+    public async Task DeliverDueAsync_TransientError_RetriedNotDead()
+    {
+        var outbox = _services.GetRequiredService<IOutbox>();
+        await outbox.EnqueueAsync("slack", "k1", """{"TeamId":"T0TEAM","Channel":"C0DIGEST","ThreadTs":null,"Text":"x","Blocks":"[]"}""", default);
+        // Two answers: the HTTP client's own retry (Slack:MaxRetryAttempts = 1) fails too.
+        _slack.ScriptStatus("chat.postMessage", 503);
+        _slack.ScriptStatus("chat.postMessage", 503);
+
+        Assert.Equal(0, await DeliverDueAsync());
+        Assert.Empty(await outbox.GetDeadLettersAsync(10, default));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await DeliverDueAsync());
+
+        Assert.Empty(await outbox.GetDeadLettersAsync(10, default));
+        Assert.Equal(3, _slack.CallsTo("chat.postMessage").Count);
+    }
+
     [Fact]
     public async Task NextAttempt_Attempts_ExponentialUpToMaximumThenGivenUp()
     {
