@@ -28,6 +28,7 @@ public static class BotCommandLine
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(AllocationCommand.Create());
         root.Subcommands.Add(TeamsPackageCommand.Create());
+        root.Subcommands.Add(DeadLettersCommand.Create());
         return root;
     }
 

@@ -23,6 +23,8 @@ public static class BotServices
         services.AddStorage(configuration);
         services.AddAllocation(configuration);
         services.AddHostedService<AllocationReloadService>();
+        services.AddSingleton<QueueRetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueRetentionService>());
         services.AddConversation(configuration);
         services.AddCardRendering();
         return services;
