@@ -9,9 +9,11 @@ public sealed class SlackOptions
     public static IReadOnlyList<string> DefaultScopes { get; } =
     [
         "app_mentions:read",
+        "channels:history",
         "chat:write",
         "commands",
         "files:write",
+        "groups:history",
         "im:history",
         "im:write",
         "users:read",

@@ -91,6 +91,13 @@ public static class SlackServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// A chat.postMessage that timed out or lost its connection may have been posted: retrying it here would post twice.
+    /// The outbox retries it instead, after looking for the earlier post (<see cref="SlackOutboundDelivery"/>).
+    /// </summary>
+    private static bool MayHavePosted(ResilienceContext context) =>
+        context.GetRequestMessage()?.RequestUri?.AbsolutePath.EndsWith("/chat.postMessage", StringComparison.Ordinal) == true;
+
     /// <summary>Retries 429 (including <c>ok:false ratelimited</c>), 408, 5xx and network errors, waiting Slack's Retry-After when given.</summary>
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
@@ -109,7 +116,7 @@ public static class SlackServiceCollectionExtensions
                     settings.MaxRetryAttempts > 0
                     && (args.Outcome.Result is { } response
                         ? SlackRetryDelay.IsTransient(response)
-                        : args.Outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)),
+                        : args.Outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException && !MayHavePosted(args.Context))),
                 DelayGenerator = args => ValueTask.FromResult(
                     SlackRetryDelay.FromRetryAfter(args.Outcome.Result, timeProvider.GetUtcNow(), settings.MaxRetryAfter)),
             })

@@ -33,6 +33,7 @@ public static class BotCommandLine
         root.Subcommands.Add(AllocationCommand.Create());
         root.Subcommands.Add(TeamsPackageCommand.Create());
         root.Subcommands.Add(MetricsCommand.Create());
+        root.Subcommands.Add(DeadLettersCommand.Create());
         CommandLineErrors.RejectOptionLikeArguments(root);
         return root;
     }

@@ -22,6 +22,8 @@ public static class BotServices
         services.AddHostedService<AllocationReloadService>();
         services.AddBusinessMetrics(configuration);
         services.AddHostedService<MetricsFolderService>();
+        services.AddSingleton<QueueRetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueRetentionService>());
         services.AddConversation(configuration);
         services.AddCardRendering();
         return services;

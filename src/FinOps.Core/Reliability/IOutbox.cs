@@ -22,4 +22,17 @@ public interface IOutbox
 
     /// <summary>Failed: attempted again at <paramref name="retryAt"/>, or given up (dead) when null.</summary>
     Task MarkFailedAsync(long id, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>Messages given up (dead letters) of every channel, most recently failed first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>How many dead letters are kept now (for the metrics).</summary>
+    Task<int> CountDeadLettersAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes messages sent before <paramref name="sentBefore"/> and dead letters given up before <paramref name="deadBefore"/>;
+    /// pending messages are never deleted. Returns how many rows were deleted.
+    /// </summary>
+    /// <remarks>A sent message's key is forgotten with it: enqueuing that key again afterwards stores a new message.</remarks>
+    Task<int> PurgeAsync(DateTimeOffset sentBefore, DateTimeOffset deadBefore, CancellationToken cancellationToken);
 }

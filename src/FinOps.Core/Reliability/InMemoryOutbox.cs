@@ -24,7 +24,8 @@ public sealed class InMemoryOutbox : IOutbox
                 return Task.FromResult(false);
             }
 
-            _entries.Add(new Entry(++_nextId, channel, idempotencyKey, payload) { DueAt = _timeProvider.GetUtcNow() });
+            var now = _timeProvider.GetUtcNow();
+            _entries.Add(new Entry(++_nextId, channel, idempotencyKey, payload) { DueAt = now, CreatedAt = now });
             return Task.FromResult(true);
         }
     }
@@ -71,6 +72,7 @@ public sealed class InMemoryOutbox : IOutbox
             entry.ClaimedBy = null;
             entry.State = EntryState.Sent;
             entry.Result = result;
+            entry.FinishedAt = _timeProvider.GetUtcNow();
         }
 
         return Task.CompletedTask;
@@ -91,10 +93,45 @@ public sealed class InMemoryOutbox : IOutbox
             else
             {
                 entry.State = EntryState.Dead;
+                entry.FinishedAt = _timeProvider.GetUtcNow();
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        lock (_gate)
+        {
+            IReadOnlyList<DeadLetter> dead = _entries
+                .Where(e => e.State == EntryState.Dead)
+                .OrderByDescending(e => e.FinishedAt)
+                .ThenByDescending(e => e.Id)
+                .Take(max)
+                .Select(e => new DeadLetter(e.Id, e.Channel, e.IdempotencyKey, e.Attempts, e.LastError, e.CreatedAt, e.FinishedAt))
+                .ToList();
+            return Task.FromResult(dead);
+        }
+    }
+
+    public Task<int> CountDeadLettersAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_entries.Count(e => e.State == EntryState.Dead));
+        }
+    }
+
+    public Task<int> PurgeAsync(DateTimeOffset sentBefore, DateTimeOffset deadBefore, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var purged = _entries.RemoveAll(e =>
+                (e.State == EntryState.Sent && e.FinishedAt < sentBefore) || (e.State == EntryState.Dead && e.FinishedAt < deadBefore));
+            return Task.FromResult(purged);
+        }
     }
 
     /// <summary>Messages not yet delivered nor given up, for diagnostics and tests.</summary>
@@ -129,6 +166,8 @@ public sealed class InMemoryOutbox : IOutbox
         public string? LastError { get; set; }
         public string? Result { get; set; }
         public DateTimeOffset DueAt { get; set; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? FinishedAt { get; set; }
         public string? ClaimedBy { get; set; }
         public DateTimeOffset LeaseUntil { get; set; }
         public EntryState State { get; set; }

@@ -35,9 +35,9 @@ public sealed class SlackProactiveSender(
         string? result;
         try
         {
-            result = await delivery.TryDeliverAsync(idempotencyKey, message, cancellationToken);
+            result = await delivery.TryDeliverAsync(idempotencyKey, message, mayHavePosted: false, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is SlackApiException slack && !slack.IsPermanent))
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is SlackApiException slack && !slack.IsPermanent))
         {
             throw new SlackDeliveryDeferredException($"Slack is unavailable; message {idempotencyKey} stays queued and will be retried.", ex);
         }

@@ -16,8 +16,20 @@ namespace FinOps.Slack.WebApi;
 /// </summary>
 public sealed class SlackApiClient(HttpClient httpClient, SlackPostPacer pacer, TimeProvider timeProvider)
 {
+    /// <summary>The message metadata <c>event_type</c> of posts that carry their outbox idempotency key.</summary>
+    public const string DeliveryEventType = "finops_delivery";
+
     /// <summary>chat.postMessage: posts to a channel (or thread), paced per channel.</summary>
-    public async Task<SlackPostedMessage> PostMessageAsync(string token, string channel, SlackMessageContent content, string? threadTs, CancellationToken cancellationToken)
+    public Task<SlackPostedMessage> PostMessageAsync(string token, string channel, SlackMessageContent content, string? threadTs, CancellationToken cancellationToken) =>
+        PostMessageAsync(token, channel, content, threadTs, null, cancellationToken);
+
+    /// <summary>
+    /// chat.postMessage carrying <paramref name="idempotencyKey"/> in the message metadata
+    /// (<c>{"event_type":"finops_delivery","event_payload":{"idempotency_key":...}}</c>), so
+    /// <see cref="FindPostedAsync"/> can tell later whether a post whose answer was lost reached the channel.
+    /// </summary>
+    public async Task<SlackPostedMessage> PostMessageAsync(
+        string token, string channel, SlackMessageContent content, string? threadTs, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         var body = MessageBody(content);
@@ -27,11 +39,64 @@ public sealed class SlackApiClient(HttpClient httpClient, SlackPostPacer pacer, 
             body["thread_ts"] = threadTs;
         }
 
+        if (!string.IsNullOrEmpty(idempotencyKey))
+        {
+            body["metadata"] = new JsonObject
+            {
+                ["event_type"] = DeliveryEventType,
+                ["event_payload"] = new JsonObject { ["idempotency_key"] = idempotencyKey },
+            };
+        }
+
         using (await pacer.WaitTurnAsync(channel, cancellationToken))
         {
             var result = await CallJsonAsync("chat.postMessage", token, body, cancellationToken);
             return new SlackPostedMessage(GetString(result, "channel") ?? channel, GetString(result, "ts") ?? throw MissingField("chat.postMessage", "ts"));
         }
+    }
+
+    /// <summary>
+    /// The message posted with <paramref name="idempotencyKey"/> in its metadata among the latest <paramref name="limit"/>
+    /// messages of <paramref name="channel"/> (conversations.history) or of the thread <paramref name="threadTs"/>
+    /// (conversations.replies), both with <c>include_all_metadata</c>; null when none carries it.
+    /// </summary>
+    public async Task<SlackPostedMessage?> FindPostedAsync(
+        string token, string channel, string? threadTs, string idempotencyKey, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("channel", channel),
+            new("include_all_metadata", "true"),
+            new("limit", limit.ToString(CultureInfo.InvariantCulture)),
+        };
+        var method = "conversations.history";
+        if (!string.IsNullOrEmpty(threadTs))
+        {
+            method = "conversations.replies";
+            form.Add(new("ts", threadTs));
+        }
+
+        var result = await CallFormAsync(method, Bearer(token), form, cancellationToken);
+        if (!result.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var message in messages.EnumerateArray())
+        {
+            if (message.ValueKind == JsonValueKind.Object
+                && message.TryGetProperty("metadata", out var metadata)
+                && GetString(metadata, "event_type") == DeliveryEventType
+                && metadata.TryGetProperty("event_payload", out var payload)
+                && GetString(payload, "idempotency_key") == idempotencyKey
+                && GetString(message, "ts") is { } ts)
+            {
+                return new SlackPostedMessage(channel, ts);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>chat.update: replaces a message the bot posted.</summary>

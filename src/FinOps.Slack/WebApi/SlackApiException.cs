@@ -12,6 +12,8 @@ public sealed class SlackApiException : Exception
         "is_archived", "msg_too_long", "no_text", "not_authed", "not_in_channel", "restricted_action",
         "token_revoked", "token_expired", "missing_scope", "invalid_code", "bad_redirect_uri", "user_not_found",
         "cant_update_message", "message_not_found", "edit_window_closed", "no_permission", "team_access_not_granted",
+        // Our own refusal to post to a response_url outside Slack: the stored payload will name the same host next time.
+        "untrusted_response_url",
     };
 
     public SlackApiException()

@@ -35,6 +35,7 @@ public sealed class QueueDbContext(DbContextOptions<QueueDbContext> options) : D
             e.ToTable("QueuedMessages");
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
             e.HasIndex(x => new { x.Channel, x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.Status, x.FinishedAt });
         });
 
         modelBuilder.Entity<IdempotencyKeyEntity>(e =>

@@ -24,6 +24,9 @@ public sealed class QueuedMessageEntity
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When it was sent or given up (dead); null while pending. Retention counts from here.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+
     /// <summary>The worker that owns the current attempt; null when nobody does.</summary>
     public string? ClaimedBy { get; set; }
 

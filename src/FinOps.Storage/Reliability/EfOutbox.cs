@@ -83,12 +83,14 @@ public sealed class EfOutbox(QueueDatabase database, TimeProvider timeProvider) 
     public async Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken)
     {
         await database.EnsureReadyAsync(cancellationToken);
+        DateTimeOffset? now = timeProvider.GetUtcNow();
         await using var context = database.CreateContext();
         await context.Messages
             .Where(m => m.Id == id)
             .ExecuteUpdateAsync(
                 u => u.SetProperty(m => m.Status, Sent)
                     .SetProperty(m => m.Result, result)
+                    .SetProperty(m => m.FinishedAt, now)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                     .SetProperty(m => m.ClaimedBy, (string?)null)
                     .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
@@ -113,15 +115,55 @@ public sealed class EfOutbox(QueueDatabase database, TimeProvider timeProvider) 
         }
         else
         {
+            DateTimeOffset? now = timeProvider.GetUtcNow();
             await context.Messages
                 .Where(m => m.Id == id)
                 .ExecuteUpdateAsync(
                     u => u.SetProperty(m => m.LastError, failure)
                         .SetProperty(m => m.Status, Dead)
+                        .SetProperty(m => m.FinishedAt, now)
                         .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                         .SetProperty(m => m.ClaimedBy, (string?)null)
                         .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null),
                     cancellationToken);
         }
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await database.EnsureReadyAsync(cancellationToken);
+        await using var context = database.CreateContext();
+        return await context.Messages
+            .Where(m => m.Status == Dead)
+            .OrderByDescending(m => m.FinishedAt)
+            .ThenByDescending(m => m.Id)
+            .Take(max)
+            .Select(m => new DeadLetter(m.Id, m.Channel, m.IdempotencyKey, m.Attempts, m.LastError, m.CreatedAt, m.FinishedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> CountDeadLettersAsync(CancellationToken cancellationToken)
+    {
+        await database.EnsureReadyAsync(cancellationToken);
+        await using var context = database.CreateContext();
+        return await context.Messages.CountAsync(m => m.Status == Dead, cancellationToken);
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset sentBefore, DateTimeOffset deadBefore, CancellationToken cancellationToken)
+    {
+        await database.EnsureReadyAsync(cancellationToken);
+        await using var context = database.CreateContext();
+        DateTimeOffset? sentLimit = sentBefore;
+        DateTimeOffset? deadLimit = deadBefore;
+
+        // Rows finished before this column existed have no FinishedAt: their age counts from when they were queued.
+        var sent = await context.Messages
+            .Where(m => m.Status == Sent && (m.FinishedAt < sentLimit || (m.FinishedAt == null && m.CreatedAt < sentBefore)))
+            .ExecuteDeleteAsync(cancellationToken);
+        var dead = await context.Messages
+            .Where(m => m.Status == Dead && (m.FinishedAt < deadLimit || (m.FinishedAt == null && m.CreatedAt < deadBefore)))
+            .ExecuteDeleteAsync(cancellationToken);
+        return sent + dead;
     }
 }

@@ -167,6 +167,23 @@ public sealed class SlackInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commands_UntrustedResponseUrl_DeadLetterAtOnceWithError()
+    {
+        var host = await StartAsync(worker: true);
+        await host.PostFormAsync("/slack/commands", SlackPayloads.SlashCommand("top", new Uri("http://169.254.169.254/latest/meta-data"), "t1"));
+        await host.PostFormAsync("/slack/commands", SlackPayloads.SlashCommand("sentinel", _slack.HookUrl("cmd2"), "t2"));
+        await _slack.NextCallAsync("hook", c => c.Json["text"]!.GetValue<string>() == "Answer: sentinel");
+        await StopAsync(host);
+
+        var dead = Assert.Single(await _outbox.GetDeadLettersAsync(10, default));
+        Assert.Equal(SlackInbox.Channel, dead.Channel);
+        Assert.Equal("untrusted_response_url", dead.LastError);
+        Assert.Equal(1, dead.Attempts);
+        Assert.Equal(0, _outbox.PendingCount);
+        Assert.Single(_slack.CallsTo("hook"));
+    }
+
+    [Fact]
     public async Task Events_InboxCannotStore_Returns503AndNothingHappens()
     {
         var failing = new Mock<IOutbox>();

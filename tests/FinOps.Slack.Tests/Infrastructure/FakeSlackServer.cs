@@ -19,7 +19,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task>>> _scripted = new();
     private readonly ConcurrentDictionary<string, int> _attempts = new();
     private readonly Channel<RecordedCall> _feed = Channel.CreateUnbounded<RecordedCall>();
+    private readonly ConcurrentQueue<JsonObject> _posted = new();
     private int _ts;
+    private int _scriptedTs;
+    private const string BodyKey = "fake-slack-body";
 
     private FakeSlackServer(WebApplication app) => _app = app;
 
@@ -70,6 +73,20 @@ public sealed class FakeSlackServer : IAsyncDisposable
         return context.Response.WriteAsJsonAsync(new { ok = false, error = status == 429 ? "ratelimited" : "internal_error" });
     });
 
+    /// <summary>The next chat.postMessage is posted (conversations.history shows it) but its answer never comes: the caller times out.</summary>
+    public void ScriptPostedWithoutAnswer() => Script("chat.postMessage", async context =>
+    {
+        Remember((string)context.Items[BodyKey]!, $"1700000001.{Interlocked.Increment(ref _scriptedTs):D6}");
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(15), context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up waiting; the post stays.
+        }
+    });
+
     public void ScriptError(string method, string error) =>
         Script(method, context => context.Response.WriteAsJsonAsync(new { ok = false, error }));
 
@@ -94,8 +111,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var attempt = _attempts.AddOrUpdate(method, 1, (_, n) => n + 1);
+        context.Items[BodyKey] = body;
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var responder))
         {
+
             await responder(context);
             Record(new RecordedCall(method, context.Request.Headers.Authorization, context.Request.ContentType, body, attempt));
             return;
@@ -103,6 +122,16 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
         Record(new RecordedCall(method, context.Request.Headers.Authorization, context.Request.ContentType, body, attempt));
         await context.Response.WriteAsJsonAsync(DefaultAnswer(method, body));
+    }
+
+    private void Remember(string body, string ts)
+    {
+        if (body.StartsWith('{'))
+        {
+            var posted = JsonNode.Parse(body)!.AsObject();
+            posted["ts"] = ts;
+            _posted.Enqueue(posted);
+        }
     }
 
     private void Record(RecordedCall call)
@@ -113,7 +142,18 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     private JsonObject DefaultAnswer(string method, string body)
     {
+        if (method is "conversations.history" or "conversations.replies")
+        {
+            // Reading posts no message: the ts sequence of posts stays as it was.
+            return new JsonObject { ["ok"] = true, ["messages"] = History(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body)) };
+        }
+
         var ts = $"1700000000.{Interlocked.Increment(ref _ts):D6}";
+        if (method == "chat.postMessage")
+        {
+            Remember(body, ts);
+        }
+
         string? channel = null;
         if (body.StartsWith('{'))
         {
@@ -146,6 +186,26 @@ public sealed class FakeSlackServer : IAsyncDisposable
             },
             _ => new JsonObject { ["ok"] = true },
         };
+    }
+
+    /// <summary>Posted messages of the form's channel, newest first; metadata only with include_all_metadata, as Slack does.</summary>
+    private JsonArray History(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form)
+    {
+        var channel = form.GetValueOrDefault("channel").ToString();
+        var withMetadata = form.GetValueOrDefault("include_all_metadata").ToString() == "true";
+        var messages = new JsonArray();
+        foreach (var posted in _posted.Reverse().Where(p => p["channel"]?.GetValue<string>() == channel))
+        {
+            var message = new JsonObject { ["type"] = "message", ["ts"] = posted["ts"]!.DeepClone(), ["text"] = posted["text"]?.DeepClone() };
+            if (withMetadata && posted["metadata"] is { } metadata)
+            {
+                message["metadata"] = metadata.DeepClone();
+            }
+
+            messages.Add(message);
+        }
+
+        return messages;
     }
 
     public async ValueTask DisposeAsync()

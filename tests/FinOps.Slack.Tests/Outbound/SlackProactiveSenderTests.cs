@@ -108,6 +108,102 @@ public sealed class SlackProactiveSenderTests : IAsyncLifetime
         Assert.Equal(0, ((InMemoryOutbox)_services.GetRequiredService<IOutbox>()).PendingCount);
     }
 
+    [Theory]
+    [InlineData("channel_not_found")]
+    [InlineData("not_in_channel")]
+    [InlineData("is_archived")]
+    public async Task DeliverDueAsync_PermanentError_DeadLetterAtOnceWithError(string error)
+    {
+        var outbox = _services.GetRequiredService<IOutbox>();
+        await outbox.EnqueueAsync("slack", "k1", """{"TeamId":"T0TEAM","Channel":"C0GONE","ThreadTs":null,"Text":"x","Blocks":"[]"}""", default);
+        _slack.ScriptError("chat.postMessage", error);
+
+        Assert.Equal(0, await DeliverDueAsync());
+        _clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await DeliverDueAsync());
+
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var dead = Assert.Single(await outbox.GetDeadLettersAsync(10, default));
+        Assert.Equal(("k1", error, 1), (dead.IdempotencyKey, dead.LastError, dead.Attempts));
+        Assert.Equal(1, await outbox.CountDeadLettersAsync(default));
+    }
+
+    [Fact]
+    public async Task DeliverDueAsync_TransientError_RetriedNotDead()
+    {
+        var outbox = _services.GetRequiredService<IOutbox>();
+        await outbox.EnqueueAsync("slack", "k1", """{"TeamId":"T0TEAM","Channel":"C0DIGEST","ThreadTs":null,"Text":"x","Blocks":"[]"}""", default);
+        // Two answers: the HTTP client's own retry (Slack:MaxRetryAttempts = 1) fails too.
+        _slack.ScriptStatus("chat.postMessage", 503);
+        _slack.ScriptStatus("chat.postMessage", 503);
+
+        Assert.Equal(0, await DeliverDueAsync());
+        Assert.Empty(await outbox.GetDeadLettersAsync(10, default));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await DeliverDueAsync());
+
+        Assert.Empty(await outbox.GetDeadLettersAsync(10, default));
+        Assert.Equal(3, _slack.CallsTo("chat.postMessage").Count);
+    }
+
+    [Fact]
+    public async Task DeliverDueAsync_PostedButAnswerTimedOut_FoundByMetadataNotPostedTwice()
+    {
+        await using var services = SlackServices.Build(_slack, _clock, s =>
+        {
+            s["Slack:MaxRetryAttempts"] = "3";
+            s["Slack:AttemptTimeout"] = "00:00:00.300";
+        });
+
+        // Slack accepts the post, then the answer never comes back within the attempt's timeout.
+        _slack.ScriptPostedWithoutAnswer();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var sender = scope.ServiceProvider.GetRequiredService<SlackProactiveSender>();
+            await Assert.ThrowsAsync<SlackDeliveryDeferredException>(() => sender.SendAsync(Channel, Digest, "digest:2026-W10:C0DIGEST", default));
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SlackOutboundDelivery>().DeliverDueAsync(default));
+        }
+
+        var post = await _slack.NextCallAsync("chat.postMessage");
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Equal("finops_delivery", post.Json["metadata"]!["event_type"]!.GetValue<string>());
+        Assert.Equal("digest:2026-W10:C0DIGEST", post.Json["metadata"]!["event_payload"]!["idempotency_key"]!.GetValue<string>());
+        var lookup = Assert.Single(_slack.CallsTo("conversations.history"));
+        Assert.Contains("include_all_metadata=true", lookup.Body, StringComparison.Ordinal);
+        Assert.Equal(0, ((InMemoryOutbox)services.GetRequiredService<IOutbox>()).PendingCount);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var sent = await scope.ServiceProvider.GetRequiredService<SlackProactiveSender>().SendAsync(Channel, Digest, "digest:2026-W10:C0DIGEST", default);
+            Assert.Equal("C0DIGEST:1700000001.000001", sent.MessageId);
+        }
+
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task DeliverDueAsync_EarlierAttemptNeverReachedSlack_PostedAfterLookingOnce()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            _slack.ScriptStatus("chat.postMessage", 503);
+        }
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            await Assert.ThrowsAsync<SlackDeliveryDeferredException>(
+                () => scope.ServiceProvider.GetRequiredService<SlackProactiveSender>().SendAsync(Channel, Digest, "digest:1", default));
+        }
+
+        Assert.Equal(1, await DeliverDueAsync());
+
+        Assert.Single(_slack.CallsTo("conversations.history"));
+        Assert.Equal(3, _slack.CallsTo("chat.postMessage").Count);
+    }
+
     [Fact]
     public async Task NextAttempt_Attempts_ExponentialUpToMaximumThenGivenUp()
     {

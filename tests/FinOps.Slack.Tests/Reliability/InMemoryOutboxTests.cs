@@ -52,4 +52,28 @@ public sealed class InMemoryOutboxTests
         _clock.Advance(TimeSpan.FromDays(1));
         Assert.Empty(await outbox.GetDueAsync("slack", 10, default));
     }
+
+    [Fact]
+    public async Task PurgeAsync_SentAndDeadOlderThanLimits_DeletedPendingAndYoungerKept()
+    {
+        var outbox = new InMemoryOutbox(_clock);
+        foreach (var key in new[] { "old-sent", "old-dead", "new-dead", "pending" })
+        {
+            await outbox.EnqueueAsync("slack", key, "{}", default);
+        }
+
+        var ids = (await outbox.GetDueAsync("slack", 10, default)).ToDictionary(m => m.IdempotencyKey, m => m.Id);
+        await outbox.MarkSentAsync(ids["old-sent"], null, default);
+        await outbox.MarkFailedAsync(ids["old-dead"], "is_archived", null, default);
+        _clock.Advance(TimeSpan.FromDays(10));
+        await outbox.MarkFailedAsync(ids["new-dead"], "not_in_channel", null, default);
+        Assert.Equal(["new-dead", "old-dead"], (await outbox.GetDeadLettersAsync(10, default)).Select(d => d.IdempotencyKey));
+
+        Assert.Equal(2, await outbox.PurgeAsync(_clock.GetUtcNow().AddDays(-5), _clock.GetUtcNow().AddDays(-5), default));
+
+        var dead = Assert.Single(await outbox.GetDeadLettersAsync(10, default));
+        Assert.Equal(("new-dead", "not_in_channel"), (dead.IdempotencyKey, dead.LastError));
+        Assert.Equal(1, await outbox.CountDeadLettersAsync(default));
+        Assert.Equal(1, outbox.PendingCount);
+    }
 }

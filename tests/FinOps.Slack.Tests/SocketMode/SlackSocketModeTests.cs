@@ -196,5 +196,12 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
 
         public Task MarkFailedAsync(long id, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
             inner.MarkFailedAsync(id, failure, retryAt, cancellationToken);
+
+        public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken) => inner.GetDeadLettersAsync(max, cancellationToken);
+
+        public Task<int> CountDeadLettersAsync(CancellationToken cancellationToken) => inner.CountDeadLettersAsync(cancellationToken);
+
+        public Task<int> PurgeAsync(DateTimeOffset sentBefore, DateTimeOffset deadBefore, CancellationToken cancellationToken) =>
+            inner.PurgeAsync(sentBefore, deadBefore, cancellationToken);
     }
 }

@@ -122,29 +122,44 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostMessageAsync_SlowAnswer_AttemptTimesOutAndIsRetried()
+    public async Task UpdateMessageAsync_SlowAnswer_AttemptTimesOutAndIsRetried()
     {
-        _slack.Script("chat.postMessage", async context =>
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                // The client gave up on this attempt, as intended.
-            }
-        });
-
+        ScriptSlow("chat.update");
         await using var impatient = SlackServices.Build(_slack, _clock, s => s["Slack:AttemptTimeout"] = "00:00:00.300");
 
-        var posted = await impatient.GetRequiredService<SlackApiClient>().PostMessageAsync("xoxb-1", "C1", Content, null, default);
+        var updated = await impatient.GetRequiredService<SlackApiClient>().UpdateMessageAsync("xoxb-1", "C1", "1.1", Content, default);
 
-        Assert.Equal("C1", posted.Channel);
+        Assert.Equal("C1", updated.Channel);
 
         // The abandoned attempt is recorded when the server notices; on a loaded machine a later attempt may time out too.
-        Assert.InRange(_slack.CallsTo("chat.postMessage").Count, 2, 4);
+        Assert.InRange(_slack.CallsTo("chat.update").Count, 2, 4);
     }
+
+    [Fact]
+    public async Task PostMessageAsync_SlowAnswer_TimesOutWithoutPostingAgain()
+    {
+        // Slack may have posted before its answer was lost: the outbox decides, after looking for the post (issue 14).
+        ScriptSlow("chat.postMessage");
+        await using var impatient = SlackServices.Build(_slack, _clock, s => s["Slack:AttemptTimeout"] = "00:00:00.300");
+
+        await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(
+            () => impatient.GetRequiredService<SlackApiClient>().PostMessageAsync("xoxb-1", "C1", Content, null, default));
+
+        await _slack.NextCallAsync("chat.postMessage");
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+    }
+
+    private void ScriptSlow(string method) => _slack.Script(method, async context =>
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up on this attempt, as intended.
+        }
+    });
 
     [Fact]
     public async Task UpdateMessageAsync_Ok_SendsChannelAndTs()

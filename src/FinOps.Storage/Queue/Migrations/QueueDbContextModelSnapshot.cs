@@ -98,6 +98,9 @@ namespace FinOps.Storage.Queue.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -126,6 +129,8 @@ namespace FinOps.Storage.Queue.Migrations
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("Status", "FinishedAt");
 
                     b.HasIndex("Channel", "Status", "NextAttemptAt");
 
