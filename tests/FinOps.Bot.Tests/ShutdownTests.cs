@@ -10,7 +10,9 @@ using FinOps.Bot.Tests.Infrastructure;
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Messaging;
 using FinOps.Slack.Security;
+using FinOps.Storage;
 using FinOps.Storage.Data;
+using FinOps.Storage.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -115,8 +117,10 @@ public sealed class ShutdownTests : IDisposable
 
     private static async Task<string?> StatusAsync(string db)
     {
-        await using var context = new CostDbContext(new DbContextOptionsBuilder<CostDbContext>().UseSqlite($"Data Source={db};Pooling=False").Options);
-        return await context.OutboxMessages.Where(m => m.Channel == "slack-inbound").Select(m => m.Status).SingleOrDefaultAsync();
+        // Inbound work lives in the queue file next to the cost store (Storage:QueueDatabasePath unset).
+        var queue = new StorageOptions { DatabasePath = db }.EffectiveQueueDatabasePath;
+        await using var context = new QueueDbContext(new DbContextOptionsBuilder<QueueDbContext>().UseSqlite($"Data Source={queue};Pooling=False").Options);
+        return await context.Messages.Where(m => m.Channel == "slack-inbound").Select(m => m.Status).SingleOrDefaultAsync();
     }
 
     private static BotFactory SlackFactory(RecordingServer slack, string secret, string db)

@@ -50,16 +50,18 @@ public sealed class MetricsFolderServiceTests : IDisposable
         await service.StartAsync(CancellationToken.None);
         var atStart = await metrics.GetSeriesAsync(CancellationToken.None);
         await File.WriteAllTextAsync(Path.Combine(watched, "payments.csv"), "date,metric,team,value\n2026-11-01,transactions,payments,120\n");
-        _time.Advance(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BusinessMetricsOptions>>().Value.PollInterval);
-        var picked = await WaitForSeriesAsync(metrics, 2);
+        var picked = await WaitForSeriesAsync(metrics, 2, _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BusinessMetricsOptions>>().Value.PollInterval);
         await service.StopAsync(CancellationToken.None);
 
         Assert.Equal("orders", Assert.Single(atStart).Metric);
         Assert.Equal(["orders/", "transactions/payments"], picked.Select(s => s.Metric + "/" + s.Team));
     }
 
-    /// <summary>The poll runs on the timer's thread: wait (bounded) until it has stored the file.</summary>
-    private static async Task<IReadOnlyList<BusinessMetricSeries>> WaitForSeriesAsync(IBusinessMetrics metrics, int count)
+    /// <summary>
+    /// The poll runs on the timer's thread, and ExecuteAsync (which creates the timer) runs as its own task since .NET 10:
+    /// advance one poll interval at a time and wait (bounded) until the file is stored.
+    /// </summary>
+    private async Task<IReadOnlyList<BusinessMetricSeries>> WaitForSeriesAsync(IBusinessMetrics metrics, int count, TimeSpan pollInterval)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
@@ -70,6 +72,7 @@ public sealed class MetricsFolderServiceTests : IDisposable
                 return series;
             }
 
+            _time.Advance(pollInterval);
             await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
         }
     }
