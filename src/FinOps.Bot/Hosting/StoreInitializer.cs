@@ -1,3 +1,4 @@
+using System.Globalization;
 using FinOps.Demo;
 using FinOps.Storage.Allocation;
 using FinOps.Storage.Data;
@@ -77,7 +78,7 @@ public sealed partial class StoreInitializer(
                 throw new InvalidOperationException("Importing the generated demo data failed: " + string.Join("; ", report.Files.Select(f => f.Error)));
             }
 
-            LogSeeded(logger, generated.RowCount, generated.FirstDay, generated.LastDay);
+            LogSeeded(logger, generated.RowCount, generated.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), generated.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             InstallDemoAllocationRules();
             await SeedDemoBusinessMetricsAsync(generated.FirstDay, generated.LastDay, cancellationToken);
         }
@@ -131,7 +132,7 @@ public sealed partial class StoreInitializer(
     private static partial void LogStore(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store was empty, so it was seeded with {Rows} rows of DEMO data (Acme Commerce, {First} to {Last}). For real data, start with Demo:SeedOnFirstRun=false on a new --db file and import your FOCUS exports.")]
-    private static partial void LogSeeded(ILogger logger, long rows, DateOnly first, DateOnly last);
+    private static partial void LogSeeded(ILogger logger, long rows, string first, string last);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
