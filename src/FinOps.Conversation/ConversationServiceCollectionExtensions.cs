@@ -27,21 +27,12 @@ public static class ConversationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<CalendarOptions>()
-            .BindConfiguration(CalendarOptions.SectionName)
-            .Validate(o => o.FiscalYearStartMonth is >= 1 and <= 12, "Calendar:FiscalYearStartMonth must be 1 to 12.")
-            .ValidateOnStart();
-        services.AddOptions<ConversationOptions>()
-            .BindConfiguration(ConversationOptions.SectionName)
-            .Validate(o => o.CatalogRefreshMinutes is >= 0 and <= 1440, "Conversation:CatalogRefreshMinutes must be 0 to 1440.")
-            .Validate(o => o.FollowUpExpiry >= TimeSpan.Zero && o.FollowUpExpiry <= TimeSpan.FromDays(1), "Conversation:FollowUpExpiry must be 00:00:00 (off) to 1.00:00:00.")
-            .Validate(o => o.FollowUpCapacity is >= 1 and <= 1_000_000, "Conversation:FollowUpCapacity must be 1 to 1000000.")
-            .ValidateOnStart();
-        services.AddOptions<LanguageModelOptions>()
-            .BindConfiguration(LanguageModelOptions.SectionName)
-            .Validate(o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "LanguageModel:Endpoint must be an absolute URL.")
-            .Validate(o => o.TimeoutSeconds is >= 1 and <= 120, "LanguageModel:TimeoutSeconds must be 1 to 120.")
-            .ValidateOnStart();
+        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CalendarOptions>, CalendarOptionsValidator>());
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
+        services.AddOptions<LanguageModelOptions>().BindConfiguration(LanguageModelOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LanguageModelOptions>, LanguageModelOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new CostCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.FiscalYearStartMonth));

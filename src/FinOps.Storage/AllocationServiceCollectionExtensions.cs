@@ -5,6 +5,7 @@ using FinOps.Storage.Allocation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FinOps.Storage;
 
@@ -23,10 +24,8 @@ public static class AllocationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<AllocationOptions>()
-            .BindConfiguration(AllocationOptions.SectionName)
-            .Validate(o => o.ReloadInterval > TimeSpan.Zero, "Allocation:ReloadInterval must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<AllocationOptions>().BindConfiguration(AllocationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AllocationOptions>, AllocationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AllocationRuleSource(null, () => sp.GetRequiredService<AllocationReloader>().EnsureLoaded()));
         services.TryAddSingleton<AllocationReloader>();

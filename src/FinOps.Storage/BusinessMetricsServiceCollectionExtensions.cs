@@ -3,6 +3,7 @@ using FinOps.Storage.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FinOps.Storage;
 
@@ -17,10 +18,8 @@ public static class BusinessMetricsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<BusinessMetricsOptions>()
-            .BindConfiguration(BusinessMetricsOptions.SectionName)
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Metrics:PollInterval must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<BusinessMetricsOptions>().BindConfiguration(BusinessMetricsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BusinessMetricsOptions>, BusinessMetricsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BusinessMetricImporter>();
         services.TryAddSingleton<BusinessMetricFolder>();

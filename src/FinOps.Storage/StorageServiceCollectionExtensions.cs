@@ -28,21 +28,10 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.SectionName)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath must name a file.")
-            .Validate(o => o.ImportLockTimeout >= TimeSpan.Zero, "Storage:ImportLockTimeout must not be negative.")
-            .Validate(
-                o => string.IsNullOrWhiteSpace(o.DatabasePath)
-                    || !string.Equals(Path.GetFullPath(o.EffectiveQueueDatabasePath), Path.GetFullPath(o.DatabasePath), StringComparison.Ordinal),
-                "Storage:QueueDatabasePath must name another file than Storage:DatabasePath (imports lock the cost store).")
-            .ValidateOnStart();
-        services.AddOptions<QueueRetentionOptions>()
-            .BindConfiguration(QueueRetentionOptions.SectionName)
-            .Validate(o => o.Sent > TimeSpan.Zero, "Queue:Retention:Sent must be positive (e.g. 14.00:00:00).")
-            .Validate(o => o.Dead > TimeSpan.Zero, "Queue:Retention:Dead must be positive (e.g. 30.00:00:00).")
-            .Validate(o => o.PurgeInterval > TimeSpan.Zero, "Queue:Retention:PurgeInterval must be positive (e.g. 01:00:00).")
-            .ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddOptions<QueueRetentionOptions>().BindConfiguration(QueueRetentionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueueRetentionOptions>, QueueRetentionOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITeamAssignment, TagTeamAssignment>();

@@ -53,4 +53,24 @@ public sealed class SlackOptionsTests
 
         Assert.True(result.Failed);
     }
+
+    [Fact]
+    public void Validate_TwoBadSettingsAndAMissingClientId_AllReportedWithValuesButNoSecret()
+    {
+        var secret = "clientsecret-" + Guid.NewGuid().ToString("N");
+        var result = new SlackOptionsValidator().Validate(null, new SlackOptions
+        {
+            SigningSecret = "signing-" + Guid.NewGuid().ToString("N"),
+            ClientSecret = secret,
+            WorkerCount = -3,
+            ProcessingLease = TimeSpan.FromSeconds(-5),
+        });
+
+        Assert.True(result.Failed);
+        var failures = result.Failures!.ToList();
+        Assert.Contains("Slack:WorkerCount must be positive, not -3.", failures);
+        Assert.Contains("Slack:ProcessingLease must be a positive time span, not -00:00:05.", failures);
+        Assert.Contains(failures, f => f.StartsWith("Slack:ClientId and Slack:ClientSecret must be set together", StringComparison.Ordinal));
+        Assert.DoesNotContain(secret, result.FailureMessage, StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,25 @@ public sealed class TeamsOptionsValidatorTests
         Assert.True(new TeamsOptionsValidator().Validate(null, new TeamsOptions()).Succeeded);
     }
 
+    [Fact]
+    public void Validate_TwoBadSettingsWithPassword_BothReportedWithValuesPasswordNotEchoed()
+    {
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        var options = Options(TeamsAppType.MultiTenant, password: password);
+        options.DevelopmentMode = true;
+        options.OpenIdMetadataUrl = "not a url";
+        options.ClockSkew = TimeSpan.FromMinutes(30);
+
+        var result = new TeamsOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        var failures = result.Failures!.ToList();
+        Assert.Contains("Teams:OpenIdMetadataUrl must be an absolute URL, not 'not a url'.", failures);
+        Assert.Contains("Teams:ClockSkew must be between 0 and 10 minutes, not 00:30:00.", failures);
+        Assert.Contains(failures, f => f.StartsWith("Teams:DevelopmentMode cannot be true", StringComparison.Ordinal));
+        Assert.DoesNotContain(password, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(TeamsAppType.MultiTenant, null, "https://login.microsoftonline.com/botframework.com")]
     [InlineData(TeamsAppType.SingleTenant, "contoso-tenant", "https://login.microsoftonline.com/contoso-tenant")]

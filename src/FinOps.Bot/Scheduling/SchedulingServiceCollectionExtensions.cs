@@ -20,6 +20,8 @@ public static class SchedulingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddDigests();
         services.TryAddScoped<DigestRecipientResolver>();
+        services.AddMetrics();
+        services.TryAddSingleton<DigestMetrics>();
         services.TryAddScoped<WeeklyDigestPublisher>();
 
         var options = configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions();

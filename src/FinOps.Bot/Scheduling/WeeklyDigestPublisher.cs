@@ -19,6 +19,7 @@ public sealed partial class WeeklyDigestPublisher(
     DigestRecipientResolver recipients,
     IEnumerable<IProactiveSender> senders,
     IIdempotencyStore idempotency,
+    DigestMetrics metrics,
     ILogger<WeeklyDigestPublisher> logger)
 {
     public const string IdempotencyScope = "digest.weekly";
@@ -57,11 +58,13 @@ public sealed partial class WeeklyDigestPublisher(
                     var message = await byChannel[recipient.Channel].SendAsync(recipient.Address, card, key, cancellationToken);
                     await idempotency.CompleteAsync(IdempotencyScope, key, message.MessageId, cancellationToken);
                     sent++;
+                    metrics.RecordPosted(recipient.Channel);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // Released so that the next run (a re-fire or a restart) tries this recipient again.
                     await idempotency.ReleaseAsync(IdempotencyScope, key, CancellationToken.None);
+                    metrics.RecordFailed(recipient.Channel);
                     LogSendFailed(logger, ex, team.Key, recipient.Channel);
                 }
             }

@@ -15,10 +15,8 @@ internal static class VisibilityServiceCollectionExtensions
     public static IServiceCollection AddVisibility(this IServiceCollection services)
     {
         services.AddOptions<VisibilityOptions>().BindConfiguration(VisibilityOptions.SectionName).ValidateOnStart();
-        services.AddOptions<DirectoryOptions>()
-            .BindConfiguration(DirectoryOptions.SectionName)
-            .Validate(o => o.LookupCacheLifetime > TimeSpan.Zero, "Directory:LookupCacheLifetime must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>());
         // Without the storage layer's rules (unit hosts), the directory is empty: the built-in default rules list no one.
         services.TryAddSingleton(sp => new DirectorySource(sp.GetService<AllocationRuleSource>() ?? new AllocationRuleSource()));
         services.TryAddSingleton(sp => new PersonResolver(

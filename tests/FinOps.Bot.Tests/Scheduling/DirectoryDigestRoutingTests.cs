@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using FinOps.Bot.Hosting;
 using FinOps.Bot.Scheduling;
@@ -102,6 +104,55 @@ public sealed class DirectoryDigestRoutingTests
     }
 
     [Fact]
+    public async Task Publish_OneChannelFailing_PostedAndFailedCountedByChannelOnTheBotMeter()
+    {
+        var references = new InMemoryConversationReferenceStore();
+        foreach (var team in new[] { "payments", "search", "data" })
+        {
+            await references.StoreAsync(Reference($"19:{team}@thread.tacv2", "channel", null, channelId: $"19:{team}@thread.tacv2"), CancellationToken.None);
+        }
+
+        _teams.Fails = true;
+        await using var services = Services(references);
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
+        var measurements = new ConcurrentBag<(string Instrument, long Value, string? Channel)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            // Only this provider's meter: other tests publish digests in the same process.
+            if (instrument.Meter.Name == BotMetrics.Name && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) =>
+        {
+            string? channel = null;
+            foreach (var (key, value) in tags)
+            {
+                channel = key == "channel" ? value as string : channel;
+            }
+
+            measurements.Add((i.Name, v, channel));
+        });
+        listener.Start();
+
+        using (var scope = services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WeeklyDigestPublisher>().PublishAsync(CancellationToken.None);
+        }
+
+        long Sum(string instrument, string channel) => measurements.Where(m => m.Instrument == instrument && m.Channel == channel).Sum(m => m.Value);
+        Assert.Equal(3, _slack.Sent.Count);
+        Assert.NotEmpty(_teams.Sent);
+        Assert.Equal(3, Sum("finops.digests.posted", "slack"));
+        Assert.Equal(_playground.Sent.Count, Sum("finops.digests.posted", "playground"));
+        Assert.Equal(0, Sum("finops.digests.posted", "teams"));
+        Assert.Equal(_teams.Sent.Count, Sum("finops.digests.failed", "teams"));
+        Assert.Equal(0, Sum("finops.digests.failed", "slack"));
+    }
+
+    [Fact]
     public async Task ProductionServices_NoDemoTypeRegistered_TeamsComeFromTheRulesFile()
     {
         var folder = Path.Combine(Path.GetTempPath(), "finops-prod-services-" + Guid.NewGuid().ToString("N"));
@@ -193,9 +244,17 @@ public sealed class DirectoryDigestRoutingTests
 
         public string Channel => channel;
 
+        /// <summary>When set, every send is recorded as attempted and then fails.</summary>
+        public bool Fails { get; set; }
+
         public Task<SentMessage> SendAsync(ConversationAddress conversation, Card card, string idempotencyKey, CancellationToken cancellationToken)
         {
             Sent.Add((idempotencyKey, conversation, card));
+            if (Fails)
+            {
+                throw new HttpRequestException("connector unavailable");
+            }
+
             return Task.FromResult(new SentMessage(conversation, "m" + Sent.Count.ToString(CultureInfo.InvariantCulture)));
         }
 
