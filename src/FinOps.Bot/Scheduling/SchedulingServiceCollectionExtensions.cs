@@ -2,6 +2,7 @@ using FinOps.Conversation.Digests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace FinOps.Bot.Scheduling;
@@ -16,8 +17,8 @@ public static class SchedulingServiceCollectionExtensions
 
         services.AddOptions<DigestOptions>()
             .BindConfiguration(DigestOptions.SectionName)
-            .Validate(o => CronExpression.TryParse(o.WeeklyCron, out _), "Digests:WeeklyCron must be a Quartz cron expression, e.g. \"0 0 9 ? * MON\".")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>());
         services.AddDigests();
         services.TryAddScoped<DigestRecipientResolver>();
         services.AddMetrics();
@@ -36,8 +37,10 @@ public static class SchedulingServiceCollectionExtensions
             q.AddTrigger(t => t
                 .ForJob(WeeklyDigestJob.Key)
                 .WithIdentity("weekly-digest-trigger", "digests")
-                .WithCronSchedule(options.WeeklyCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+                .WithCronSchedule(options.WeeklyCron, c => c.InTimeZone(DigestOptions.FindZone(options.TimeZone) ?? TimeZoneInfo.Utc)));
         });
+        // Before Quartz's own hosted service starts the scheduler, so that per-team zone triggers are in place.
+        services.AddHostedService<TeamZoneDigestTriggers>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

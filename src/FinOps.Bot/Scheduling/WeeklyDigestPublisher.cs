@@ -4,6 +4,7 @@ using FinOps.Conversation.Messaging;
 using FinOps.Core.Digests;
 using FinOps.Core.Reliability;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FinOps.Bot.Scheduling;
 
@@ -20,6 +21,7 @@ public sealed partial class WeeklyDigestPublisher(
     IEnumerable<IProactiveSender> senders,
     IIdempotencyStore idempotency,
     DigestMetrics metrics,
+    IOptions<DigestOptions> options,
     ILogger<WeeklyDigestPublisher> logger)
 {
     public const string IdempotencyScope = "digest.weekly";
@@ -29,12 +31,25 @@ public sealed partial class WeeklyDigestPublisher(
     public static string IdempotencyKey(string teamKey, DateOnly weekStart, string channel, string address) =>
         string.Create(CultureInfo.InvariantCulture, $"digest:{teamKey}:{weekStart:yyyy-MM-dd}:{channel}:{address}");
 
-    /// <summary>Sends what has not been sent yet for the current digest week; returns how many messages went out now.</summary>
-    public async Task<int> PublishAsync(CancellationToken cancellationToken)
+    /// <summary>Sends what has not been sent yet for the current digest week to every team; returns how many messages went out now.</summary>
+    public Task<int> PublishAsync(CancellationToken cancellationToken) => PublishAsync(_ => true, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="PublishAsync(CancellationToken)"/> for the teams whose digest follows <paramref name="timeZone"/>
+    /// (an IANA id); null means the teams without a zone of their own or with <c>Digests:TimeZone</c>.
+    /// </summary>
+    public Task<int> PublishForZoneAsync(string? timeZone, CancellationToken cancellationToken)
+    {
+        var defaultZone = options.Value.TimeZone.Trim();
+        var zone = timeZone ?? defaultZone;
+        return PublishAsync(t => string.Equals(t.TimeZone ?? defaultZone, zone, StringComparison.Ordinal), cancellationToken);
+    }
+
+    private async Task<int> PublishAsync(Func<DigestTeam, bool> include, CancellationToken cancellationToken)
     {
         var byChannel = senders.GroupBy(s => s.Channel, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var sent = 0;
-        foreach (var team in await teams.GetTeamsAsync(cancellationToken))
+        foreach (var team in (await teams.GetTeamsAsync(cancellationToken)).Where(include))
         {
             var digest = await builder.BuildAsync(team.Key, team.DisplayName, cancellationToken);
             if (digest.IsEmpty)

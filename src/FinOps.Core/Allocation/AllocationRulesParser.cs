@@ -18,7 +18,7 @@ namespace FinOps.Core.Allocation;
 public static class AllocationRulesParser
 {
     private static readonly string[] RootKeys = ["version", "revision", "teams", "roles", "tags", "hierarchy", "pools"];
-    private static readonly string[] TeamKeys = ["key", "name", "aliases", "owners", "members", "approvers", "channels"];
+    private static readonly string[] TeamKeys = ["key", "name", "aliases", "owners", "members", "approvers", "channels", "timeZone"];
     private static readonly string[] RoleKeys = ["finance", "admin"];
     private static readonly string[] OwnerKeys = ["name", "email", "slack", "entra"];
     private static readonly string[] TagKeys = ["id", "keys", "from", "until"];
@@ -271,10 +271,26 @@ public static class AllocationRulesParser
                 {
                     Members = members,
                     Approvers = approvers,
+                    TimeZone = map.TryGetValue("timeZone", out var zoneNode) ? Zone(zoneNode, field + ".timeZone") : null,
                 });
             }
 
             return teams;
+        }
+
+        private string Zone(YamlNode node, string field)
+        {
+            var id = Text(node, field).Trim();
+            try
+            {
+                // Accepts the IANA ids (Europe/Berlin) the README documents; the canonical id is kept as written.
+                _ = TimeZoneInfo.FindSystemTimeZoneById(id);
+                return id;
+            }
+            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+            {
+                throw Error(node, field, $"'{id}' is not a known IANA time zone id (e.g. Europe/Berlin, America/New_York, UTC).");
+            }
         }
 
         private Dictionary<string, string> AliasIndex(List<AllocationTeam> teams, YamlNode? teamsNode)

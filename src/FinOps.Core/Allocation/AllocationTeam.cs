@@ -19,4 +19,7 @@ public sealed record AllocationTeam(
 
     /// <summary>People who may approve the team's budget changes.</summary>
     public IReadOnlyList<TeamOwner> Approvers { get; init; } = [];
+
+    /// <summary>IANA time zone id (<c>timeZone</c> in allocation.yaml) the team's scheduled digests follow; null means the <c>Digests:TimeZone</c> setting.</summary>
+    public string? TimeZone { get; init; }
 }

@@ -7,6 +7,9 @@ namespace FinOps.Core.Digests;
 /// <param name="Channels">Team channels on each chat platform.</param>
 public sealed record DigestTeam(string Key, string DisplayName, IReadOnlyList<TeamOwner> Owners, TeamChannels Channels)
 {
+    /// <summary>IANA time zone id the team's scheduled digest follows; null means the <c>Digests:TimeZone</c> setting.</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>True when the chat user with this (Slack or playground) id, e-mail or Entra object id owns the team.</summary>
     public bool IsOwnedBy(string? userId, string? email, string? aadObjectId) =>
         Owners.Any(o =>

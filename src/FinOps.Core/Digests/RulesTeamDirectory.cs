@@ -20,6 +20,9 @@ public sealed class RulesTeamDirectory(DirectorySource directory) : ITeamDirecto
             {
                 SlackChannelIds = team.SlackChannels,
                 TeamsChannelIds = team.TeamsChannels,
-            });
+            })
+        {
+            TimeZone = team.TimeZone,
+        };
     }
 }

@@ -31,7 +31,10 @@ public sealed class CompanyDirectory
                 [.. team.Members.Select(Add)],
                 [.. team.Approvers.Select(Add)],
                 [.. team.Channels.Where(c => c.Platform == "slack").Select(c => c.Id)],
-                [.. team.Channels.Where(c => c.Platform == "teams").Select(c => c.Id)]);
+                [.. team.Channels.Where(c => c.Platform == "teams").Select(c => c.Id)])
+            {
+                TimeZone = team.TimeZone,
+            };
             teams.Add(directoryTeam);
         }
 

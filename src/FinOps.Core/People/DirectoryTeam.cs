@@ -19,4 +19,7 @@ public sealed record DirectoryTeam(
 {
     /// <summary>Owners, members and approvers: everyone who belongs to the team.</summary>
     public IEnumerable<Person> Everyone => Owners.Concat(Members).Concat(Approvers);
+
+    /// <summary>IANA time zone id of the team's scheduled digests; null means the <c>Digests:TimeZone</c> setting.</summary>
+    public string? TimeZone { get; init; }
 }

@@ -202,25 +202,120 @@ public sealed class WeeklyDigestJobTests
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DigestOptions>>().Value);
     }
 
-    private static async Task RunJobAsync(ServiceProvider services)
+    // Monday before and after each 2026 daylight-saving change, 09:00 local, as UTC instants.
+    [Theory]
+    [InlineData("Europe/Berlin", "2026-03-22", "2026-03-23T08:00:00Z", "2026-03-30T07:00:00Z")]
+    [InlineData("Europe/Berlin", "2026-10-18", "2026-10-19T07:00:00Z", "2026-10-26T08:00:00Z")]
+    [InlineData("America/New_York", "2026-03-01", "2026-03-02T14:00:00Z", "2026-03-09T13:00:00Z")]
+    [InlineData("America/New_York", "2026-10-25", "2026-10-26T13:00:00Z", "2026-11-02T14:00:00Z")]
+    public async Task AddScheduling_TimeZoneAcrossDaylightSavingChange_FiresAtNineLocalOnBothMondays(string zone, string from, string first, string second)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Digests:TimeZone"] = zone })
+            .Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddScheduling(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var registered = Assert.IsAssignableFrom<ICronTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(WeeklyDigestJob.Key)));
+
+        var fires = FireTimes(registered, DateTimeOffset.Parse(from + "T00:00:00Z", CultureInfo.InvariantCulture), 2);
+
+        Assert.Equal(zone, registered.TimeZone.Id);
+        Assert.Equal([DateTimeOffset.Parse(first, CultureInfo.InvariantCulture), DateTimeOffset.Parse(second, CultureInfo.InvariantCulture)], fires);
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        Assert.All(fires, f => Assert.Equal(new TimeSpan(9, 0, 0), TimeZoneInfo.ConvertTime(f, tz).TimeOfDay));
+        Assert.NotEqual(TimeZoneInfo.ConvertTime(fires[0], tz).Offset, TimeZoneInfo.ConvertTime(fires[1], tz).Offset);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("CEST+1")]
+    public void AddScheduling_UnknownTimeZone_ErrorNamesSettingAndValue(string zone)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Digests:TimeZone"] = zone, ["Digests:Enabled"] = "false" })
+            .Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddScheduling(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DigestOptions>>().Value);
+
+        Assert.Contains($"Digests:TimeZone '{zone}'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TeamZoneTriggers_TeamWithOwnZone_SecondTriggerInThatZoneSendsOnlyThatTeam()
+    {
+        await using var services = Services(defaultZone: "Europe/Berlin", searchZone: "America/New_York");
+        var hosted = ActivatorUtilities.CreateInstance<TeamZoneDigestTriggers>(services);
+        await hosted.StartAsync(CancellationToken.None);
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var triggers = (await scheduler.GetTriggersOfJob(WeeklyDigestJob.Key)).Cast<ICronTrigger>().ToList();
+        var newYork = Assert.Single(triggers, t => t.JobDataMap.GetString(WeeklyDigestJob.TimeZoneKey) == "America/New_York");
+        Assert.Equal("America/New_York", newYork.TimeZone.Id);
+        Assert.Equal(
+            [DateTimeOffset.Parse("2026-03-02T14:00:00Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-03-09T13:00:00Z", CultureInfo.InvariantCulture)],
+            FireTimes(newYork, DateTimeOffset.Parse("2026-03-01T00:00:00Z", CultureInfo.InvariantCulture), 2));
+        Assert.Equal(["Europe/Berlin", "America/New_York"], triggers.Select(t => t.TimeZone.Id).Order(StringComparer.Ordinal).Reverse());
+
+        await RunJobAsync(services, "America/New_York");
+        Assert.Equal(["digest:search:2026-11-16:slack:C05SEARCH01"], _slack.Sent.Select(s => s.Key));
+
+        await RunJobAsync(services);
+        Assert.Equal(2, _slack.Sent.Count);
+        Assert.Contains(_slack.Sent, s => s.Key == "digest:payments:2026-11-16:slack:C05PAYMENTS");
+    }
+
+    // The registered trigger's own schedule (cron and zone), started at the given time: its stored start time is the
+    // wall clock, which would skip the 2026 dates.
+    private static List<DateTimeOffset> FireTimes(ITrigger registered, DateTimeOffset from, int count)
+    {
+        var trigger = registered.GetTriggerBuilder().StartAt(from).Build();
+        var fires = new List<DateTimeOffset>();
+        DateTimeOffset? after = from;
+        while (fires.Count < count && trigger.GetFireTimeAfter(after) is { } next)
+        {
+            fires.Add(next);
+            after = next;
+        }
+
+        return fires;
+    }
+
+    private static async Task RunJobAsync(ServiceProvider services, string? zone = null)
     {
         using var scope = services.CreateScope();
         var job = ActivatorUtilities.CreateInstance<WeeklyDigestJob>(scope.ServiceProvider);
-        await job.Execute(Mock.Of<IJobExecutionContext>(), CancellationToken.None);
+        var context = new Mock<IJobExecutionContext>();
+        var data = new JobDataMap();
+        if (zone is not null)
+        {
+            data[WeeklyDigestJob.TimeZoneKey] = zone;
+        }
+
+        context.Setup(c => c.MergedJobDataMap).Returns(data);
+        await job.Execute(context.Object, CancellationToken.None);
     }
 
-    private ServiceProvider Services(string? slackToken = "xoxb-test", bool validateScopes = false)
+    private ServiceProvider Services(string? slackToken = "xoxb-test", bool validateScopes = false, string? defaultZone = null, string? searchZone = null)
     {
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:BotToken"] = slackToken })
+            .AddInMemoryCollection(defaultZone is null ? [] : new Dictionary<string, string?> { ["Digests:TimeZone"] = defaultZone })
             .Build();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton<IIdempotencyStore>(_idempotency);
         services.AddSingleton<ICostQueryService>(new EngineQueryService(Cube()));
-        services.AddSingleton<ITeamDirectory>(new FixedDirectory());
+        services.AddSingleton<ITeamDirectory>(new FixedDirectory(searchZone));
         services.AddSingleton<IProactiveSender>(_playground);
         services.AddSingleton<IProactiveSender>(_slack);
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName);
@@ -291,16 +386,16 @@ public sealed class WeeklyDigestJobTests
         }
     }
 
-    private sealed class FixedDirectory : ITeamDirectory
+    private sealed class FixedDirectory(string? searchZone = null) : ITeamDirectory
     {
-        private static readonly IReadOnlyList<DigestTeam> Teams =
+        private readonly IReadOnlyList<DigestTeam> _teams =
         [
             new("payments", "Payments", [new("U0PAY1", "a@example.com", null), new("U0PAY2", "b@example.com", null)], new TeamChannels("C05PAYMENTS", "Cost - Payments")),
-            new("search", "Search", [new("U0SEA1", "c@example.com", null)], new TeamChannels("C05SEARCH01", null)),
+            new("search", "Search", [new("U0SEA1", "c@example.com", null)], new TeamChannels("C05SEARCH01", null)) { TimeZone = searchZone },
             new("growth", "Growth", [new("U0GRO1", "d@example.com", null)], new TeamChannels("C05GROWTH01", null)),
         ];
 
-        public Task<IReadOnlyList<DigestTeam>> GetTeamsAsync(CancellationToken cancellationToken) => Task.FromResult(Teams);
+        public Task<IReadOnlyList<DigestTeam>> GetTeamsAsync(CancellationToken cancellationToken) => Task.FromResult(_teams);
     }
 
     private sealed class RecordingSender(string channel) : IProactiveSender

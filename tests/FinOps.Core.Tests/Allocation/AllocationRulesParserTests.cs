@@ -141,6 +141,30 @@ public sealed class AllocationRulesParserTests
     }
 
     [Fact]
+    public void Parse_TeamTimeZone_ExposedOnTeamDirectoryAndDigestTeam()
+    {
+        var rules = AllocationRulesParser.Parse("version: 1\nteams:\n  - key: berlin\n    timeZone: Europe/Berlin\n  - key: plain\n", "allocation.yaml");
+
+        Assert.Equal("Europe/Berlin", rules.Teams[0].TimeZone);
+        Assert.Null(rules.Teams[1].TimeZone);
+        var directory = new FinOps.Core.People.CompanyDirectory(rules);
+        Assert.Equal(["Europe/Berlin", null], directory.Teams.Select(t => FinOps.Core.Digests.RulesTeamDirectory.ToDigestTeam(t).TimeZone));
+    }
+
+    [Theory]
+    [InlineData("version: 1\nteams:\n  - key: a\n    timeZone: Europe/Berlinn\n", 4, "teams[0].timeZone", "'Europe/Berlinn' is not a known IANA time zone id")]
+    [InlineData("version: 1\nteams:\n  - key: a\n  - key: b\n    timeZone: [UTC]\n", 5, "teams[1].timeZone", "expected a single value")]
+    public void Parse_BadTeamTimeZone_ErrorNamesFileLineAndValue(string yaml, int line, string field, string problem)
+    {
+        var e = Assert.Throws<AllocationRulesException>(() => AllocationRulesParser.Parse(yaml, "rules/allocation.yaml"));
+
+        Assert.Equal(line, e.Line);
+        Assert.Equal(field, e.Field);
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"rules/allocation.yaml:{line}:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_SyntaxError_ReportsLine()
     {
         var e = Assert.Throws<AllocationRulesException>(() => AllocationRulesParser.Parse("version: 1\nteams:\n  - key: [a\n", "allocation.yaml"));
