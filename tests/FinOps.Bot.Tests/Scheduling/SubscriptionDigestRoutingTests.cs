@@ -84,6 +84,30 @@ public sealed class SubscriptionDigestRoutingTests
     }
 
     [Fact]
+    public async Task Subscribe_ByPersonNotInDirectory_RefusedAndNothingStored()
+    {
+        await using var services = Services();
+
+        var reply = await SayAsync(services, "subscribe this channel to payments digests", new ChatUser("slack", "U0STRANGER"), new ConversationAddress("slack", "C0X"));
+
+        Assert.Equal("error", reply.Kind);
+        Assert.Contains("can't find you in the company directory", reply.FallbackText, StringComparison.Ordinal);
+        Assert.Empty(await services.GetRequiredService<ISubscriptionStore>().ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Subscribe_UnknownTeam_ErrorListsTeams()
+    {
+        await using var services = Services();
+
+        var reply = await SayAsync(services, "subscribe this channel to billing digests", new ChatUser("slack", "U0PAT0001"), new ConversationAddress("slack", "C0X"));
+
+        Assert.Equal("error", reply.Kind);
+        Assert.Contains("\"billing\". Teams: payments, ledger", reply.FallbackText, StringComparison.Ordinal);
+        Assert.Empty(await services.GetRequiredService<ISubscriptionStore>().ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Subscribe_ByAdminOfAnotherTeam_Allowed()
     {
         await using var services = Services();
