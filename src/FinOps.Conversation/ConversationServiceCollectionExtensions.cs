@@ -2,8 +2,10 @@ using System.ClientModel;
 using FinOps.Conversation.Answers;
 using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Questions;
+using FinOps.Conversation.Subscriptions;
 using FinOps.Conversation.Visibility;
 using FinOps.Core.Calendar;
+using FinOps.Core.Subscriptions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +48,9 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, QuestionActionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, HelpActionHandler>());
         services.AddVisibility();
+        // In memory unless the storage layer registers the durable store (it does in the host).
+        services.TryAddSingleton<ISubscriptionStore, InMemorySubscriptionStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, SubscriptionCommand>());
         services.TryAddSingleton<FollowUpMemory>();
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();

@@ -1,5 +1,6 @@
 using FinOps.Core.Query;
 using FinOps.Core.Reliability;
+using FinOps.Core.Subscriptions;
 using FinOps.Storage.Channels;
 using FinOps.Storage.Costs;
 using FinOps.Storage.Data;
@@ -45,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IOutbox, EfOutbox>();
         services.AddSingleton<ChannelRecordStore>();
+        services.AddSingleton<ISubscriptionStore, ChannelSubscriptionStore>();
         return services;
     }
 }

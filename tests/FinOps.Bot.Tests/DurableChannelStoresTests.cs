@@ -1,4 +1,5 @@
 using FinOps.Bot.Channels;
+using FinOps.Core.Subscriptions;
 using FinOps.Slack.Installation;
 using FinOps.Storage;
 using FinOps.Storage.Channels;
@@ -61,6 +62,32 @@ public sealed class DurableChannelStoresTests : IDisposable
         Assert.False(await store.DeleteAsync("T0001", CancellationToken.None));
         Assert.Null(await store.FindAsync("T0001", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Subscriptions_SubscribeAndUnsubscribe_SubscriptionAndChangeLogSurviveRestart()
+    {
+        var at = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero);
+        var subscription = new ChannelSubscription("payments", SubscriptionTopic.Digest, "teams", "19:chat@thread.v2", "tenant-1", "pat@corp.example", at);
+        var search = subscription with { TeamKey = "search", Topic = SubscriptionTopic.Anomalies };
+        using (var first = Build())
+        {
+            var store = first.GetRequiredService<ISubscriptionStore>();
+            await store.SubscribeAsync(subscription, Change(subscription, "subscribe", at), CancellationToken.None);
+            await store.SubscribeAsync(search, Change(search, "subscribe", at.AddMinutes(1)), CancellationToken.None);
+            Assert.True(await store.UnsubscribeAsync(search.Key, Change(search, "unsubscribe", at.AddMinutes(2)), CancellationToken.None));
+            Assert.False(await store.UnsubscribeAsync(search.Key, Change(search, "unsubscribe", at.AddMinutes(3)), CancellationToken.None));
+        }
+
+        using var second = Build();
+        var restarted = second.GetRequiredService<ISubscriptionStore>();
+        Assert.Equal([subscription], await restarted.ListAsync(CancellationToken.None));
+        Assert.Equal(
+            [Change(subscription, "subscribe", at), Change(search, "subscribe", at.AddMinutes(1)), Change(search, "unsubscribe", at.AddMinutes(2))],
+            await restarted.ListChangesAsync(CancellationToken.None));
+    }
+
+    private static SubscriptionChange Change(ChannelSubscription s, string action, DateTimeOffset at) =>
+        new(s.TeamKey, s.Topic, action, s.Channel, s.ConversationId, s.Workspace, s.SubscribedBy, at);
 
     private ServiceProvider Build()
     {

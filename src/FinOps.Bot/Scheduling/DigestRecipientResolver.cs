@@ -1,6 +1,7 @@
 using FinOps.Bot.Playground;
 using FinOps.Conversation.Cards;
 using FinOps.Core.Digests;
+using FinOps.Core.Subscriptions;
 using FinOps.Slack.Outbound;
 using FinOps.Slack;
 using FinOps.Teams.Activities;
@@ -13,9 +14,11 @@ namespace FinOps.Bot.Scheduling;
 /// Where a team's digest goes on each platform: the playground feed of every owner, the team's Slack channels when
 /// Slack is configured, the team's Teams channels where the bot is installed, and the personal Teams chat of every
 /// owner who has talked to the bot (a stored reference). Nobody else: the team comes from the company directory
-/// (<c>allocation.yaml</c>), so another team's people and channels never receive it.
+/// (<c>allocation.yaml</c>), so another team's people and channels never receive it. Conversations subscribed to the
+/// team's digest in chat receive it too.
 /// </summary>
-public sealed class DigestRecipientResolver(IOptions<SlackOptions> slack, IConversationReferenceStore? teamsReferences = null)
+public sealed class DigestRecipientResolver(
+    IOptions<SlackOptions> slack, IConversationReferenceStore? teamsReferences = null, ISubscriptionStore? subscriptions = null)
 {
     public async Task<IReadOnlyList<DigestRecipient>> ResolveAsync(DigestTeam team, IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
     {
@@ -56,7 +59,18 @@ public sealed class DigestRecipientResolver(IOptions<SlackOptions> slack, IConve
                 .Select(r => new DigestRecipient(TeamsActivityHandler.Channel, new ConversationAddress(TeamsActivityHandler.Channel, r.ConversationId, r.TenantId))));
         }
 
-        return recipients;
+        if (subscriptions is not null)
+        {
+            // Conversations subscribed in chat ("subscribe this channel to payments digests"), on platforms with a sender.
+            recipients.AddRange((await subscriptions.ListAsync(cancellationToken))
+                .Where(s => s.Topic == SubscriptionTopic.Digest
+                    && string.Equals(s.TeamKey, team.Key, StringComparison.OrdinalIgnoreCase)
+                    && channels.Contains(s.Channel))
+                .Select(s => new DigestRecipient(s.Channel, new ConversationAddress(s.Channel, s.ConversationId, s.Workspace))));
+        }
+
+        // A conversation that is both a rules-file channel and subscribed gets the digest once.
+        return [.. recipients.DistinctBy(r => (r.Channel, r.Address.Id))];
     }
 
     private static bool SlackConfigured(SlackOptions options) =>
