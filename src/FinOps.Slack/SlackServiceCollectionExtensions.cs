@@ -55,9 +55,10 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInboundDispatcher>();
         services.TryAddScoped<SlackWorkProcessor>();
         services.TryAddScoped<SlackAppHomeHandler>();
-        // A factory: the directory and question service come from AddConversation, which a Slack-only host may lack.
+        // The directory and question service come from AddConversation, which a Slack-only host may lack: resolving the
+        // work processor must not fail there, so a missing one is reported only when a Home tab is asked for.
         services.TryAddScoped<ISlackHomeSource>(sp => new DirectoryHomeSource(
-            sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<QuestionService>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetService<PersonResolver>(), sp.GetService<QuestionService>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<SlackOutboundDelivery>();
         services.TryAddScoped<SlackProactiveSender>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IProactiveSender, SlackProactiveSender>());

@@ -8,17 +8,21 @@ namespace FinOps.Slack.AppHome;
 /// The Home tab's content from the company directory (who the user is, their teams) and the question service
 /// (month-to-date spend and the month-end forecast per team, asked as a person would ask them).
 /// </summary>
-public sealed class DirectoryHomeSource(PersonResolver people, QuestionService questions, TimeProvider time) : ISlackHomeSource
+public sealed class DirectoryHomeSource(PersonResolver? resolver, QuestionService? questionService, TimeProvider time) : ISlackHomeSource
 {
+    private PersonResolver People => resolver ?? throw Missing(nameof(PersonResolver));
+
+    private QuestionService Questions => questionService ?? throw Missing(nameof(QuestionService));
+
     /// <summary>How many example questions the Home tab and the welcome message show.</summary>
     public const int ExampleCount = 3;
 
     public async Task<SlackHomeSummary> GetAsync(string teamId, string userId, CancellationToken cancellationToken)
     {
-        var directory = people.Directory;
+        var directory = People.Directory;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var examples = await ExamplesAsync(today, cancellationToken);
-        var person = await people.ResolveAsync(new ChannelIdentity("slack", userId, Workspace: teamId), cancellationToken);
+        var person = await People.ResolveAsync(new ChannelIdentity("slack", userId, Workspace: teamId), cancellationToken);
         if (person is null)
         {
             return new SlackHomeSummary(null, false, [], examples, directory.Source);
@@ -28,8 +32,8 @@ public sealed class DirectoryHomeSource(PersonResolver people, QuestionService q
         foreach (var key in directory.TeamsOf(person))
         {
             var team = directory.FindTeam(key);
-            var spend = await questions.AskAsync($"How much did {key} spend this month?", today, cancellationToken);
-            var forecast = await questions.AskAsync($"forecast for {key} this month", today, cancellationToken);
+            var spend = await Questions.AskAsync($"How much did {key} spend this month?", today, cancellationToken);
+            var forecast = await Questions.AskAsync($"forecast for {key} this month", today, cancellationToken);
             teams.Add(new SlackHomeTeam(
                 key,
                 team?.DisplayName ?? key,
@@ -48,7 +52,7 @@ public sealed class DirectoryHomeSource(PersonResolver people, QuestionService q
     /// </summary>
     private async Task<IReadOnlyList<string>> ExamplesAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var help = await questions.AskAsync("help", today, cancellationToken);
+        var help = await Questions.AskAsync("help", today, cancellationToken);
         return help.Card.Blocks.OfType<ActionsBlock>()
             .SelectMany(b => b.Actions)
             .Select(a => a.Payload.TryGetValue("question", out var q) ? q : null)
@@ -56,6 +60,9 @@ public sealed class DirectoryHomeSource(PersonResolver people, QuestionService q
             .Take(ExampleCount)
             .ToList();
     }
+
+    private static InvalidOperationException Missing(string service) =>
+        new($"The Slack App Home needs {service}; register it with AddConversation.");
 
     /// <summary>The answer's figure, or null when the question was asked back instead of answered.</summary>
     private static decimal? Answered(QuestionAnswer answer) => answer.Clarify is null ? answer.Total : null;
