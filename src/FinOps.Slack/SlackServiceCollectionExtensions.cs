@@ -1,6 +1,8 @@
+using FinOps.Conversation.Answers;
 using FinOps.Conversation.Messaging;
 using FinOps.Core.People;
 using FinOps.Core.Reliability;
+using FinOps.Slack.AppHome;
 using FinOps.Slack.BlockKit;
 using FinOps.Slack.Inbound;
 using FinOps.Slack.Installation;
@@ -52,6 +54,11 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInbox>();
         services.TryAddSingleton<SlackInboundDispatcher>();
         services.TryAddScoped<SlackWorkProcessor>();
+        services.TryAddScoped<SlackAppHomeHandler>();
+        // The directory and question service come from AddConversation, which a Slack-only host may lack: resolving the
+        // work processor must not fail there, so a missing one is reported only when a Home tab is asked for.
+        services.TryAddScoped<ISlackHomeSource>(sp => new DirectoryHomeSource(
+            sp.GetService<PersonResolver>(), sp.GetService<QuestionService>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<SlackOutboundDelivery>();
         services.TryAddScoped<SlackProactiveSender>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IProactiveSender, SlackProactiveSender>());

@@ -19,7 +19,8 @@ public sealed class SlackManifestTests
     {
         var events = Sequence(Path("settings", "event_subscriptions", "bot_events"));
 
-        Assert.Equal(["app_mention", "message.im", "app_uninstalled", "tokens_revoked"], events);
+        Assert.Equal(["app_mention", "message.im", "app_uninstalled", "tokens_revoked", "app_home_opened"], events);
+        Assert.Equal("true", Scalar(Path("features", "app_home", "home_tab_enabled")));
     }
 
     [Fact]

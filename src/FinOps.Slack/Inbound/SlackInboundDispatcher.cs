@@ -44,6 +44,7 @@ public sealed partial class SlackInboundDispatcher(SlackInbox inbox, ILogger<Sla
             "app_mention" => IsUserMessage(ev, botUserId),
             "message" => GetString(ev, "channel_type") == "im" && IsUserMessage(ev, botUserId),
             "app_uninstalled" or "tokens_revoked" => true,
+            "app_home_opened" => GetString(ev, "user") is { } user && user != botUserId,
             _ => false,
         };
         if (!wanted)

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Messaging;
 using FinOps.Core.Reliability;
+using FinOps.Slack.AppHome;
 using FinOps.Slack.BlockKit;
 using FinOps.Slack.Installation;
 using FinOps.Slack.WebApi;
@@ -34,6 +35,7 @@ public sealed partial class SlackWorkProcessor(
     ISlackInstallationStore installationStore,
     IIdempotencyStore idempotency,
     SlackUserDirectory users,
+    SlackAppHomeHandler appHome,
     IOptions<SlackOptions> options,
     ILogger<SlackWorkProcessor> logger)
 {
@@ -68,6 +70,8 @@ public sealed partial class SlackWorkProcessor(
                 }
 
                 return SlackWorkOutcome.Done;
+            case "app_home_opened":
+                return await appHome.HandleAsync(work, cancellationToken);
             default:
                 return await AnswerMessageAsync(work, cancellationToken);
         }

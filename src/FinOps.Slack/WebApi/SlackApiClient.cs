@@ -99,6 +99,14 @@ public sealed class SlackApiClient(HttpClient httpClient, SlackPostPacer pacer, 
         return null;
     }
 
+    /// <summary>views.publish: sets the App Home tab <paramref name="view"/> (<c>{"type":"home","blocks":[...]}</c>) of <paramref name="userId"/>.</summary>
+    public async Task PublishViewAsync(string token, string userId, JsonObject view, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(view);
+        await CallJsonAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }, cancellationToken);
+    }
+
     /// <summary>chat.update: replaces a message the bot posted.</summary>
     public async Task<SlackPostedMessage> UpdateMessageAsync(string token, string channel, string ts, SlackMessageContent content, CancellationToken cancellationToken)
     {

@@ -1,0 +1,69 @@
+using FinOps.Conversation.Answers;
+using FinOps.Conversation.Cards;
+using FinOps.Core.People;
+
+namespace FinOps.Slack.AppHome;
+
+/// <summary>
+/// The Home tab's content from the company directory (who the user is, their teams) and the question service
+/// (month-to-date spend and the month-end forecast per team, asked as a person would ask them).
+/// </summary>
+public sealed class DirectoryHomeSource(PersonResolver? resolver, QuestionService? questionService, TimeProvider time) : ISlackHomeSource
+{
+    private PersonResolver People => resolver ?? throw Missing(nameof(PersonResolver));
+
+    private QuestionService Questions => questionService ?? throw Missing(nameof(QuestionService));
+
+    /// <summary>How many example questions the Home tab and the welcome message show.</summary>
+    public const int ExampleCount = 3;
+
+    public async Task<SlackHomeSummary> GetAsync(string teamId, string userId, CancellationToken cancellationToken)
+    {
+        var directory = People.Directory;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var examples = await ExamplesAsync(today, cancellationToken);
+        var person = await People.ResolveAsync(new ChannelIdentity("slack", userId, Workspace: teamId), cancellationToken);
+        if (person is null)
+        {
+            return new SlackHomeSummary(null, false, [], examples, directory.Source);
+        }
+
+        var teams = new List<SlackHomeTeam>();
+        foreach (var key in directory.TeamsOf(person))
+        {
+            var team = directory.FindTeam(key);
+            var spend = await Questions.AskAsync($"How much did {key} spend this month?", today, cancellationToken);
+            var forecast = await Questions.AskAsync($"forecast for {key} this month", today, cancellationToken);
+            teams.Add(new SlackHomeTeam(
+                key,
+                team?.DisplayName ?? key,
+                spend.Currency ?? forecast.Currency,
+                Answered(spend),
+                Answered(forecast),
+                team?.SlackChannels ?? []));
+        }
+
+        return new SlackHomeSummary(person.Label, true, teams, examples, directory.Source);
+    }
+
+    /// <summary>
+    /// The help answer's example questions (its buttons' questions): they are built from the value catalog, naming this
+    /// company's own teams and services, and each is checked to parse.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ExamplesAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var help = await Questions.AskAsync("help", today, cancellationToken);
+        return help.Card.Blocks.OfType<ActionsBlock>()
+            .SelectMany(b => b.Actions)
+            .Select(a => a.Payload.TryGetValue("question", out var q) ? q : null)
+            .OfType<string>()
+            .Take(ExampleCount)
+            .ToList();
+    }
+
+    private static InvalidOperationException Missing(string service) =>
+        new($"The Slack App Home needs {service}; register it with AddConversation.");
+
+    /// <summary>The answer's figure, or null when the question was asked back instead of answered.</summary>
+    private static decimal? Answered(QuestionAnswer answer) => answer.Clarify is null ? answer.Total : null;
+}
