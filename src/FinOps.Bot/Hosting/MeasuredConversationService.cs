@@ -12,6 +12,9 @@ public sealed class MeasuredConversationService(IConversationService inner, BotM
     public Task<Card> HandleActionAsync(CardActionInvoked action, CancellationToken cancellationToken) =>
         MeasureAsync("action", () => inner.HandleActionAsync(action, cancellationToken));
 
+    public Task<Card?> WelcomeAsync(ConversationAddress conversation, CancellationToken cancellationToken) =>
+        inner.WelcomeAsync(conversation, cancellationToken);
+
     private async Task<Card> MeasureAsync(string kind, Func<Task<Card>> answer)
     {
         using var activity = BotMetrics.ActivitySource.StartActivity("answer " + kind);

@@ -41,6 +41,23 @@ internal static class HelpCards
         return new QuestionAnswer(question, null, null, null, [], text, new Card("help", text, blocks));
     }
 
+    /// <summary>The welcome card on install: what the bot does and three example questions from <paramref name="catalog"/>.</summary>
+    public static Card Welcome(ValueCatalog catalog)
+    {
+        var examples = Examples(catalog).Take(3).ToList();
+        const string lead = "Hi! I answer cloud cost questions from this company's cost data: totals, breakdowns, top spenders, trends, comparisons, what changed, forecasts, unallocated cost and data freshness. Type \"help\" any time.";
+        var blocks = new List<CardBlock>
+        {
+            new TitleBlock("Welcome to FinOps Bot"),
+            new TextBlock(lead),
+            new TextBlock("Try for example:\n" + string.Join('\n', examples.Select(e => "- " + e))),
+            new ActionsBlock(examples.Select(e => new CardAction(
+                QuestionAnswerer.AskExampleActionId, e, new Dictionary<string, string> { ["question"] = e })).ToList()),
+        };
+        var text = lead + " Try: " + string.Join("; ", examples) + ".";
+        return new Card("welcome", text, blocks);
+    }
+
     public static QuestionAnswer Clarify(ParsedQuestion question)
     {
         var ambiguity = question.Ambiguities[0];

@@ -57,6 +57,13 @@ public sealed partial class ConversationService : IConversationService
         }
     }
 
+    /// <summary>What the bot can do, with three example questions built from the current cost data.</summary>
+    public async Task<Card?> WelcomeAsync(ConversationAddress conversation, CancellationToken cancellationToken)
+    {
+        var catalog = await _questions.GetCatalogAsync(cancellationToken);
+        return HelpCards.Welcome(catalog);
+    }
+
     public async Task<Card> AnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -10,4 +10,7 @@ public interface IConversationService
 
     /// <summary>Handles a button click; the returned card replaces the clicked card in place. Idempotent per message and action.</summary>
     Task<Card> HandleActionAsync(CardActionInvoked action, CancellationToken cancellationToken);
+
+    /// <summary>The welcome card for a person who just installed the bot, or null when the service has none.</summary>
+    Task<Card?> WelcomeAsync(ConversationAddress conversation, CancellationToken cancellationToken) => Task.FromResult<Card?>(null);
 }

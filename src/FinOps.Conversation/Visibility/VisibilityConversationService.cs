@@ -35,6 +35,9 @@ public sealed partial class VisibilityConversationService(
         return WithinScopeAsync(action.User, action.Conversation, ct => inner.HandleActionAsync(action, ct), cancellationToken);
     }
 
+    public Task<Card?> WelcomeAsync(ConversationAddress conversation, CancellationToken cancellationToken) =>
+        inner.WelcomeAsync(conversation, cancellationToken);
+
     /// <summary>The teams <paramref name="user"/> may see, or null when they may see every team.</summary>
     public async Task<ViewerScope?> ScopeOfAsync(ChatUser user, ConversationAddress conversation, CancellationToken cancellationToken)
     {

@@ -35,6 +35,8 @@ public sealed partial class TeamsActivityHandler(
 
     public const string ActionIdempotencyScope = "teams.card-action";
 
+    public const string WelcomeIdempotencyScope = "teams.welcome";
+
     private static readonly TimeSpan ActionLease = TimeSpan.FromMinutes(5);
 
     public async Task<TeamsActivityResult> HandleAsync(Activity activity, CancellationToken cancellationToken)
@@ -149,6 +151,7 @@ public sealed partial class TeamsActivityHandler(
         {
             await RememberAsync(activity, cancellationToken);
             LogReference(logger, "stored", activity.Conversation.ConversationType);
+            await WelcomeAsync(activity, cancellationToken);
         }
     }
 
@@ -168,6 +171,50 @@ public sealed partial class TeamsActivityHandler(
         {
             await RememberAsync(activity, cancellationToken);
             LogReference(logger, "stored", activity.Conversation.ConversationType);
+            await WelcomeAsync(activity, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Posts the welcome card once per personal conversation: Teams sends both a conversationUpdate and an
+    /// installationUpdate on install, and may repeat them, so the conversation id is claimed first.
+    /// </summary>
+    private async Task WelcomeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.ConversationType != "personal" || !HasAddress(activity))
+        {
+            return;
+        }
+
+        var key = activity.Conversation.Id!;
+        if (!await idempotency.TryClaimAsync(WelcomeIdempotencyScope, key, ActionLease, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            if (await conversation.WelcomeAsync(AddressOf(activity), cancellationToken) is not { } card)
+            {
+                await idempotency.ReleaseAsync(WelcomeIdempotencyScope, key, CancellationToken.None);
+                return;
+            }
+
+            var welcome = CardActivity(renderer.Render(card));
+            welcome.From = BotOf(activity);
+            await connector.SendToConversationAsync(TargetOf(activity), welcome, cancellationToken);
+            await idempotency.CompleteAsync(WelcomeIdempotencyScope, key, "sent", cancellationToken);
+            LogWelcomed(logger);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await idempotency.ReleaseAsync(WelcomeIdempotencyScope, key, CancellationToken.None);
+            LogWelcomeFailed(logger, ex);
+        }
+        catch
+        {
+            await idempotency.ReleaseAsync(WelcomeIdempotencyScope, key, CancellationToken.None);
+            throw;
         }
     }
 
@@ -399,6 +446,12 @@ public sealed partial class TeamsActivityHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card action {ActionId} already handled; returning the stored card")]
     private static partial void LogDuplicateAction(ILogger logger, string actionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams welcome card posted to a personal conversation")]
+    private static partial void LogWelcomed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams welcome card could not be posted; a later install event will try again")]
+    private static partial void LogWelcomeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Card action {ActionId} failed")]
     private static partial void LogActionFailed(ILogger logger, string actionId, Exception exception);

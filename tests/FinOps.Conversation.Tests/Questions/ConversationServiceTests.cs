@@ -49,6 +49,28 @@ public sealed class ConversationServiceTests
     }
 
     [Fact]
+    public async Task WelcomeAsync_CompanyData_ThreeExamplesThatAnswer()
+    {
+        using var services = Services(Store());
+        var bot = services.GetRequiredService<IConversationService>();
+
+        var welcome = await bot.WelcomeAsync(Where, CancellationToken.None);
+
+        Assert.NotNull(welcome);
+        Assert.Equal("welcome", welcome.Kind);
+        var examples = Assert.Single(welcome.Blocks.OfType<ActionsBlock>()).Actions;
+        Assert.Equal(3, examples.Count);
+        Assert.Contains(examples, e => e.Payload["question"].Contains("payments", StringComparison.OrdinalIgnoreCase)
+            || e.Payload["question"].Contains("data", StringComparison.OrdinalIgnoreCase));
+        foreach (var example in examples)
+        {
+            Assert.Contains(example.Payload["question"], welcome.FallbackText, StringComparison.Ordinal);
+            var answer = await bot.AnswerAsync(new IncomingMessage(example.Payload["question"], User, Where), CancellationToken.None);
+            Assert.NotEqual("help", answer.Kind);
+        }
+    }
+
+    [Fact]
     public async Task HandleActionAsync_ClarifyChoice_AnswersResolvedQuery()
     {
         using var services = Services(Store());

@@ -16,6 +16,11 @@ public sealed class FakeConversationService : IConversationService
     /// <summary>When set, answers wait for it: a slow answer.</summary>
     public TaskCompletionSource? AnswerGate { get; set; }
 
+    /// <summary>When set, the welcome card posted on install; null (the default) means no welcome.</summary>
+    public Card? Welcome { get; set; }
+
+    public Task<Card?> WelcomeAsync(ConversationAddress conversation, CancellationToken cancellationToken) => Task.FromResult(Welcome);
+
     public TaskCompletionSource AnswerStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<Card> AnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
