@@ -49,30 +49,8 @@ public sealed class CostDatabase : IDisposable
                 return;
             }
 
-            var folder = Path.GetDirectoryName(DatabasePath);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            await using (var context = CreateContext())
-            {
-                // Migrating takes the write lock, which an import in another process may hold for minutes: only
-                // when something is pending, so that a bot starting during an import answers from what is committed.
-                // Not cancellable: a migration stopped half-way (SIGTERM) leaves EF Core's __EFMigrationsLock row behind and the
-                // next start waits on it forever. Migrations are short; letting one finish loses nothing.
-                if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-                {
-                    await context.Database.MigrateAsync(CancellationToken.None);
-                }
-            }
-
-            // WAL is a property of the file: set once, it lets readers (queries) run during an import.
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var context = CreateContext();
+            await using var connection = await SqliteFiles.PrepareAsync(context, DatabasePath, ConnectionString, cancellationToken);
             LegacyRowFacts.Convert(connection);
             Volatile.Write(ref _migrated, true);
         }

@@ -1,3 +1,4 @@
+using FinOps.Storage.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -63,26 +64,8 @@ public sealed class QueueDatabase : IDisposable
                 return;
             }
 
-            var folder = Path.GetDirectoryName(DatabasePath);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            await using (var context = CreateContext())
-            {
-                await context.Database.MigrateAsync(cancellationToken);
-            }
-
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using (var command = connection.CreateCommand())
-            {
-                // WAL: readers (the workers' polls) never wait for a writer (an inbound request storing its work).
-                command.CommandText = "PRAGMA journal_mode=WAL;";
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            await using var context = CreateContext();
+            await using var connection = await SqliteFiles.PrepareAsync(context, DatabasePath, ConnectionString, cancellationToken);
             await LegacyQueueRows.MoveAsync(connection, CostDatabasePath, _timeProvider.GetUtcNow(), cancellationToken);
             Volatile.Write(ref _migrated, true);
         }
