@@ -6,52 +6,60 @@ using FinOps.Teams.Activities;
 using FinOps.Teams.Cards;
 using FinOps.Teams.Connector;
 using FinOps.Teams.Conversations;
+using FinOps.Teams.Delivery;
 
 namespace FinOps.Teams;
 
 /// <summary>
 /// Posts digests, alerts and approval cards to Teams conversations the bot was installed in, using the
 /// stored conversation reference; a repeated idempotency key returns the first message instead of posting again.
+/// Sends to a conversation go through the durable queue (<see cref="TeamsOutboundDelivery"/>), so a restart loses none.
 /// </summary>
 public sealed class TeamsProactiveSender(
     BotConnectorClient connector,
     IConversationReferenceStore references,
     IAdaptiveCardRenderer renderer,
     IIdempotencyStore idempotency,
+    TeamsOutboundDelivery delivery,
     TimeProvider timeProvider) : IProactiveSender
 {
-    public const string IdempotencyScope = "teams.proactive";
+    public const string IdempotencyScope = TeamsOutboundDelivery.SendScope;
 
     private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
 
     public string Channel => TeamsActivityHandler.Channel;
 
+    /// <summary>
+    /// Stores the message in the durable queue, then attempts it at once. When the connector cannot take it now the message
+    /// stays queued for <see cref="TeamsOutboxDispatcher"/> and <see cref="TeamsDeliveryDeferredException"/> says the message
+    /// id is not known yet; a permanent refusal (conversation gone, no reference) is thrown as before and not retried.
+    /// </summary>
     public async Task<SentMessage> SendAsync(ConversationAddress conversation, Card card, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(card);
-        if (!await idempotency.TryClaimAsync(IdempotencyScope, idempotencyKey, SendLease, cancellationToken))
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        if (await idempotency.GetResultAsync(IdempotencyScope, idempotencyKey, cancellationToken) is { } sentId)
         {
-            var sentId = await idempotency.GetResultAsync(IdempotencyScope, idempotencyKey, cancellationToken)
-                ?? throw new InvalidOperationException($"Proactive message '{idempotencyKey}' is being sent by another worker.");
             return new SentMessage(conversation, sentId);
         }
 
+        var message = new TeamsOutboundMessage(idempotencyKey, conversation.Id, conversation.Workspace, renderer.Render(card));
+        await delivery.EnqueueAsync(message, cancellationToken);
+
+        string? result;
         try
         {
-            var reference = await ActiveReferenceAsync(conversation.Id, cancellationToken);
-            var activity = TeamsActivityHandler.CardActivity(renderer.Render(card));
-            activity.From = reference.BotId is null ? null : ChannelAccount.Bot(reference.BotId);
-            var response = await connector.SendToConversationAsync(TargetOf(reference), activity, cancellationToken);
-            var messageId = response.Id ?? string.Empty;
-            await idempotency.CompleteAsync(IdempotencyScope, idempotencyKey, messageId, cancellationToken);
-            return new SentMessage(conversation, messageId);
+            result = await delivery.TryDeliverAsync(message, cancellationToken);
         }
-        catch
+        catch (Exception ex) when (!TeamsRetryDelay.IsPermanent(ex) && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
-            await idempotency.ReleaseAsync(IdempotencyScope, idempotencyKey, CancellationToken.None);
-            throw;
+            throw new TeamsDeliveryDeferredException($"Teams is unavailable; message {idempotencyKey} stays queued and will be retried.", ex);
         }
+
+        return result is null
+            ? throw new TeamsDeliveryDeferredException($"Message {idempotencyKey} is being delivered by another worker.")
+            : new SentMessage(conversation, result);
     }
 
     /// <summary>

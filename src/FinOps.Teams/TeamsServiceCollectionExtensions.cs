@@ -4,6 +4,8 @@ using FinOps.Teams.Activities;
 using FinOps.Teams.Auth;
 using FinOps.Teams.Connector;
 using FinOps.Teams.Conversations;
+using FinOps.Teams.Delivery;
+using FinOps.Core.Reliability;
 using FinOps.Teams.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +25,7 @@ public static class TeamsServiceCollectionExtensions
     /// Registers the Teams channel: options (section <c>Teams</c>), inbound authentication, activity
     /// handling, the Bot Connector client with retries and pacing, and the proactive sender. The host
     /// must also register <c>IConversationService</c>, <c>IAdaptiveCardRenderer</c> and <c>IIdempotencyStore</c>,
-    /// and may replace the in-memory <see cref="IConversationReferenceStore"/> with a durable one.
+    /// and may replace the in-memory <see cref="IOutbox"/> (slow answers and proactive sends) and the in-memory <see cref="IConversationReferenceStore"/> with a durable one.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,8 +33,13 @@ public static class TeamsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
+        services.AddOptions<TeamsDeliveryOptions>().BindConfiguration(TeamsDeliveryOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsDeliveryOptions>, TeamsDeliveryOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // The durable work queue; a host with a database registers its own (the in-memory one does not survive a restart).
+        services.TryAddSingleton<IOutbox>(sp => new InMemoryOutbox(sp.GetRequiredService<TimeProvider>()));
 
         services.AddHttpClient(BotFrameworkAuthenticator.MetadataHttpClientName);
         services.AddHttpClient(MsalHttpClientFactory.HttpClientName);
@@ -45,8 +52,9 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelIdentityLookup, TeamsIdentityLookup>());
 
         services.AddHttpClient<BotConnectorClient>()
-            .AddResilienceHandler(ConnectorResilienceName, pipeline =>
+            .AddResilienceHandler(ConnectorResilienceName, (pipeline, context) =>
             {
+                var delivery = context.ServiceProvider.GetRequiredService<IOptions<TeamsDeliveryOptions>>().Value;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     // Teams throttles with 429 and answers 412/502/504 on transient conflicts and gateway trouble.
@@ -60,12 +68,15 @@ public static class TeamsServiceCollectionExtensions
                     Delay = TimeSpan.FromSeconds(1),
                     ShouldRetryAfterHeader = true,
                 });
-                pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+                // Long: a post whose answer times out cannot be looked up afterwards, only posted again (see TeamsOutboundDelivery).
+                pipeline.AddTimeout(delivery.SendTimeout);
             });
 
         services.TryAddSingleton<TeamsBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<TeamsBackgroundWork>());
         services.AddHostedService<TeamsDevelopmentModeNotice>();
+        services.TryAddTransient<TeamsOutboundDelivery>();
+        services.AddHostedService<TeamsOutboxDispatcher>();
         services.TryAddTransient<TeamsActivityHandler>();
         services.TryAddTransient<TeamsProactiveSender>();
         services.AddTransient<FinOps.Conversation.Messaging.IProactiveSender>(sp => sp.GetRequiredService<TeamsProactiveSender>());

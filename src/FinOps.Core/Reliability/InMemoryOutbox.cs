@@ -39,7 +39,7 @@ public sealed class InMemoryOutbox : IOutbox
                 .Where(e => e.Channel == channel && e.State == EntryState.Pending && e.DueAt <= now && (e.ClaimedBy is null || e.LeaseUntil <= now))
                 .OrderBy(e => e.Id)
                 .Take(max)
-                .Select(e => new OutboxMessage(e.Id, e.Channel, e.IdempotencyKey, e.Payload, e.Attempts, e.LastError))
+                .Select(e => new OutboxMessage(e.Id, e.Channel, e.IdempotencyKey, e.Payload, e.Attempts, e.LastError) { Abandoned = e.ClaimedBy is not null })
                 .ToList();
             return Task.FromResult(due);
         }

@@ -7,4 +7,11 @@ namespace FinOps.Core.Reliability;
 /// <param name="Payload">Channel-specific JSON, opaque to the outbox.</param>
 /// <param name="Attempts">Delivery attempts so far.</param>
 /// <param name="LastError">Error of the last failed attempt.</param>
-public sealed record OutboxMessage(long Id, string Channel, string IdempotencyKey, string Payload, int Attempts, string? LastError);
+public sealed record OutboxMessage(long Id, string Channel, string IdempotencyKey, string Payload, int Attempts, string? LastError)
+{
+    /// <summary>
+    /// True when an earlier claim ran out without an outcome being recorded: its worker died (or lost the store) mid-attempt,
+    /// so the side effect may have happened although <see cref="Attempts"/> does not count that attempt.
+    /// </summary>
+    public bool Abandoned { get; init; }
+}

@@ -59,7 +59,7 @@ public sealed class EfOutbox(QueueDatabase database, TimeProvider timeProvider) 
             .Where(m => m.Channel == channel && m.Status == Pending && m.NextAttemptAt <= now && (m.ClaimedBy == null || m.LeaseUntil <= now))
             .OrderBy(m => m.Id)
             .Take(max)
-            .Select(m => new OutboxMessage(m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Attempts, m.LastError))
+            .Select(m => new OutboxMessage(m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Attempts, m.LastError) { Abandoned = m.ClaimedBy != null })
             .ToListAsync(cancellationToken);
     }
 

@@ -238,7 +238,11 @@ public sealed partial class TeamsActivityHandler(
 
         var message = new IncomingMessage(text, UserOf(activity), AddressOf(activity));
         var stopping = lifetime.ApplicationStopping;
-        await RunWithinBudgetAsync(activity, () => conversation.AnswerAsync(message, stopping), card => ReplyAsync(activity, card, stopping), cancellationToken);
+        await RunWithinBudgetAsync(
+            new TeamsQueuedWork(TeamsQueuedWork.Answer, activity),
+            () => conversation.AnswerAsync(message, stopping),
+            card => ReplyAsync(activity, card, stopping),
+            cancellationToken);
         return TeamsActivityResult.Ok;
     }
 
@@ -248,27 +252,72 @@ public sealed partial class TeamsActivityHandler(
         var invoked = ActionOf(activity, verb, data);
         var stopping = lifetime.ApplicationStopping;
         await RunWithinBudgetAsync(
-            activity,
+            new TeamsQueuedWork(TeamsQueuedWork.Submit, activity),
             () => RunActionOnceAsync(invoked, stopping),
-            async outcome =>
-            {
-                if (outcome.Card is null)
-                {
-                    return;
-                }
-
-                var reply = CardActivity(outcome.Card);
-                if (activity.ReplyToId is { } cardMessageId)
-                {
-                    await connector.UpdateActivityAsync(TargetOf(activity), cardMessageId, reply, stopping);
-                }
-                else
-                {
-                    await connector.SendToConversationAsync(TargetOf(activity), reply, stopping);
-                }
-            },
+            outcome => DeliverSubmitOutcomeAsync(activity, outcome, stopping),
             cancellationToken);
         return TeamsActivityResult.Ok;
+    }
+
+    private async Task DeliverSubmitOutcomeAsync(Activity activity, ActionOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Card is null)
+        {
+            return;
+        }
+
+        var reply = CardActivity(outcome.Card);
+        if (activity.ReplyToId is { } cardMessageId)
+        {
+            await connector.UpdateActivityAsync(TargetOf(activity), cardMessageId, reply, cancellationToken);
+        }
+        else
+        {
+            await connector.SendToConversationAsync(TargetOf(activity), reply, cancellationToken);
+        }
+    }
+
+    private static string? VerbOf(JsonObject? data, string name) =>
+        data?[name] is JsonValue node && node.TryGetValue<string>(out var verb) ? verb : null;
+
+    private async Task DeliverInvokeOutcomeAsync(Activity activity, ActionOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Card is not null && activity.ReplyToId is { } cardMessageId)
+        {
+            await connector.UpdateActivityAsync(TargetOf(activity), cardMessageId, CardActivity(outcome.Card), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Does slow work stored by an earlier process (or whose first computation failed) again from the stored activity:
+    /// answers the question, or runs the card action (once: a completed action returns its stored card) and delivers its card.
+    /// </summary>
+    public async Task ResumeAsync(TeamsQueuedWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var activity = work.Activity;
+        if (!HasAddress(activity))
+        {
+            throw new InvalidOperationException("The stored Teams activity has no service URL or conversation.");
+        }
+
+        var submitted = activity.Value as JsonObject;
+        var action = submitted?["action"] as JsonObject;
+        switch (work.Kind)
+        {
+            case TeamsQueuedWork.Answer:
+                var message = new IncomingMessage(RemoveBotMention(activity), UserOf(activity), AddressOf(activity));
+                await ReplyAsync(activity, await conversation.AnswerAsync(message, cancellationToken), cancellationToken);
+                break;
+            case TeamsQueuedWork.Submit when VerbOf(submitted, SubmitVerbKey) is { } submitVerb:
+                await DeliverSubmitOutcomeAsync(activity, await RunActionOnceAsync(ActionOf(activity, submitVerb, submitted), cancellationToken), cancellationToken);
+                break;
+            case TeamsQueuedWork.Invoke when VerbOf(action, "verb") is { } invokeVerb:
+                await DeliverInvokeOutcomeAsync(activity, await RunActionOnceAsync(ActionOf(activity, invokeVerb, action!["data"] as JsonObject), cancellationToken), cancellationToken);
+                break;
+            default:
+                throw new InvalidOperationException($"Stored Teams work of kind '{work.Kind}' cannot be resumed.");
+        }
     }
 
     private async Task<TeamsActivityResult> OnAdaptiveCardActionAsync(Activity activity, CancellationToken cancellationToken)
@@ -294,14 +343,10 @@ public sealed partial class TeamsActivityHandler(
             }
 
             // Teams gives an invoke a few seconds; the refreshed card follows as an update when the work ends.
-            background.Enqueue(async ct =>
-            {
-                var outcome = await work;
-                if (outcome.Card is not null && activity.ReplyToId is { } cardMessageId)
-                {
-                    await connector.UpdateActivityAsync(TargetOf(activity), cardMessageId, CardActivity(outcome.Card), ct);
-                }
-            });
+            await background.EnqueueAsync(
+                new TeamsQueuedWork(TeamsQueuedWork.Invoke, activity),
+                async ct => await DeliverInvokeOutcomeAsync(activity, await work, ct),
+                cancellationToken);
             return InvokeMessage("Working on it; the card will update when done.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -344,8 +389,9 @@ public sealed partial class TeamsActivityHandler(
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)))[..32];
     }
 
-    private async Task RunWithinBudgetAsync<T>(Activity activity, Func<Task<T>> start, Func<T, Task> deliver, CancellationToken cancellationToken)
+    private async Task RunWithinBudgetAsync<T>(TeamsQueuedWork slow, Func<Task<T>> start, Func<T, Task> deliver, CancellationToken cancellationToken)
     {
+        var activity = slow.Activity;
         var (done, work) = await WaitWithinAsync(start, options.Value.InlineAnswerBudget, cancellationToken);
         if (done)
         {
@@ -353,9 +399,9 @@ public sealed partial class TeamsActivityHandler(
             return;
         }
 
-        // Slow: show typing now, answer from the background once the work is done.
+        // Slow: stored before Teams gets its 200 (so a restart resumes it), typing shown now, answered by the worker.
+        await background.EnqueueAsync(slow, async _ => await deliver(await work), cancellationToken);
         await connector.SendTypingAsync(TargetOf(activity), BotOf(activity), cancellationToken);
-        background.Enqueue(async _ => await deliver(await work));
     }
 
     /// <summary>Starts <paramref name="start"/> and waits for it at most <paramref name="budget"/>; the work goes on either way.</summary>

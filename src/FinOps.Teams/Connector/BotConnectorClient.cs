@@ -97,7 +97,8 @@ public sealed partial class BotConnectorClient(
         }
 
         var errorCode = await ReadErrorCodeAsync(response, cancellationToken);
-        var failure = new BotConnectorException(response.StatusCode, errorCode, $"Bot Connector {method} {path} failed: {(int)response.StatusCode} {errorCode}");
+        var failure = new BotConnectorException(
+            response.StatusCode, errorCode, $"Bot Connector {method} {path} failed: {(int)response.StatusCode} {errorCode}", RetryAfterOf(response));
         LogCallFailed(logger, method.Method, (int)response.StatusCode, errorCode);
         if (failure.ConversationGone && !target.ConversationId.StartsWith("create:", StringComparison.Ordinal))
         {
@@ -107,6 +108,11 @@ public sealed partial class BotConnectorClient(
 
         throw failure;
     }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
+        response.Headers.RetryAfter is { } retryAfter
+            ? retryAfter.Delta ?? (retryAfter.Date is { } date && response.Headers.Date is { } sent ? date - sent : null)
+            : null;
 
     private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

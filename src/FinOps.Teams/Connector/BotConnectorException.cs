@@ -26,7 +26,25 @@ public sealed class BotConnectorException : Exception
         ErrorCode = errorCode;
     }
 
+    public BotConnectorException(HttpStatusCode statusCode, string? errorCode, string message, TimeSpan? retryAfter)
+        : this(statusCode, errorCode, message)
+    {
+        RetryAfter = retryAfter;
+    }
+
     public HttpStatusCode StatusCode { get; }
+
+    /// <summary>How long the connector asked us to wait (Retry-After of a 429 or 503), when it said.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// The connector will answer the same way however often it is asked: the conversation is gone, or the request itself
+    /// was refused (4xx other than 408, 412 and 429). Not retried.
+    /// </summary>
+    public bool IsPermanent =>
+        ConversationGone
+        || ((int)StatusCode is >= 400 and < 500
+            && StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests));
 
     public string? ErrorCode { get; }
 

@@ -1,0 +1,22 @@
+namespace FinOps.Teams.Activities;
+
+/// <summary>
+/// A slow piece of Teams work kept in the durable queue until answered: the incoming activity itself, which carries the
+/// conversation reference (service URL, conversation, tenant, bot and user), so a restarted process can redo and answer it.
+/// </summary>
+/// <param name="Kind">What to do with it: <see cref="Answer"/>, <see cref="Submit"/> or <see cref="Invoke"/>.</param>
+/// <param name="Activity">The activity as Teams sent it (authenticated before it was stored).</param>
+public sealed record TeamsQueuedWork(string Kind, Activity Activity)
+{
+    /// <summary>A question: answered with a reply to the message.</summary>
+    public const string Answer = "answer";
+
+    /// <summary>An Action.Submit: the action runs once and its card replaces the clicked one (or follows it).</summary>
+    public const string Submit = "submit";
+
+    /// <summary>An Action.Execute invoke whose answer missed the invoke's budget: the clicked card is updated.</summary>
+    public const string Invoke = "invoke";
+
+    /// <summary>Unique per activity: a redelivery of the same activity is the same work.</summary>
+    public string Key => Kind + ":" + Activity.Conversation?.Id + "|" + (Activity.Id ?? Activity.Timestamp?.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
