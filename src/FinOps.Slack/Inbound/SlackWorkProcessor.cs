@@ -46,15 +46,30 @@ public sealed partial class SlackWorkProcessor(
 
     private const string Completed = "done";
 
-    public Task<SlackWorkOutcome> ProcessAsync(SlackWorkItem item, CancellationToken cancellationToken) => item switch
+    // How far back a re-answer looks for its earlier post: retries come within minutes, so the answer, if Slack took it,
+    // is among the channel's (or thread's) latest messages unless the channel is very busy.
+    private const int LookBackMessages = 100;
+
+    public Task<SlackWorkOutcome> ProcessAsync(SlackWorkItem item, CancellationToken cancellationToken) =>
+        ProcessAsync(item, mayHaveAnswered: false, cancellationToken);
+
+    /// <summary>Does <paramref name="item"/>'s work.</summary>
+    /// <param name="item">The stored work.</param>
+    /// <param name="mayHaveAnswered">
+    /// True when an earlier attempt may have posted the answer without its outcome being recorded (it failed or its worker
+    /// died): before answering a message again the channel is searched for an answer carrying the message's key in its
+    /// metadata, and a found one is recorded instead of posting again.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    public Task<SlackWorkOutcome> ProcessAsync(SlackWorkItem item, bool mayHaveAnswered, CancellationToken cancellationToken) => item switch
     {
-        SlackEventWork work => ProcessEventAsync(work, cancellationToken),
+        SlackEventWork work => ProcessEventAsync(work, mayHaveAnswered, cancellationToken),
         SlackCommandWork work => ProcessCommandAsync(work.Command, cancellationToken),
         SlackInteractionWork work => ProcessInteractionAsync(work.Payload, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, "Unknown Slack work item."),
     };
 
-    private async Task<SlackWorkOutcome> ProcessEventAsync(SlackEventWork work, CancellationToken cancellationToken)
+    private async Task<SlackWorkOutcome> ProcessEventAsync(SlackEventWork work, bool mayHaveAnswered, CancellationToken cancellationToken)
     {
         var ev = work.Event;
         switch (Str(ev, "type"))
@@ -73,11 +88,11 @@ public sealed partial class SlackWorkProcessor(
             case "app_home_opened":
                 return await appHome.HandleAsync(work, cancellationToken);
             default:
-                return await AnswerMessageAsync(work, cancellationToken);
+                return await AnswerMessageAsync(work, mayHaveAnswered, cancellationToken);
         }
     }
 
-    private async Task<SlackWorkOutcome> AnswerMessageAsync(SlackEventWork work, CancellationToken cancellationToken)
+    private async Task<SlackWorkOutcome> AnswerMessageAsync(SlackEventWork work, bool mayHaveAnswered, CancellationToken cancellationToken)
     {
         var ev = work.Event;
         var channel = Str(ev, "channel")!;
@@ -116,6 +131,15 @@ public sealed partial class SlackWorkProcessor(
         try
         {
             var threadTs = Str(ev, "thread_ts");
+            var answerKey = MessageScope + ":" + messageKey;
+            if (mayHaveAnswered && await FindEarlierAnswerAsync(installation.BotToken, channel, threadTs, answerKey, cancellationToken) is { } earlier)
+            {
+                LogFoundEarlierAnswer(logger, channel, earlier.Ts);
+                await idempotency.CompleteAsync(MessageScope, messageKey, earlier.Ts, cancellationToken);
+                await idempotency.CompleteAsync(EventScope, work.EventId, earlier.Ts, cancellationToken);
+                return SlackWorkOutcome.Done;
+            }
+
             var question = SlackMessageText.ToQuestion(Str(ev, "text")!, botUserId);
             var user = await users.GetAsync(api, installation.BotToken, work.TeamId, userId, null, cancellationToken);
             var incoming = new IncomingMessage(
@@ -123,7 +147,8 @@ public sealed partial class SlackWorkProcessor(
                 user,
                 new ConversationAddress("slack", channel, work.TeamId, threadTs));
             var card = await AnswerOrErrorCardAsync(() => conversation.AnswerAsync(incoming, cancellationToken), "message", channel);
-            var posted = await api.PostMessageAsync(installation.BotToken, channel, renderer.Render(card), threadTs, cancellationToken);
+            // The message's key travels in the answer's metadata, so a retry can find this answer if its outcome is lost.
+            var posted = await api.PostMessageAsync(installation.BotToken, channel, renderer.Render(card), threadTs, answerKey, cancellationToken);
             await idempotency.CompleteAsync(MessageScope, messageKey, posted.Ts, cancellationToken);
             await idempotency.CompleteAsync(EventScope, work.EventId, posted.Ts, cancellationToken);
             LogAnswered(logger, card.Kind, channel, posted.Ts);
@@ -134,6 +159,23 @@ public sealed partial class SlackWorkProcessor(
             await ReleaseQuietlyAsync(MessageScope, messageKey);
             await ReleaseQuietlyAsync(EventScope, work.EventId);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The earlier answer carrying <paramref name="answerKey"/>, or null. When Slack will not let us look (no history scope on
+    /// an older install, not in the channel) we answer: a possible duplicate beats a question never answered.
+    /// </summary>
+    private async Task<SlackPostedMessage?> FindEarlierAnswerAsync(string token, string channel, string? threadTs, string answerKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.FindPostedAsync(token, channel, threadTs, answerKey, LookBackMessages, cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.Error != "ratelimited" && (int?)ex.StatusCode is not >= 500)
+        {
+            LogLookupFailed(logger, channel, ex.Error);
+            return null;
         }
     }
 
@@ -398,6 +440,12 @@ public sealed partial class SlackWorkProcessor(
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Object ? value : default;
 
     private static string? Str(JsonElement element, string property) => SlackInboundDispatcher.GetString(element, property);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An earlier attempt answered in {Channel} ({Ts}); not answered again")]
+    private static partial void LogFoundEarlierAnswer(ILogger logger, string channel, string ts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look for an earlier answer in {Channel} ({Error}); answering")]
+    private static partial void LogLookupFailed(ILogger logger, string channel, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered with {Kind} card in {Channel} ({Result})")]
     private static partial void LogAnswered(ILogger logger, string kind, string channel, string result);

@@ -141,7 +141,9 @@ public sealed partial class SlackWorker(
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
-            outcome = await scope.ServiceProvider.GetRequiredService<SlackWorkProcessor>().ProcessAsync(item, CancellationToken.None);
+            // An earlier attempt that failed, or whose worker died holding the claim, may have answered before its outcome was lost.
+            var mayHaveAnswered = message.Attempts > 0 || message.Abandoned;
+            outcome = await scope.ServiceProvider.GetRequiredService<SlackWorkProcessor>().ProcessAsync(item, mayHaveAnswered, CancellationToken.None);
         }
         catch (Exception ex)
         {
