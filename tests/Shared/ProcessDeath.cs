@@ -14,6 +14,16 @@ public sealed class ProcessDeath
 
     public void Die() => Interlocked.Exchange(ref _dead, 1);
 
+    /// <summary>Waits (bounded, as a failure guard) until the host has died.</summary>
+    public async Task WaitAsync()
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!IsDead)
+        {
+            await Task.Delay(10, guard.Token);
+        }
+    }
+
     public void ThrowIfDead()
     {
         if (IsDead)
@@ -78,6 +88,11 @@ public sealed class DyingHandler(ProcessDeath death, DeathPoint point, Func<Http
 /// <summary>An <see cref="IOutbox"/> of a host that can die: reads and writes fail once it has; it may die on marking an item sent.</summary>
 public sealed class DyingOutbox(IOutbox inner, ProcessDeath death, bool dieOnMarkSent = false) : IOutbox
 {
+    private readonly System.Threading.Channels.Channel<long> _sent = System.Threading.Channels.Channel.CreateUnbounded<long>();
+
+    /// <summary>Waits (bounded, as a failure guard) until an item is marked sent through this outbox; returns its id.</summary>
+    public async Task<long> NextSentAsync() => await _sent.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+
     public Task<bool> EnqueueAsync(string channel, string idempotencyKey, string payload, CancellationToken cancellationToken)
     {
         death.ThrowIfDead();
@@ -96,7 +111,7 @@ public sealed class DyingOutbox(IOutbox inner, ProcessDeath death, bool dieOnMar
         return inner.TryClaimAsync(id, owner, lease, cancellationToken);
     }
 
-    public Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken)
+    public async Task MarkSentAsync(long id, string? result, CancellationToken cancellationToken)
     {
         if (dieOnMarkSent)
         {
@@ -104,7 +119,8 @@ public sealed class DyingOutbox(IOutbox inner, ProcessDeath death, bool dieOnMar
         }
 
         death.ThrowIfDead();
-        return inner.MarkSentAsync(id, result, cancellationToken);
+        await inner.MarkSentAsync(id, result, cancellationToken);
+        _sent.Writer.TryWrite(id);
     }
 
     public Task MarkFailedAsync(long id, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken)

@@ -45,6 +45,7 @@ public static class TeamsRetryDelay
     {
         BotConnectorException { ErrorCode: { } code } => code,
         BotConnectorException { StatusCode: not 0 } connector => ((int)connector.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        InvalidOperationException => failure.Message,
         _ => failure.GetType().Name,
     };
 }

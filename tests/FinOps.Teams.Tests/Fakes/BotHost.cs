@@ -37,7 +37,15 @@ public sealed class BotHost : IAsyncDisposable
 
     public IConversationReferenceStore References => App.Services.GetRequiredService<IConversationReferenceStore>();
 
-    public static async Task<BotHost> StartAsync(FakeBotFramework fake, Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="fake">The stand-in Bot Framework.</param>
+    /// <param name="configure">Changes to the settings.</param>
+    /// <param name="services">Registrations made after AddTeams, e.g. stores shared with a previous host to simulate a restart.</param>
+    /// <param name="time">The clock, when shared with a previous host.</param>
+    public static async Task<BotHost> StartAsync(
+        FakeBotFramework fake,
+        Action<Dictionary<string, string?>>? configure = null,
+        Action<IServiceCollection>? services = null,
+        FakeTimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -53,13 +61,14 @@ public sealed class BotHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        time ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IConversationService, FakeConversationService>();
         builder.Services.AddSingleton<IAdaptiveCardRenderer, FakeAdaptiveCardRenderer>();
         builder.Services.AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(TestCertificate.TrustingHandler));
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapTeams();
