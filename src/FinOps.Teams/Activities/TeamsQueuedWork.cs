@@ -18,5 +18,10 @@ public sealed record TeamsQueuedWork(string Kind, Activity Activity)
     public const string Invoke = "invoke";
 
     /// <summary>Unique per activity: a redelivery of the same activity is the same work.</summary>
-    public string Key => Kind + ":" + Activity.Conversation?.Id + "|" + (Activity.Id ?? Activity.Timestamp?.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Key => Kind + ":" + Activity.Conversation?.Id + "|" + (Activity.Id ?? ContentDigest());
+
+    // Teams always sends an activity id; without one, the activity's content stands in, so equal redeliveries still match.
+    private string ContentDigest() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Activity, TeamsJson.Options)))[..32];
 }
