@@ -43,7 +43,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdempotencyStore>(sp => new InMemoryIdempotencyStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IOutbox>(sp => new InMemoryOutbox(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IWorkQueue>(sp => new InMemoryWorkQueue(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISlackInstallationStore, InMemorySlackInstallationStore>();
         services.TryAddSingleton<IBlockKitRenderer, BlockKitRenderer>();
 

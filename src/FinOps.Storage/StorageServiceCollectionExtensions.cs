@@ -20,7 +20,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the SQLite store: <see cref="CostDbContext"/>, <see cref="CostDatabase"/>, <see cref="SqliteCostStore"/>
     /// as <see cref="ICostQueryService"/>, <see cref="CostImporter"/>, and in the separate queue file (<see cref="QueueDatabase"/>)
-    /// <see cref="IIdempotencyStore"/> and <see cref="IOutbox"/>.
+    /// <see cref="IIdempotencyStore"/> and <see cref="IWorkQueue"/>.
     /// The team assignment defaults to <see cref="TagTeamAssignment"/> unless one is registered already.
     /// The caller registers an <c>IFocusFileReader</c> (for the importer) and may replace <see cref="TimeProvider"/>.
     /// </summary>
@@ -44,7 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CostImporter>();
         services.AddSingleton<QueueDatabase>();
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
-        services.AddSingleton<IOutbox, EfOutbox>();
+        services.AddSingleton<IWorkQueue, EfWorkQueue>();
         services.AddSingleton<ChannelRecordStore>();
         services.AddSingleton<ISubscriptionStore, ChannelSubscriptionStore>();
         return services;

@@ -25,7 +25,7 @@ public static class TeamsServiceCollectionExtensions
     /// Registers the Teams channel: options (section <c>Teams</c>), inbound authentication, activity
     /// handling, the Bot Connector client with retries and pacing, and the proactive sender. The host
     /// must also register <c>IConversationService</c>, <c>IAdaptiveCardRenderer</c> and <c>IIdempotencyStore</c>,
-    /// and may replace the in-memory <see cref="IOutbox"/> (slow answers and proactive sends) and the in-memory <see cref="IConversationReferenceStore"/> with a durable one.
+    /// and may replace the in-memory <see cref="IWorkQueue"/> (slow answers and proactive sends) and the in-memory <see cref="IConversationReferenceStore"/> with a durable one.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,7 +39,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // The durable work queue; a host with a database registers its own (the in-memory one does not survive a restart).
-        services.TryAddSingleton<IOutbox>(sp => new InMemoryOutbox(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IWorkQueue>(sp => new InMemoryWorkQueue(sp.GetRequiredService<TimeProvider>()));
 
         services.AddHttpClient(BotFrameworkAuthenticator.MetadataHttpClientName);
         services.AddHttpClient(MsalHttpClientFactory.HttpClientName);

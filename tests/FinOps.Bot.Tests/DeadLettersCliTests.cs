@@ -55,7 +55,7 @@ public sealed class DeadLettersCliTests : IDisposable
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         using var queue = new QueueDatabase(Options.Create(new StorageOptions { DatabasePath = db }), clock);
-        var outbox = new EfOutbox(queue, clock);
+        var outbox = new EfWorkQueue(queue, clock);
         await outbox.EnqueueAsync("slack", "digest:2026-W10:C0GONE", "{}", default);
         await outbox.EnqueueAsync("slack", "digest:2026-W10:C0OK", "{}", default);
         await outbox.EnqueueAsync("slack", "digest:2026-W10:C0LATER", "{}", default);

@@ -40,7 +40,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         services.AddStorage(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        Assert.True(await provider.GetRequiredService<IOutbox>().EnqueueAsync("slack", "k", "{}", CancellationToken.None));
+        Assert.True(await provider.GetRequiredService<IWorkQueue>().EnqueueAsync("slack", "k", "{}", CancellationToken.None));
         Assert.NotNull(provider.GetRequiredService<IIdempotencyStore>());
         Assert.NotNull(provider.GetRequiredService<CostImporter>());
         Assert.Null(await provider.GetRequiredService<ICostQueryService>().GetCoverageAsync(CancellationToken.None));

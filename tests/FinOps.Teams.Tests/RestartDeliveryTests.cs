@@ -121,7 +121,7 @@ public sealed class RestartDeliveryTests : IAsyncLifetime, IDisposable
         Assert.Empty(Replies());
 
         _time.Advance(PastLease);
-        var outbox = default(DyingOutbox);
+        var outbox = default(DyingWorkQueue);
         var second = await StartAsync(outbox: o => outbox = o);
         await outbox!.NextSentAsync();
 
@@ -141,7 +141,7 @@ public sealed class RestartDeliveryTests : IAsyncLifetime, IDisposable
         Assert.Single(Replies());
 
         _time.Advance(PastLease);
-        var outbox = default(DyingOutbox);
+        var outbox = default(DyingWorkQueue);
         var second = await StartAsync(outbox: o => outbox = o);
         await outbox!.NextSentAsync();
 
@@ -163,7 +163,7 @@ public sealed class RestartDeliveryTests : IAsyncLifetime, IDisposable
         Assert.Empty(Replies());
 
         _time.Advance(TimeSpan.FromHours(1));
-        var outbox = default(DyingOutbox);
+        var outbox = default(DyingWorkQueue);
         var second = await StartAsync(outbox: o => outbox = o);
         await outbox!.NextSentAsync();
 
@@ -235,18 +235,18 @@ public sealed class RestartDeliveryTests : IAsyncLifetime, IDisposable
         ProcessDeath? death = null,
         bool dieOnMarkSent = false,
         (DeathPoint Point, Func<HttpRequestMessage, bool> Matches)? dieAt = null,
-        Action<DyingOutbox>? outbox = null)
+        Action<DyingWorkQueue>? outbox = null)
     {
         death ??= new ProcessDeath();
         var (queue, idempotency) = _files.Open(_time);
-        var dying = new DyingOutbox(queue, death, dieOnMarkSent);
+        var dying = new DyingWorkQueue(queue, death, dieOnMarkSent);
         outbox?.Invoke(dying);
         var host = await BotHost.StartAsync(
             _bf,
             services: services =>
             {
-                services.RemoveAll<IOutbox>();
-                services.AddSingleton<IOutbox>(dying);
+                services.RemoveAll<IWorkQueue>();
+                services.AddSingleton<IWorkQueue>(dying);
                 services.RemoveAll<IIdempotencyStore>();
                 services.AddSingleton<IIdempotencyStore>(new DyingIdempotencyStore(idempotency, death));
                 services.RemoveAll<IConversationReferenceStore>();

@@ -85,8 +85,9 @@ public sealed class DyingHandler(ProcessDeath death, DeathPoint point, Func<Http
     }
 }
 
-/// <summary>An <see cref="IOutbox"/> of a host that can die: reads and writes fail once it has; it may die on marking an item sent.</summary>
-public sealed class DyingOutbox(IOutbox inner, ProcessDeath death, bool dieOnMarkSent = false) : IOutbox
+/// <summary>An <see cref="IWorkQueue"/> of a host that can die: reads and writes fail once it has; it may die on marking an item sent.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Wraps an IWorkQueue and is named after it.")]
+public sealed class DyingWorkQueue(IWorkQueue inner, ProcessDeath death, bool dieOnMarkSent = false) : IWorkQueue
 {
     private readonly System.Threading.Channels.Channel<long> _sent = System.Threading.Channels.Channel.CreateUnbounded<long>();
 
@@ -99,7 +100,7 @@ public sealed class DyingOutbox(IOutbox inner, ProcessDeath death, bool dieOnMar
         return inner.EnqueueAsync(channel, idempotencyKey, payload, cancellationToken);
     }
 
-    public Task<IReadOnlyList<OutboxMessage>> GetDueAsync(string channel, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<QueuedWork>> GetDueAsync(string channel, int max, CancellationToken cancellationToken)
     {
         death.ThrowIfDead();
         return inner.GetDueAsync(channel, max, cancellationToken);

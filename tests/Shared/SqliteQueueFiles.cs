@@ -15,13 +15,13 @@ public sealed class SqliteQueueFiles : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("finops-queue-").FullName;
     private readonly List<QueueDatabase> _opened = [];
 
-    public (IOutbox Outbox, IIdempotencyStore Idempotency) Open(TimeProvider timeProvider)
+    public (IWorkQueue Outbox, IIdempotencyStore Idempotency) Open(TimeProvider timeProvider)
     {
         var database = new QueueDatabase(
             Options.Create(new StorageOptions { DatabasePath = Path.Combine(_directory, "finops.db"), QueueDatabasePath = Path.Combine(_directory, "queue.db") }),
             timeProvider);
         _opened.Add(database);
-        return (new EfOutbox(database, timeProvider), new EfIdempotencyStore(database, timeProvider));
+        return (new EfWorkQueue(database, timeProvider), new EfIdempotencyStore(database, timeProvider));
     }
 
     public void Dispose()

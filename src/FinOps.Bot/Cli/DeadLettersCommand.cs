@@ -19,7 +19,7 @@ public static class DeadLettersCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = CliHost.Build(parseResult.GetValue(CommonOptions.Database));
-            var dead = await host.Services.GetRequiredService<IOutbox>().GetDeadLettersAsync(MaxListed, cancellationToken);
+            var dead = await host.Services.GetRequiredService<IWorkQueue>().GetDeadLettersAsync(MaxListed, cancellationToken);
             foreach (var letter in dead)
             {
                 Console.WriteLine(parseResult.GetValue(json) ? JsonSerializer.Serialize(ToJson(letter), Json) : Describe(letter));

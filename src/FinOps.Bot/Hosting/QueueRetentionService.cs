@@ -9,7 +9,7 @@ namespace FinOps.Bot.Hosting;
 /// and dead letters older than <see cref="QueueRetentionOptions.Dead"/>, so the queue file does not grow without end.
 /// </summary>
 public sealed partial class QueueRetentionService(
-    IOutbox outbox, IOptions<QueueRetentionOptions> options, TimeProvider timeProvider, ILogger<QueueRetentionService> logger) : BackgroundService
+    IWorkQueue outbox, IOptions<QueueRetentionOptions> options, TimeProvider timeProvider, ILogger<QueueRetentionService> logger) : BackgroundService
 {
     /// <summary>One purge by the configured ages; returns how many rows were deleted.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)

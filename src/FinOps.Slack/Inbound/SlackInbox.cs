@@ -5,7 +5,7 @@ using FinOps.Core.Reliability;
 namespace FinOps.Slack.Inbound;
 
 /// <summary>
-/// The durable inbox: verified Slack work is stored in the <see cref="IOutbox"/> (channel <see cref="Channel"/>) before
+/// The durable inbox: verified Slack work is stored in the <see cref="IWorkQueue"/> (channel <see cref="Channel"/>) before
 /// Slack is acknowledged, so work acknowledged and then interrupted by a restart is resumed, never lost.
 /// </summary>
 /// <remarks>
@@ -13,7 +13,7 @@ namespace FinOps.Slack.Inbound;
 /// A store wakes <see cref="SlackWorker"/> at once; the worker also polls, which resumes work after a restart
 /// and picks up retries that become due.
 /// </remarks>
-public sealed class SlackInbox(IOutbox outbox)
+public sealed class SlackInbox(IWorkQueue outbox)
 {
     /// <summary>The outbox channel holding inbound Slack work.</summary>
     public const string Channel = "slack-inbound";

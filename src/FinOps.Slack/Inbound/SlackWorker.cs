@@ -13,7 +13,7 @@ namespace FinOps.Slack.Inbound;
 /// <see cref="SlackOptions.WorkerCount"/> items at once, each in its own DI scope.
 /// </summary>
 /// <remarks>
-/// An item is worked only under an exclusive claim (<see cref="IOutbox.TryClaimAsync"/>, leased for
+/// An item is worked only under an exclusive claim (<see cref="IWorkQueue.TryClaimAsync"/>, leased for
 /// <see cref="SlackOptions.ProcessingLease"/>), so no two workers, in this process or another, run it at once.
 /// An item is marked sent only after its side effects completed; a crash before that leaves it pending and the idempotency
 /// store's completed keys stop the next attempt from answering twice. Transient failures are retried with exponential
@@ -21,7 +21,7 @@ namespace FinOps.Slack.Inbound;
 /// are given up at once. Attempts under way finish when the host stops.
 /// </remarks>
 public sealed partial class SlackWorker(
-    IOutbox outbox,
+    IWorkQueue outbox,
     SlackInbox inbox,
     IServiceScopeFactory scopeFactory,
     IOptions<SlackOptions> options,
@@ -44,7 +44,7 @@ public sealed partial class SlackWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                IReadOnlyList<OutboxMessage> due;
+                IReadOnlyList<QueuedWork> due;
                 try
                 {
                     due = await outbox.GetDueAsync(SlackInbox.Channel, BatchSize, stoppingToken);
@@ -91,7 +91,7 @@ public sealed partial class SlackWorker(
         await Task.WhenAll(attempts);
     }
 
-    private async Task RunAsync(OutboxMessage message, SemaphoreSlim slots)
+    private async Task RunAsync(QueuedWork message, SemaphoreSlim slots)
     {
         try
         {
@@ -122,7 +122,7 @@ public sealed partial class SlackWorker(
     }
 
     /// <summary>One attempt at one inbox item, recording its outcome in the outbox.</summary>
-    private async Task AttemptAsync(OutboxMessage message)
+    private async Task AttemptAsync(QueuedWork message)
     {
         // Outcomes are recorded even while the host stops: a finished answer must be marked done.
         var record = CancellationToken.None;

@@ -18,7 +18,7 @@ public sealed partial class SlackOutboundDelivery(
     SlackApiClient api,
     SlackInstallationResolver installations,
     IIdempotencyStore idempotency,
-    IOutbox outbox,
+    IWorkQueue outbox,
     IOptions<SlackOptions> options,
     TimeProvider timeProvider,
     ILogger<SlackOutboundDelivery> logger)

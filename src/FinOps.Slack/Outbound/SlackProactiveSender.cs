@@ -9,14 +9,14 @@ using FinOps.Slack.WebApi;
 namespace FinOps.Slack.Outbound;
 
 /// <summary>
-/// Sends digests, alerts and approval cards to Slack. A send is first stored in the <see cref="IOutbox"/> and then
+/// Sends digests, alerts and approval cards to Slack. A send is first stored in the <see cref="IWorkQueue"/> and then
 /// attempted at once; when Slack is unreachable it stays queued for <see cref="SlackOutboxDispatcher"/> and
 /// <see cref="SlackDeliveryDeferredException"/> tells the caller the message id is not known yet.
 /// </summary>
 /// <remarks><see cref="SentMessage.MessageId"/> is <c>{channel}:{ts}</c>, since a DM's channel is only known after conversations.open.</remarks>
 public sealed class SlackProactiveSender(
     IBlockKitRenderer renderer,
-    IOutbox outbox,
+    IWorkQueue outbox,
     SlackOutboundDelivery delivery,
     SlackApiClient api,
     SlackInstallationResolver installations) : IProactiveSender

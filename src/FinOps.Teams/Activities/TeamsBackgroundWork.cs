@@ -24,7 +24,7 @@ namespace FinOps.Teams.Activities;
 /// connector's answer and that record can reply twice. Attempts under way finish when the host stops.
 /// </remarks>
 public sealed partial class TeamsBackgroundWork(
-    IOutbox outbox,
+    IWorkQueue outbox,
     IIdempotencyStore idempotency,
     IServiceScopeFactory scopeFactory,
     IOptions<TeamsDeliveryOptions> options,
@@ -111,7 +111,7 @@ public sealed partial class TeamsBackgroundWork(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                IReadOnlyList<OutboxMessage> due;
+                IReadOnlyList<QueuedWork> due;
                 try
                 {
                     due = await outbox.GetDueAsync(Channel, BatchSize, stoppingToken);
@@ -160,7 +160,7 @@ public sealed partial class TeamsBackgroundWork(
         await Task.WhenAll(attempts);
     }
 
-    private async Task RunAsync(OutboxMessage item)
+    private async Task RunAsync(QueuedWork item)
     {
         await Task.Yield();
         try
@@ -186,7 +186,7 @@ public sealed partial class TeamsBackgroundWork(
         }
     }
 
-    private async Task AttemptAsync(OutboxMessage item)
+    private async Task AttemptAsync(QueuedWork item)
     {
         // Not cancelled at shutdown: cutting an attempt off between the reply and its record is what would reply twice.
         var none = CancellationToken.None;

@@ -26,7 +26,7 @@ public sealed partial class TeamsOutboundDelivery(
     BotConnectorClient connector,
     IConversationReferenceStore references,
     IIdempotencyStore idempotency,
-    IOutbox outbox,
+    IWorkQueue outbox,
     IOptions<TeamsDeliveryOptions> options,
     TimeProvider timeProvider,
     ILogger<TeamsOutboundDelivery> logger)

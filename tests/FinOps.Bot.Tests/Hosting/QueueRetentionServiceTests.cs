@@ -33,7 +33,7 @@ public sealed class QueueRetentionServiceTests : IDisposable
     public async Task PurgeAsync_ConfiguredAges_SentAndDeadPurgedOnlyPastTheirAge()
     {
         var services = Build(new() { ["Queue:Retention:Sent"] = "2.00:00:00", ["Queue:Retention:Dead"] = "5.00:00:00" });
-        var outbox = services.GetRequiredService<IOutbox>();
+        var outbox = services.GetRequiredService<IWorkQueue>();
         var retention = services.GetRequiredService<QueueRetentionService>();
         await outbox.EnqueueAsync("slack", "sent", "{}", default);
         await outbox.EnqueueAsync("slack", "dead", "{}", default);

@@ -17,13 +17,13 @@ public sealed class SlackInboxTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly List<SlackAppHost> _hosts = [];
     private FakeSlackServer _slack = null!;
-    private InMemoryOutbox _outbox = null!;
+    private InMemoryWorkQueue _outbox = null!;
     private InMemoryIdempotencyStore _idempotency = null!;
 
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackServer.StartAsync();
-        _outbox = new InMemoryOutbox(_clock);
+        _outbox = new InMemoryWorkQueue(_clock);
         _idempotency = new InMemoryIdempotencyStore(_clock);
     }
 
@@ -186,11 +186,11 @@ public sealed class SlackInboxTests : IAsyncLifetime
     [Fact]
     public async Task Events_InboxCannotStore_Returns503AndNothingHappens()
     {
-        var failing = new Mock<IOutbox>();
+        var failing = new Mock<IWorkQueue>();
         failing.Setup(o => o.EnqueueAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("database is down"));
         failing.Setup(o => o.GetDueAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Array.Empty<OutboxMessage>());
+            .ReturnsAsync(Array.Empty<QueuedWork>());
         var host = await StartAsync(worker: true, outbox: failing.Object);
 
         var ev = await host.PostEventAsync(SlackPayloads.AppMention("Ev1", "<@UBOT> top services", MessageTs));
@@ -207,7 +207,7 @@ public sealed class SlackInboxTests : IAsyncLifetime
     {
         var stored = new TaskCompletionSource();
         var gate = new TaskCompletionSource();
-        var outbox = new Mock<IOutbox>();
+        var outbox = new Mock<IWorkQueue>();
         outbox.Setup(o => o.EnqueueAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns(async () =>
             {
@@ -216,7 +216,7 @@ public sealed class SlackInboxTests : IAsyncLifetime
                 return true;
             });
         outbox.Setup(o => o.GetDueAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Array.Empty<OutboxMessage>());
+            .ReturnsAsync(Array.Empty<QueuedWork>());
         var host = await StartAsync(worker: false, outbox: outbox.Object);
 
         var post = host.PostEventAsync(SlackPayloads.AppMention("Ev1", "<@UBOT> top services", MessageTs));
@@ -252,13 +252,13 @@ public sealed class SlackInboxTests : IAsyncLifetime
         Assert.Null(SlackInbox.Deserialize("not json"));
     }
 
-    private async Task<SlackAppHost> StartAsync(bool worker, IOutbox? outbox = null)
+    private async Task<SlackAppHost> StartAsync(bool worker, IWorkQueue? outbox = null)
     {
         var host = await SlackAppHost.StartAsync(
             _slack,
             services: services =>
             {
-                services.RemoveAll<IOutbox>();
+                services.RemoveAll<IWorkQueue>();
                 services.AddSingleton(outbox ?? _outbox);
                 services.RemoveAll<IIdempotencyStore>();
                 services.AddSingleton<IIdempotencyStore>(_idempotency);

@@ -44,7 +44,7 @@ public sealed class SlackProactiveSenderTests : IAsyncLifetime
         // The dispatcher finds the delivered key and only closes the outbox entry.
         await DeliverDueAsync();
         Assert.Single(_slack.CallsTo("chat.postMessage"));
-        Assert.Equal(0, ((InMemoryOutbox)_services.GetRequiredService<IOutbox>()).PendingCount);
+        Assert.Equal(0, ((InMemoryWorkQueue)_services.GetRequiredService<IWorkQueue>()).PendingCount);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class SlackProactiveSenderTests : IAsyncLifetime
         Assert.Equal(1, await DeliverDueAsync());
 
         Assert.Equal(5, _slack.CallsTo("chat.postMessage").Count);
-        Assert.Equal(0, ((InMemoryOutbox)_services.GetRequiredService<IOutbox>()).PendingCount);
+        Assert.Equal(0, ((InMemoryWorkQueue)_services.GetRequiredService<IWorkQueue>()).PendingCount);
         await using (var scope = _services.CreateAsyncScope())
         {
             var sent = await scope.ServiceProvider.GetRequiredService<SlackProactiveSender>().SendAsync(Channel, Digest, "digest:1", default);
@@ -96,7 +96,7 @@ public sealed class SlackProactiveSenderTests : IAsyncLifetime
     [Fact]
     public async Task DeliverDueAsync_PermanentError_GivenUp()
     {
-        await _services.GetRequiredService<IOutbox>().EnqueueAsync(
+        await _services.GetRequiredService<IWorkQueue>().EnqueueAsync(
             "slack", "k1", """{"TeamId":"T0TEAM","Channel":"C404","ThreadTs":null,"Text":"x","Blocks":"[]"}""", default);
         _slack.ScriptError("chat.postMessage", "channel_not_found");
 
@@ -105,7 +105,7 @@ public sealed class SlackProactiveSenderTests : IAsyncLifetime
         Assert.Equal(0, await DeliverDueAsync());
 
         Assert.Single(_slack.CallsTo("chat.postMessage"));
-        Assert.Equal(0, ((InMemoryOutbox)_services.GetRequiredService<IOutbox>()).PendingCount);
+        Assert.Equal(0, ((InMemoryWorkQueue)_services.GetRequiredService<IWorkQueue>()).PendingCount);
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public sealed class SlackProactiveSenderTests : IAsyncLifetime
     [InlineData("is_archived")]
     public async Task DeliverDueAsync_PermanentError_DeadLetterAtOnceWithError(string error)
     {
-        var outbox = _services.GetRequiredService<IOutbox>();
+        var outbox = _services.GetRequiredService<IWorkQueue>();
         await outbox.EnqueueAsync("slack", "k1", """{"TeamId":"T0TEAM","Channel":"C0GONE","ThreadTs":null,"Text":"x","Blocks":"[]"}""", default);
         _slack.ScriptError("chat.postMessage", error);
 
@@ -131,7 +131,7 @@ public sealed class SlackProactiveSenderTests : IAsyncLifetime
     [Fact]
     public async Task DeliverDueAsync_TransientError_RetriedNotDead()
     {
-        var outbox = _services.GetRequiredService<IOutbox>();
+        var outbox = _services.GetRequiredService<IWorkQueue>();
         await outbox.EnqueueAsync("slack", "k1", """{"TeamId":"T0TEAM","Channel":"C0DIGEST","ThreadTs":null,"Text":"x","Blocks":"[]"}""", default);
         // Two answers: the HTTP client's own retry (Slack:MaxRetryAttempts = 1) fails too.
         _slack.ScriptStatus("chat.postMessage", 503);
@@ -174,7 +174,7 @@ public sealed class SlackProactiveSenderTests : IAsyncLifetime
         Assert.Equal("digest:2026-W10:C0DIGEST", post.Json["metadata"]!["event_payload"]!["idempotency_key"]!.GetValue<string>());
         var lookup = Assert.Single(_slack.CallsTo("conversations.history"));
         Assert.Contains("include_all_metadata=true", lookup.Body, StringComparison.Ordinal);
-        Assert.Equal(0, ((InMemoryOutbox)services.GetRequiredService<IOutbox>()).PendingCount);
+        Assert.Equal(0, ((InMemoryWorkQueue)services.GetRequiredService<IWorkQueue>()).PendingCount);
         await using (var scope = services.CreateAsyncScope())
         {
             var sent = await scope.ServiceProvider.GetRequiredService<SlackProactiveSender>().SendAsync(Channel, Digest, "digest:2026-W10:C0DIGEST", default);

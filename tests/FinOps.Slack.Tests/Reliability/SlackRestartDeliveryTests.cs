@@ -101,7 +101,7 @@ public sealed class SlackRestartDeliveryTests : IAsyncLifetime, IDisposable
     private List<RecordedCall> Digests() =>
         _slack.CallsTo("chat.postMessage").Where(c => c.Json["channel"]!.GetValue<string>() == "C0DIGEST").ToList();
 
-    private (IOutbox Outbox, IIdempotencyStore Idempotency) OpenQueue() => _files.Open(_clock);
+    private (IWorkQueue Outbox, IIdempotencyStore Idempotency) OpenQueue() => _files.Open(_clock);
 
     private static async Task WaitForDeathAsync(ProcessDeath death)
     {
@@ -120,8 +120,8 @@ public sealed class SlackRestartDeliveryTests : IAsyncLifetime, IDisposable
             _slack,
             services: services =>
             {
-                services.RemoveAll<IOutbox>();
-                services.AddSingleton<IOutbox>(new DyingOutbox(outbox, death));
+                services.RemoveAll<IWorkQueue>();
+                services.AddSingleton<IWorkQueue>(new DyingWorkQueue(outbox, death));
                 services.RemoveAll<IIdempotencyStore>();
                 services.AddSingleton<IIdempotencyStore>(new DyingIdempotencyStore(idempotency, death));
                 if (dieAt is not null)

@@ -79,7 +79,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     public async Task SocketMode_InboxCannotStore_EnvelopeNotAcked()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var outbox = new FailFirstEnqueueOutbox(new InMemoryOutbox(clock));
+        var outbox = new FailFirstEnqueueOutbox(new InMemoryWorkQueue(clock));
         _slack.SocketHandler = async (socket, cancellationToken) =>
         {
             var connection = Interlocked.Increment(ref _connections);
@@ -92,7 +92,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
         _host = await SlackAppHost.StartAsync(
             _slack,
             s => s["Slack:AppToken"] = "xapp-1-test",
-            services => services.Replace(ServiceDescriptor.Singleton<IOutbox>(outbox)),
+            services => services.Replace(ServiceDescriptor.Singleton<IWorkQueue>(outbox)),
             clock);
 
         // Envelopes are handled in order: the first acknowledgement is the redelivery's, so the unstored one was never acked.
@@ -177,7 +177,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     /// <summary>An outbox whose first store fails, as when the database is briefly unreachable.</summary>
-    private sealed class FailFirstEnqueueOutbox(IOutbox inner) : IOutbox
+    private sealed class FailFirstEnqueueOutbox(IWorkQueue inner) : IWorkQueue
     {
         private int _enqueues;
 
@@ -186,7 +186,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
                 ? throw new InvalidOperationException("database is down")
                 : inner.EnqueueAsync(channel, idempotencyKey, payload, cancellationToken);
 
-        public Task<IReadOnlyList<OutboxMessage>> GetDueAsync(string channel, int max, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<QueuedWork>> GetDueAsync(string channel, int max, CancellationToken cancellationToken) =>
             inner.GetDueAsync(channel, max, cancellationToken);
 
         public Task<bool> TryClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken) =>

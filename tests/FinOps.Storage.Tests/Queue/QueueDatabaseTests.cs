@@ -61,7 +61,7 @@ public sealed class QueueDatabaseTests : IDisposable
     {
         await _db.Database.EnsureReadyAsync(CancellationToken.None);
         await using var importer = await HoldWriteLockAsync(_db.Database.ConnectionString);
-        var outbox = new EfOutbox(_db.Queue, _time);
+        var outbox = new EfWorkQueue(_db.Queue, _time);
 
         // Guarded, not timed: before the queue file existed this waited for the lock (30 s busy timeout, then failed).
         var stored = await outbox.EnqueueAsync("slack-inbound", "event:T1:Ev1", "{}", CancellationToken.None).WaitAsync(Guard);
@@ -102,7 +102,7 @@ public sealed class QueueDatabaseTests : IDisposable
             await cost.SaveChangesAsync();
         }
 
-        var outbox = new EfOutbox(_db.Queue, _time);
+        var outbox = new EfWorkQueue(_db.Queue, _time);
         var idempotency = new EfIdempotencyStore(_db.Queue, _time);
 
         var due = Assert.Single(await outbox.GetDueAsync("slack-inbound", 10, CancellationToken.None));
@@ -152,7 +152,7 @@ public sealed class QueueDatabaseTests : IDisposable
 
         await _db.Queue.EnsureReadyAsync(CancellationToken.None).WaitAsync(Guard);
 
-        Assert.Single(await new EfOutbox(_db.Queue, _time).GetDueAsync("slack-inbound", 10, CancellationToken.None));
+        Assert.Single(await new EfWorkQueue(_db.Queue, _time).GetDueAsync("slack-inbound", 10, CancellationToken.None));
     }
 
     /// <summary>What an import in another process does: a connection with BEGIN IMMEDIATE, holding the write lock until disposed.</summary>

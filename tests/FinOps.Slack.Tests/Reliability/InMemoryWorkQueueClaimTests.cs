@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Slack.Tests.Reliability;
 
-public sealed class InMemoryOutboxClaimTests
+public sealed class InMemoryWorkQueueClaimTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
@@ -11,7 +11,7 @@ public sealed class InMemoryOutboxClaimTests
     [Fact]
     public async Task TryClaimAsync_ManyConcurrentClaimers_ExactlyOneWins()
     {
-        var outbox = new InMemoryOutbox(_clock);
+        var outbox = new InMemoryWorkQueue(_clock);
         await outbox.EnqueueAsync("slack-inbound", "k1", "{}", default);
         var id = Assert.Single(await outbox.GetDueAsync("slack-inbound", 10, default)).Id;
 
@@ -24,7 +24,7 @@ public sealed class InMemoryOutboxClaimTests
     [Fact]
     public async Task TryClaimAsync_LeaseExpired_ClaimableAgain_SentNever()
     {
-        var outbox = new InMemoryOutbox(_clock);
+        var outbox = new InMemoryWorkQueue(_clock);
         await outbox.EnqueueAsync("slack-inbound", "k1", "{}", default);
         var id = Assert.Single(await outbox.GetDueAsync("slack-inbound", 10, default)).Id;
         Assert.True(await outbox.TryClaimAsync(id, "dead-worker", Lease, default));

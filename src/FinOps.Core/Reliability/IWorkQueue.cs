@@ -1,13 +1,21 @@
 namespace FinOps.Core.Reliability;
 
-/// <summary>Durable queue of outgoing chat messages: nothing queued is lost while a platform is down.</summary>
-public interface IOutbox
+/// <summary>
+/// The durable work queue: inbound work (Slack requests, slow Teams answers) and outbound sends (proactive messages of every
+/// channel), each under a unique key. Nothing queued is lost while a platform is down or the process restarts.
+/// </summary>
+/// <remarks>
+/// Items are kept apart by channel (<c>slack-inbound</c>, <c>slack</c>, <c>teams-inbound</c>, <c>teams</c>, ...). A worker
+/// claims an item before working it and records its outcome: sent, failed with a next attempt, or dead.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: durable queued work with claims, named for what it holds.")]
+public interface IWorkQueue
 {
     /// <summary>Stores the message unless one with the same key exists; returns false for a duplicate.</summary>
     Task<bool> EnqueueAsync(string channel, string idempotencyKey, string payload, CancellationToken cancellationToken);
 
     /// <summary>Messages of <paramref name="channel"/> due for an attempt now, oldest first.</summary>
-    Task<IReadOnlyList<OutboxMessage>> GetDueAsync(string channel, int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<QueuedWork>> GetDueAsync(string channel, int max, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims a due message for <paramref name="owner"/> until <paramref name="lease"/> from now; true for exactly one of

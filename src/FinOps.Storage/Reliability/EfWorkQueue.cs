@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace FinOps.Storage.Reliability;
 
 /// <summary>
-/// <see cref="IOutbox"/> in the queue file: pending work and messages survive restarts and platform outages, and storing
+/// <see cref="IWorkQueue"/> in the queue file: pending work and messages survive restarts and platform outages, and storing
 /// them never waits for an import (which holds the cost store's write lock, not this file's).
 /// </summary>
-public sealed class EfOutbox(QueueDatabase database, TimeProvider timeProvider) : IOutbox
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: durable queued work with claims, named for what it holds.")]
+public sealed class EfWorkQueue(QueueDatabase database, TimeProvider timeProvider) : IWorkQueue
 {
     private const string Pending = "pending";
     private const string Sent = "sent";
@@ -49,7 +50,7 @@ public sealed class EfOutbox(QueueDatabase database, TimeProvider timeProvider) 
         }
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> GetDueAsync(string channel, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueuedWork>> GetDueAsync(string channel, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await database.EnsureReadyAsync(cancellationToken);
@@ -59,7 +60,7 @@ public sealed class EfOutbox(QueueDatabase database, TimeProvider timeProvider) 
             .Where(m => m.Channel == channel && m.Status == Pending && m.NextAttemptAt <= now && (m.ClaimedBy == null || m.LeaseUntil <= now))
             .OrderBy(m => m.Id)
             .Take(max)
-            .Select(m => new OutboxMessage(m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Attempts, m.LastError) { Abandoned = m.ClaimedBy != null })
+            .Select(m => new QueuedWork(m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Attempts, m.LastError) { Abandoned = m.ClaimedBy != null })
             .ToListAsync(cancellationToken);
     }
 

@@ -3,14 +3,14 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Slack.Tests.Reliability;
 
-public sealed class InMemoryOutboxTests
+public sealed class InMemoryWorkQueueTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task EnqueueAsync_SameKeyTwice_StoredOnce()
     {
-        var outbox = new InMemoryOutbox(_clock);
+        var outbox = new InMemoryWorkQueue(_clock);
         Assert.True(await outbox.EnqueueAsync("slack", "k", "{}", default));
         Assert.False(await outbox.EnqueueAsync("slack", "k", "{}", default));
         Assert.Single(await outbox.GetDueAsync("slack", 10, default));
@@ -20,7 +20,7 @@ public sealed class InMemoryOutboxTests
     [Fact]
     public async Task MarkFailedAsync_RetryAt_DueOnlyThen()
     {
-        var outbox = new InMemoryOutbox(_clock);
+        var outbox = new InMemoryWorkQueue(_clock);
         await outbox.EnqueueAsync("slack", "k", "{}", default);
         var message = (await outbox.GetDueAsync("slack", 10, default))[0];
         await outbox.MarkFailedAsync(message.Id, "http_503", _clock.GetUtcNow().AddMinutes(1), default);
@@ -34,7 +34,7 @@ public sealed class InMemoryOutboxTests
     [Fact]
     public async Task MarkSentAsync_Sent_NeverDueAgain()
     {
-        var outbox = new InMemoryOutbox(_clock);
+        var outbox = new InMemoryWorkQueue(_clock);
         await outbox.EnqueueAsync("slack", "k", "{}", default);
         var message = (await outbox.GetDueAsync("slack", 10, default))[0];
         await outbox.MarkSentAsync(message.Id, "C1:1.2", default);
@@ -45,7 +45,7 @@ public sealed class InMemoryOutboxTests
     [Fact]
     public async Task MarkFailedAsync_NoRetry_Dead()
     {
-        var outbox = new InMemoryOutbox(_clock);
+        var outbox = new InMemoryWorkQueue(_clock);
         await outbox.EnqueueAsync("slack", "k", "{}", default);
         var message = (await outbox.GetDueAsync("slack", 10, default))[0];
         await outbox.MarkFailedAsync(message.Id, "channel_not_found", null, default);
@@ -56,7 +56,7 @@ public sealed class InMemoryOutboxTests
     [Fact]
     public async Task PurgeAsync_SentAndDeadOlderThanLimits_DeletedPendingAndYoungerKept()
     {
-        var outbox = new InMemoryOutbox(_clock);
+        var outbox = new InMemoryWorkQueue(_clock);
         foreach (var key in new[] { "old-sent", "old-dead", "new-dead", "pending" })
         {
             await outbox.EnqueueAsync("slack", key, "{}", default);

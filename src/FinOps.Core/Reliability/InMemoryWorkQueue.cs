@@ -1,15 +1,16 @@
 namespace FinOps.Core.Reliability;
 
-/// <summary>A process-local <see cref="IOutbox"/> for tests and single-instance runs without a database.</summary>
-/// <remarks>Messages survive platform outages but not a restart of the process; the database-backed outbox survives both.</remarks>
-public sealed class InMemoryOutbox : IOutbox
+/// <summary>A process-local <see cref="IWorkQueue"/> for tests and single-instance runs without a database.</summary>
+/// <remarks>Messages survive platform outages but not a restart of the process; the database-backed queue survives both.</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: durable queued work with claims, named for what it holds.")]
+public sealed class InMemoryWorkQueue : IWorkQueue
 {
     private readonly TimeProvider _timeProvider;
     private readonly List<Entry> _entries = [];
     private readonly Lock _gate = new();
     private long _nextId;
 
-    public InMemoryOutbox(TimeProvider timeProvider)
+    public InMemoryWorkQueue(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
@@ -30,16 +31,16 @@ public sealed class InMemoryOutbox : IOutbox
         }
     }
 
-    public Task<IReadOnlyList<OutboxMessage>> GetDueAsync(string channel, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<QueuedWork>> GetDueAsync(string channel, int max, CancellationToken cancellationToken)
     {
         var now = _timeProvider.GetUtcNow();
         lock (_gate)
         {
-            IReadOnlyList<OutboxMessage> due = _entries
+            IReadOnlyList<QueuedWork> due = _entries
                 .Where(e => e.Channel == channel && e.State == EntryState.Pending && e.DueAt <= now && (e.ClaimedBy is null || e.LeaseUntil <= now))
                 .OrderBy(e => e.Id)
                 .Take(max)
-                .Select(e => new OutboxMessage(e.Id, e.Channel, e.IdempotencyKey, e.Payload, e.Attempts, e.LastError) { Abandoned = e.ClaimedBy is not null })
+                .Select(e => new QueuedWork(e.Id, e.Channel, e.IdempotencyKey, e.Payload, e.Attempts, e.LastError) { Abandoned = e.ClaimedBy is not null })
                 .ToList();
             return Task.FromResult(due);
         }
@@ -147,7 +148,7 @@ public sealed class InMemoryOutbox : IOutbox
     }
 
     private Entry Find(long id) =>
-        _entries.Find(e => e.Id == id) ?? throw new KeyNotFoundException($"Outbox message {id} does not exist.");
+        _entries.Find(e => e.Id == id) ?? throw new KeyNotFoundException($"Queued work {id} does not exist.");
 
     private enum EntryState
     {

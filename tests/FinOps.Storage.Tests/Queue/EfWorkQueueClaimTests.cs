@@ -4,14 +4,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace FinOps.Storage.Tests.Queue;
 
 /// <summary>Claims on queued work: one worker per item, leases that run out when a worker dies.</summary>
-public sealed class EfOutboxClaimTests : IDisposable
+public sealed class EfWorkQueueClaimTests : IDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly TestDatabase _db = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly EfOutbox _outbox;
+    private readonly EfWorkQueue _outbox;
 
-    public EfOutboxClaimTests() => _outbox = new EfOutbox(_db.Queue, _time);
+    public EfWorkQueueClaimTests() => _outbox = new EfWorkQueue(_db.Queue, _time);
 
     public void Dispose() => _db.Dispose();
 
@@ -26,7 +26,7 @@ public sealed class EfOutboxClaimTests : IDisposable
                 start.Wait();
 
                 // Each claimer as its own worker (own outbox, own connection), as separate processes would be.
-                return new EfOutbox(_db.Queue, _time).TryClaimAsync(id, "worker-" + i, Lease, CancellationToken.None);
+                return new EfWorkQueue(_db.Queue, _time).TryClaimAsync(id, "worker-" + i, Lease, CancellationToken.None);
             }))
             .ToList();
         start.Set();

@@ -3,13 +3,13 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Storage.Tests;
 
-public sealed class EfOutboxTests : IDisposable
+public sealed class EfWorkQueueTests : IDisposable
 {
     private readonly TestDatabase _db = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly EfOutbox _outbox;
+    private readonly EfWorkQueue _outbox;
 
-    public EfOutboxTests() => _outbox = new EfOutbox(_db.Queue, _time);
+    public EfWorkQueueTests() => _outbox = new EfWorkQueue(_db.Queue, _time);
 
     public void Dispose() => _db.Dispose();
 
