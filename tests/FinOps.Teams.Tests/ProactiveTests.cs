@@ -58,6 +58,20 @@ public sealed class ProactiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_ConnectorAccepts202WithEmptyBody_DeliveredOnceNotRetried()
+    {
+        await PostAsync(Activities.InstallationUpdate(_bf.ServiceUrl, "add"));
+        _bf.Respond = call => call.Method == "POST" ? (202, string.Empty, null) : null;
+
+        var sent = await Sender.SendAsync(Personal, Digest, "digest-202", CancellationToken.None);
+        var again = await Sender.SendAsync(Personal, Digest, "digest-202", CancellationToken.None);
+
+        Assert.Single(_bf.Calls, c => c.Method == "POST" && c.RawPath.EndsWith("/activities", StringComparison.Ordinal));
+        Assert.Equal(string.Empty, sent.MessageId);
+        Assert.Equal(string.Empty, again.MessageId);
+    }
+
+    [Fact]
     public async Task SendAsync_SingleTenantBot_TokenFromBotsTenantAuthority()
     {
         await using var bot = await BotHost.StartAsync(_bf, s =>

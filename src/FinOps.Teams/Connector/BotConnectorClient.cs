@@ -92,6 +92,13 @@ public sealed partial class BotConnectorClient(
         if (response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (string.IsNullOrWhiteSpace(text) && typeof(T) == typeof(ResourceResponse))
+            {
+                // Teams may accept a post with 202 and no body (no activity id): it was delivered, so it is a success,
+                // not a failure to retry (a retry would post the message twice).
+                return (T)(object)new ResourceResponse(null);
+            }
+
             return (string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<T>(text, TeamsJson.Options))
                 ?? throw new BotConnectorException(response.StatusCode, null, "Bot Connector answered with an empty body.");
         }
