@@ -115,6 +115,39 @@ public sealed class BudgetStatusService(
         return drivers;
     }
 
+    /// <summary>
+    /// The period's spend to date, cumulative per day (month), week (quarter) or month (year), in the budget's currency: the
+    /// bars of the alert chart, against the budget line.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateOnly Bucket, decimal Cumulative)>> GetProgressAsync(BudgetDefinition budget, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        var period = budget.PeriodContaining(asOf, calendar);
+        var known = new DateRange(period.Start, asOf);
+        if (known.IsEmpty)
+        {
+            return [];
+        }
+
+        var granularity = budget.Period switch
+        {
+            BudgetPeriod.Month => Granularity.Day,
+            BudgetPeriod.Quarter => Granularity.Week,
+            _ => Granularity.Month,
+        };
+        var result = InCurrency(await costs.QueryAsync(budget.Query(known) with { Granularity = granularity }, cancellationToken), budget.Currency);
+        var byBucket = (result?.Rows ?? []).Where(r => r.Bucket is not null).GroupBy(r => r.Bucket!.Value).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+        var points = new List<(DateOnly, decimal)>();
+        var sum = 0m;
+        foreach (var bucket in CostCalendar.Buckets(known, granularity))
+        {
+            sum += byBucket.GetValueOrDefault(bucket);
+            points.Add((bucket < period.Start ? period.Start : bucket, sum));
+        }
+
+        return points;
+    }
+
     private static CurrencyCostResult? InCurrency(CostQueryResult result, string currency) =>
         result.ByCurrency.FirstOrDefault(c => string.Equals(c.Currency, currency, StringComparison.OrdinalIgnoreCase));
 }
