@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Messaging;
+using FinOps.Conversation.Visibility;
 using FinOps.Core.Budgets;
 using FinOps.Core.People;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace FinOps.Conversation.Budgets;
 /// changes. A set is audited as a chat change by the person, with the conversation it came from. Without a period the budget's
 /// period is a month; without a currency the existing budget's (else <c>Budgets:DefaultCurrency</c>); the metric of an
 /// existing budget is kept (EffectiveCost for a new one). Status without a team shows the budgets of the asker's teams, or all
-/// budgets for finance, admins and people of no team.
+/// budgets for finance, admins and people of no team; with <c>Visibility:Mode</c> OwnTeams never another team's budget.
 /// </remarks>
 public sealed partial class BudgetCommand(
     PersonResolver people,
@@ -132,6 +133,18 @@ public sealed partial class BudgetCommand(
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var all = await statuses.GetStatusAsync(today, cancellationToken);
+        if (ViewerScope.Current is { } viewer)
+        {
+            // Visibility:Mode OwnTeams: the asker sees their own teams' budgets only (finance and admins have no scope).
+            var visible = all.Where(s => s.Team is not null && viewer.AllowedTeams.Contains(s.Team)).ToList();
+            if (teamName is not null && FindTeam(directory, teamName) is { } named && !viewer.AllowedTeams.Contains(named.Key))
+            {
+                return ConversationService.ErrorCard($"The {named.Key} budget can't be shown to you. {viewer.Reason}");
+            }
+
+            all = visible;
+        }
+
         IReadOnlyList<BudgetStatus> shown;
         string scope;
         if (teamName is not null)

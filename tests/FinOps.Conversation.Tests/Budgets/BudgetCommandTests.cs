@@ -123,6 +123,25 @@ public sealed class BudgetCommandTests : IDisposable
         Assert.Contains("search", finance.FallbackText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Status_OwnTeamsVisibility_OtherTeamsBudgetRefusedAndHiddenFromOverview()
+    {
+        await SayAsync("set the payments budget to $25k a month", new ChatUser("slack", "U0PAT0001"));
+        var sam = new ChatUser("playground", "sam@corp.example");
+
+        Card named, overview;
+        using (FinOps.Conversation.Visibility.ViewerScope.Enter(new FinOps.Conversation.Visibility.ViewerScope(["search"], "Answers here are limited to your own teams (search).")))
+        {
+            named = await SayAsync("budget status for payments", sam);
+            overview = await SayAsync("budget status", new ChatUser("playground", "nobody@corp.example"));
+        }
+
+        Assert.Equal("error", named.Kind);
+        Assert.Contains("The payments budget can't be shown to you. Answers here are limited to your own teams (search).", named.FallbackText, StringComparison.Ordinal);
+        Assert.Contains("search", overview.FallbackText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Payments", overview.FallbackText, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("set the payments budget to $25k a month", false, "payments", 25000, "USD", BudgetPeriod.Month)]
     [InlineData("Set payments' budget to 30,000", false, "payments", 30000, null, null)]
