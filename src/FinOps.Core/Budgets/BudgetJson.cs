@@ -25,9 +25,9 @@ public static class BudgetJson
             BudgetDefinition.Name(budget.Period),
             budget.Metric.ToString(),
             budget.Currency,
-            budget.Amount,
-            [.. budget.ActualThresholds],
-            [.. budget.ForecastThresholds]);
+            Normal(budget.Amount),
+            [.. budget.ActualThresholds.Select(Normal)],
+            [.. budget.ForecastThresholds.Select(Normal)]);
         return JsonSerializer.Serialize(dto, Options);
     }
 
@@ -68,6 +68,9 @@ public static class BudgetJson
             ForecastThresholds = dto.ForecastThresholds ?? BudgetDefinition.DefaultForecastThresholds,
         };
     }
+
+    /// <summary>Drops trailing zeros (25000.00 is 25000) so a budget set again with the same value is no change.</summary>
+    private static decimal Normal(decimal value) => value / 1.0000000000000000000000000000m;
 
     private sealed record Dto(
         string? Id,

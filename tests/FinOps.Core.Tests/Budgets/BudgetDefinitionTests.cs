@@ -77,6 +77,10 @@ public sealed class BudgetDefinitionTests
         Assert.NotEqual(budget with { Amount = 1m }, read);
     }
 
+    [Fact]
+    public void Equals_SameAmountWrittenWithDecimals_Equal() =>
+        Assert.Equal(BudgetDefinition.ForTeam("payments", 25_000m), BudgetDefinition.ForTeam("payments", 25_000.00m));
+
     [Theory]
     [InlineData("25000", 25000, null)]
     [InlineData("25,000", 25000, null)]
