@@ -1,9 +1,11 @@
 using System.ClientModel;
 using FinOps.Conversation.Answers;
+using FinOps.Conversation.Budgets;
 using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Questions;
 using FinOps.Conversation.Subscriptions;
 using FinOps.Conversation.Visibility;
+using FinOps.Core.Budgets;
 using FinOps.Core.Calendar;
 using FinOps.Core.Subscriptions;
 using Microsoft.Extensions.AI;
@@ -51,6 +53,12 @@ public static class ConversationServiceCollectionExtensions
         // In memory unless the storage layer registers the durable store (it does in the host).
         services.TryAddSingleton<ISubscriptionStore, InMemorySubscriptionStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, SubscriptionCommand>());
+        // In memory unless the storage layer registers the durable budget store and status service (AddBudgets, in the host).
+        services.AddOptions<BudgetOptions>();
+        services.TryAddSingleton<IBudgetStore, InMemoryBudgetStore>();
+        services.TryAddSingleton<BudgetStatusService>();
+        services.TryAddSingleton<IBudgetStatusService>(sp => sp.GetRequiredService<BudgetStatusService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, BudgetCommand>());
         services.TryAddSingleton<FollowUpMemory>();
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();

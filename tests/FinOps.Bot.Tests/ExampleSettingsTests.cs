@@ -32,6 +32,7 @@ public sealed class ExampleSettingsTests
         { AllocationOptions.SectionName, typeof(AllocationOptions) },
         { FinOps.Storage.Metrics.BusinessMetricsOptions.SectionName, typeof(FinOps.Storage.Metrics.BusinessMetricsOptions) },
         { DigestOptions.SectionName, typeof(DigestOptions) },
+        { FinOps.Core.Budgets.BudgetOptions.SectionName, typeof(FinOps.Core.Budgets.BudgetOptions) },
         { DirectoryOptions.SectionName, typeof(DirectoryOptions) },
         { VisibilityOptions.SectionName, typeof(VisibilityOptions) },
         { CalendarOptions.SectionName, typeof(CalendarOptions) },

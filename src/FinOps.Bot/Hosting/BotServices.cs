@@ -21,6 +21,7 @@ public static class BotServices
         services.AddAllocation(configuration);
         services.AddHostedService<AllocationReloadService>();
         services.AddBusinessMetrics(configuration);
+        services.AddBudgets(configuration);
         services.AddHostedService<MetricsFolderService>();
         services.AddSingleton<QueueRetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueRetentionService>());

@@ -69,6 +69,7 @@ public static class BotWebHost
         services.AddTeams(configuration);
         services.AddPlayground();
         services.AddScheduling(configuration);
+        services.AddBudgetAlerts(configuration);
         services.AddBotHealthChecks();
         services.AddBotTelemetry(configuration);
         return services;

@@ -1,3 +1,4 @@
+using FinOps.Core.Budgets;
 using FinOps.Core.People;
 using FinOps.Core.Query;
 
@@ -37,6 +38,9 @@ public sealed record AllocationRules
     public IReadOnlyList<HierarchyRule> HierarchyRules { get; init; } = [];
 
     public IReadOnlyList<SharedPoolRule> Pools { get; init; } = [];
+
+    /// <summary>Budgets of the <c>budgets</c> section (see <see cref="BudgetDefinition"/>).</summary>
+    public IReadOnlyList<BudgetDefinition> Budgets { get; init; } = [];
 
     /// <summary>Company-wide roles (section <c>roles</c>: <c>finance</c>, <c>admin</c>) and who holds them.</summary>
     public IReadOnlyDictionary<CompanyRole, IReadOnlyList<TeamOwner>> Roles { get; init; } = new Dictionary<CompanyRole, IReadOnlyList<TeamOwner>>();

@@ -15,9 +15,9 @@ namespace FinOps.Core.Allocation;
 /// mapping with <c>email</c>, <c>name</c>, <c>slack</c> (user id) and <c>entra</c> (object id); one e-mail listed with two
 /// different Slack or Entra ids, or one id listed for two e-mails, is an error.
 /// </remarks>
-public static class AllocationRulesParser
+public static partial class AllocationRulesParser
 {
-    private static readonly string[] RootKeys = ["version", "revision", "teams", "roles", "tags", "hierarchy", "pools"];
+    private static readonly string[] RootKeys = ["version", "revision", "teams", "roles", "tags", "hierarchy", "pools", "budgets"];
     private static readonly string[] TeamKeys = ["key", "name", "aliases", "owners", "members", "approvers", "channels", "timeZone"];
     private static readonly string[] RoleKeys = ["finance", "admin"];
     private static readonly string[] OwnerKeys = ["name", "email", "slack", "entra"];
@@ -67,7 +67,7 @@ public static class AllocationRulesParser
         return new Reader(source).Rules(root);
     }
 
-    private sealed class Reader(string source)
+    private sealed partial class Reader(string source)
     {
         private readonly HashSet<string> _ids = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, (TeamOwner Person, YamlNode Node)> _byEmail = new(StringComparer.OrdinalIgnoreCase);
@@ -93,6 +93,7 @@ public static class AllocationRulesParser
             var tags = map.TryGetValue("tags", out var tagsNode) ? TagRules(tagsNode) : AllocationRules.Default.TagRules;
             var hierarchy = map.TryGetValue("hierarchy", out var hierarchyNode) ? Hierarchy(hierarchyNode, teams, aliases) : [];
             var pools = map.TryGetValue("pools", out var poolsNode) ? Pools(poolsNode, teams, aliases) : [];
+            var budgets = map.TryGetValue("budgets", out var budgetsNode) ? Budgets(budgetsNode, teams, aliases) : [];
             return new AllocationRules
             {
                 Version = version,
@@ -103,6 +104,7 @@ public static class AllocationRulesParser
                 HierarchyRules = hierarchy,
                 Pools = pools,
                 Roles = roles,
+                Budgets = budgets,
             };
         }
 

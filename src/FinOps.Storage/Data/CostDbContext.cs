@@ -1,3 +1,4 @@
+using FinOps.Storage.Budgets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -33,6 +34,10 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<BusinessMetricEntity> BusinessMetrics => Set<BusinessMetricEntity>();
 
     public DbSet<BusinessMetricImportEntity> BusinessMetricImports => Set<BusinessMetricImportEntity>();
+
+    public DbSet<BudgetEntity> Budgets => Set<BudgetEntity>();
+
+    public DbSet<BudgetChangeEntity> BudgetChanges => Set<BudgetChangeEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -106,6 +111,18 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
             e.ToTable("BusinessMetrics");
             e.HasIndex(x => new { x.Metric, x.Team, x.Date });
             e.HasOne<BusinessMetricImportEntity>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<BudgetEntity>(e =>
+        {
+            e.ToTable("Budgets");
+            e.HasIndex(x => x.Team);
+        });
+
+        modelBuilder.Entity<BudgetChangeEntity>(e =>
+        {
+            e.ToTable("BudgetChanges");
+            e.HasIndex(x => x.BudgetId);
         });
 
         modelBuilder.Entity<IdempotencyKeyEntity>(e =>

@@ -1,0 +1,57 @@
+using FinOps.Bot.Playground;
+using FinOps.Conversation.Cards;
+using FinOps.Core.People;
+using FinOps.Core.Subscriptions;
+using FinOps.Slack;
+using FinOps.Slack.Outbound;
+using FinOps.Teams.Activities;
+using FinOps.Teams.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Bot.Scheduling;
+
+/// <summary>
+/// Where a team's budget alerts go: the conversations subscribed to its budget alerts in chat, and its owners personally
+/// (playground feed; Slack direct message by user id when Slack is configured; the personal Teams chat of an owner who has
+/// talked to the bot). Nobody else.
+/// </summary>
+public sealed class BudgetAlertRecipients(
+    IOptions<SlackOptions> slack, ISubscriptionStore subscriptions, IConversationReferenceStore? teamsReferences = null)
+{
+    public async Task<IReadOnlyList<DigestRecipient>> ResolveAsync(DirectoryTeam team, IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(channels);
+        var recipients = new List<DigestRecipient>();
+        recipients.AddRange((await subscriptions.ListAsync(cancellationToken))
+            .Where(s => s.Topic == SubscriptionTopic.Budgets
+                && string.Equals(s.TeamKey, team.Key, StringComparison.OrdinalIgnoreCase)
+                && channels.Contains(s.Channel))
+            .OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new DigestRecipient(s.Channel, new ConversationAddress(s.Channel, s.ConversationId, s.Workspace))));
+
+        if (channels.Contains(PlaygroundAddresses.Channel))
+        {
+            recipients.AddRange(team.Owners.Select(o => o.SlackUserId ?? o.Email).OfType<string>()
+                .Select(id => new DigestRecipient(PlaygroundAddresses.Channel, new ConversationAddress(PlaygroundAddresses.Channel, id))));
+        }
+
+        if (channels.Contains(SlackOutboundDelivery.Channel) && (!string.IsNullOrWhiteSpace(slack.Value.BotToken) || !string.IsNullOrWhiteSpace(slack.Value.ClientId)))
+        {
+            // chat.postMessage to a user id posts in the bot's direct message with that user.
+            recipients.AddRange(team.Owners.Select(o => o.SlackUserId).OfType<string>()
+                .Select(id => new DigestRecipient(SlackOutboundDelivery.Channel, new ConversationAddress(SlackOutboundDelivery.Channel, id))));
+        }
+
+        if (channels.Contains(TeamsActivityHandler.Channel) && teamsReferences is not null)
+        {
+            var owners = team.Owners.Where(o => o.EntraObjectId is not null).Select(o => o.EntraObjectId!.Value.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            recipients.AddRange((await teamsReferences.ListActiveAsync(cancellationToken))
+                .Where(r => string.Equals(r.ConversationType, "personal", StringComparison.Ordinal) && r.UserAadObjectId is not null && owners.Contains(r.UserAadObjectId))
+                .OrderBy(r => r.ConversationId, StringComparer.Ordinal)
+                .Select(r => new DigestRecipient(TeamsActivityHandler.Channel, new ConversationAddress(TeamsActivityHandler.Channel, r.ConversationId, r.TenantId))));
+        }
+
+        return [.. recipients.DistinctBy(r => (r.Channel, r.Address.Id))];
+    }
+}
