@@ -65,6 +65,7 @@ public static class BotWebHost
         services.AddDataProtection();
         services.AddSingleton<ISlackInstallationStore, DbSlackInstallationStore>();
         services.AddSingleton<IConversationReferenceStore, DbConversationReferenceStore>();
+        services.AddSingleton<ITeamsChannelStore, DbTeamsChannelStore>();
         services.AddSlack(configuration);
         services.AddTeams(configuration);
         services.AddPlayground();
