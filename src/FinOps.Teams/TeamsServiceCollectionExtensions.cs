@@ -69,7 +69,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddHostedService<TeamsDevelopmentModeNotice>();
         services.TryAddTransient<TeamsActivityHandler>();
         services.TryAddTransient<TeamsProactiveSender>();
-        services.TryAddTransient<TeamsChannelPoster>();
+        services.TryAddTransient<TeamsTargetedSender>();
+        services.TryAddTransient<ITeamsTargetedSender>(sp => sp.GetRequiredService<TeamsTargetedSender>());
         services.AddTransient<FinOps.Conversation.Messaging.IProactiveSender>(sp => sp.GetRequiredService<TeamsProactiveSender>());
         return services;
     }

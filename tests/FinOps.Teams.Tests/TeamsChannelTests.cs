@@ -33,7 +33,7 @@ public sealed class TeamsChannelTests : IAsyncLifetime
 
     private ITeamsChannelStore Channels => _bot.App.Services.GetRequiredService<ITeamsChannelStore>();
 
-    private TeamsChannelPoster Poster => _bot.App.Services.GetRequiredService<TeamsChannelPoster>();
+    private TeamsTargetedSender Poster => _bot.App.Services.GetRequiredService<TeamsTargetedSender>();
 
     private async Task PostAsync(JsonObject activity)
     {
@@ -124,7 +124,7 @@ public sealed class TeamsChannelTests : IAsyncLifetime
 
         await PostAsync(install);
 
-        var resolved = await Poster.ResolveAsync("Cost - Payments", CancellationToken.None);
+        var resolved = await Poster.ResolveChannelAsync("Cost - Payments", CancellationToken.None);
         Assert.Equal(PaymentsChannel, resolved.Channel?.ChannelId);
     }
 
@@ -133,21 +133,21 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     {
         await PostAsync(BotAddedToTeam());
         await PostAsync(TeamEvent("channelCreated", SearchChannel, "Cost - Search"));
-        Assert.Equal(SearchChannel, (await Poster.ResolveAsync("cost - search", CancellationToken.None)).Channel?.ChannelId);
-        Assert.Equal("Payments Engineering", (await Poster.ResolveAsync("Cost - Search", CancellationToken.None)).Channel?.TeamName);
+        Assert.Equal(SearchChannel, (await Poster.ResolveChannelAsync("cost - search", CancellationToken.None)).Channel?.ChannelId);
+        Assert.Equal("Payments Engineering", (await Poster.ResolveChannelAsync("Cost - Search", CancellationToken.None)).Channel?.TeamName);
 
         await PostAsync(TeamEvent("channelRenamed", SearchChannel, "Cost - Search EU"));
-        Assert.Null((await Poster.ResolveAsync("Cost - Search", CancellationToken.None)).Channel);
-        Assert.Equal(SearchChannel, (await Poster.ResolveAsync("Cost - Search EU", CancellationToken.None)).Channel?.ChannelId);
+        Assert.Null((await Poster.ResolveChannelAsync("Cost - Search", CancellationToken.None)).Channel);
+        Assert.Equal(SearchChannel, (await Poster.ResolveChannelAsync("Cost - Search EU", CancellationToken.None)).Channel?.ChannelId);
 
         await PostAsync(TeamEvent("teamRenamed", teamName: "Payments & Billing"));
         Assert.All(await Channels.ListAsync(CancellationToken.None), c => Assert.Equal("Payments & Billing", c.TeamName));
 
         await PostAsync(TeamEvent("channelDeleted", SearchChannel, "Cost - Search EU"));
-        var gone = await Poster.ResolveAsync("Cost - Search EU", CancellationToken.None);
+        var gone = await Poster.ResolveChannelAsync("Cost - Search EU", CancellationToken.None);
         Assert.Null(gone.Channel);
         Assert.Contains("'Cost - Search EU' is unknown", gone.Problem, StringComparison.Ordinal);
-        Assert.NotNull((await Poster.ResolveAsync("Cost - Payments", CancellationToken.None)).Channel);
+        Assert.NotNull((await Poster.ResolveChannelAsync("Cost - Payments", CancellationToken.None)).Channel);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class TeamsChannelTests : IAsyncLifetime
         await PostAsync(BotAddedToTeam());
         var before = _bf.Calls.Count;
 
-        var sent = await Poster.PostAsync("Cost - Payments", Digest, "digest:payments:2026-11-16:teams:Cost - Payments", CancellationToken.None);
+        var sent = await Poster.PostToChannelAsync("Cost - Payments", Digest, "digest:payments:2026-11-16:teams:Cost - Payments", CancellationToken.None);
 
         var create = Assert.Single(_bf.Calls.Skip(before));
         Assert.Equal("POST", create.Method);
@@ -183,7 +183,7 @@ public sealed class TeamsChannelTests : IAsyncLifetime
         Assert.Equal("a:new-conversation", sent.Conversation.Id);
 
         // The same key again (a re-run of the digest) posts nothing more.
-        await Poster.PostAsync("Cost - Payments", Digest, "digest:payments:2026-11-16:teams:Cost - Payments", CancellationToken.None);
+        await Poster.PostToChannelAsync("Cost - Payments", Digest, "digest:payments:2026-11-16:teams:Cost - Payments", CancellationToken.None);
         Assert.Single(_bf.Calls.Skip(before));
     }
 
@@ -193,7 +193,7 @@ public sealed class TeamsChannelTests : IAsyncLifetime
         await PostAsync(BotAddedToTeam());
         var before = _bf.Calls.Count;
 
-        await Poster.PostAsync(PaymentsChannel, Digest, "k1", CancellationToken.None);
+        await Poster.PostToChannelAsync(PaymentsChannel, Digest, "k1", CancellationToken.None);
 
         Assert.Equal(PaymentsChannel, (string?)Assert.Single(_bf.Calls.Skip(before)).Body!["channelData"]!["channel"]!["id"]);
     }
@@ -205,7 +205,7 @@ public sealed class TeamsChannelTests : IAsyncLifetime
         var before = _bf.Calls.Count;
 
         var refused = await Assert.ThrowsAsync<TeamsChannelNotFoundException>(
-            () => Poster.PostAsync("Cost - Paymnets", Digest, "k2", CancellationToken.None));
+            () => Poster.PostToChannelAsync("Cost - Paymnets", Digest, "k2", CancellationToken.None));
 
         Assert.Equal("Cost - Paymnets", refused.Requested);
         Assert.Contains("'Cost - Paymnets'", refused.Message, StringComparison.Ordinal);
@@ -221,8 +221,8 @@ public sealed class TeamsChannelTests : IAsyncLifetime
             new TeamsChannelRecord("19:other-team@thread.tacv2", "Finance", "19:other-costs@thread.tacv2", "Cost - Payments", FakeBotFramework.TenantId, _bf.ServiceUrl, Activities.BotId, _bot.Time.GetUtcNow()),
             CancellationToken.None);
 
-        var ambiguous = await Poster.ResolveAsync("Cost - Payments", CancellationToken.None);
-        var qualified = await Poster.ResolveAsync("Finance/Cost - Payments", CancellationToken.None);
+        var ambiguous = await Poster.ResolveChannelAsync("Cost - Payments", CancellationToken.None);
+        var qualified = await Poster.ResolveChannelAsync("Finance/Cost - Payments", CancellationToken.None);
 
         Assert.Null(ambiguous.Channel);
         Assert.Contains("ambiguous", ambiguous.Problem, StringComparison.Ordinal);
