@@ -113,6 +113,26 @@ public sealed class DurableChannelStoresTests : IDisposable
         Assert.Empty(await restarted.ListAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task SlackHomeViewers_RecordedTwice_LatestVisitSurvivesRestart()
+    {
+        var at = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero);
+        using (var first = Build())
+        {
+            var store = new DbSlackHomeViewers(first.GetRequiredService<ChannelRecordStore>());
+            await store.RecordAsync(new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U1", at), CancellationToken.None);
+            await store.RecordAsync(new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U2", at.AddMinutes(1)), CancellationToken.None);
+            await store.RecordAsync(new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U1", at.AddMinutes(2)), CancellationToken.None);
+        }
+
+        using var second = Build();
+        var restarted = new DbSlackHomeViewers(second.GetRequiredService<ChannelRecordStore>());
+        Assert.Equal(
+            [new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U1", at.AddMinutes(2)), new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U2", at.AddMinutes(1))],
+            await restarted.ListRecentAsync(at, 10, CancellationToken.None));
+        Assert.Single(await restarted.ListRecentAsync(at.AddMinutes(2), 10, CancellationToken.None));
+    }
+
     private static SubscriptionChange Change(ChannelSubscription s, string action, DateTimeOffset at) =>
         new(s.TeamKey, s.Topic, action, s.Channel, s.ConversationId, s.Workspace, s.SubscribedBy, at);
 

@@ -7,6 +7,7 @@ using FinOps.Demo;
 using FinOps.Slack;
 using FinOps.Storage.Data;
 using Microsoft.Extensions.Options;
+using FinOps.Slack.AppHome;
 using FinOps.Slack.Installation;
 using FinOps.Teams;
 using FinOps.Teams.Conversations;
@@ -66,6 +67,7 @@ public static class BotWebHost
         services.AddSingleton<ISlackInstallationStore, DbSlackInstallationStore>();
         services.AddSingleton<IConversationReferenceStore, DbConversationReferenceStore>();
         services.AddSingleton<ITeamsChannelStore, DbTeamsChannelStore>();
+        services.AddSingleton<ISlackHomeViewers, DbSlackHomeViewers>();
         services.AddSlack(configuration);
         services.AddTeams(configuration);
         services.AddPlayground();
