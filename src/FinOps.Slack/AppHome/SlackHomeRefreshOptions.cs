@@ -1,9 +1,9 @@
 namespace FinOps.Slack.AppHome;
 
-/// <summary>Re-publishing App Home tabs after an import (section <c>Slack:HomeRefresh</c>).</summary>
+/// <summary>Re-publishing App Home tabs after an import (section <c>SlackHomeRefresh</c>).</summary>
 public sealed class SlackHomeRefreshOptions
 {
-    public const string SectionName = "Slack:HomeRefresh";
+    public const string SectionName = "SlackHomeRefresh";
 
     /// <summary>False turns the refresh off: tabs are then only published when opened.</summary>
     public bool Enabled { get; set; } = true;

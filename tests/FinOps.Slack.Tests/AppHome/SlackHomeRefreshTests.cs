@@ -26,8 +26,8 @@ public sealed class SlackHomeRefreshTests : IAsyncLifetime
             _slack,
             settings =>
             {
-                settings["Slack:HomeRefresh:PublishInterval"] = "00:00:00";
-                settings["Slack:HomeRefresh:MaxUsers"] = "2";
+                settings["SlackHomeRefresh:PublishInterval"] = "00:00:00";
+                settings["SlackHomeRefresh:MaxUsers"] = "2";
             },
             services =>
             {
