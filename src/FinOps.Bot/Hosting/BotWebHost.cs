@@ -3,7 +3,7 @@ using FinOps.Bot.Endpoints;
 using FinOps.Bot.Playground;
 using FinOps.Bot.Scheduling;
 using FinOps.Conversation.Messaging;
-using FinOps.Demo;
+using FinOps.Core.People;
 using FinOps.Slack;
 using FinOps.Storage.Data;
 using Microsoft.Extensions.Options;
@@ -81,7 +81,8 @@ public static class BotWebHost
     {
         services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.SectionName).ValidateOnStart();
         services.AddSingleton<PlaygroundSwitch>();
-        services.AddSingleton(PlaygroundDirectoryFactory.FromDemoOrganization(DemoOrganization.Default));
+        // Built per use from the current directory, so the picker follows edits of allocation.yaml.
+        services.AddTransient(sp => PlaygroundDirectoryFactory.FromDirectory(sp.GetRequiredService<DirectorySource>().Current));
         services.AddSingleton<PlaygroundHub>();
         services.AddSingleton<PlaygroundMessages>();
         services.AddSingleton<PlaygroundCardPresenter>();
