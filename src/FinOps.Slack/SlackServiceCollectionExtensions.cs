@@ -55,6 +55,12 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInboundDispatcher>();
         services.TryAddScoped<SlackWorkProcessor>();
         services.TryAddScoped<SlackAppHomeHandler>();
+        services.AddOptions<SlackHomeRefreshOptions>().BindConfiguration(SlackHomeRefreshOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackHomeRefreshOptions>, SlackHomeRefreshOptionsValidator>());
+        services.TryAddSingleton<ISlackHomeViewers, InMemorySlackHomeViewers>();
+        services.TryAddScoped<SlackHomeRefresher>();
+        services.TryAddSingleton<SlackHomeRefreshService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackHomeRefreshService>());
         // The directory and question service come from AddConversation, which a Slack-only host may lack: resolving the
         // work processor must not fail there, so a missing one is reported only when a Home tab is asked for.
         services.TryAddScoped<ISlackHomeSource>(sp => new DirectoryHomeSource(

@@ -25,7 +25,8 @@ public static class TeamsServiceCollectionExtensions
     /// Registers the Teams channel: options (section <c>Teams</c>), inbound authentication, activity
     /// handling, the Bot Connector client with retries and pacing, and the proactive sender. The host
     /// must also register <c>IConversationService</c>, <c>IAdaptiveCardRenderer</c> and <c>IIdempotencyStore</c>,
-    /// and may replace the in-memory <see cref="IWorkQueue"/> (slow answers and proactive sends) and the in-memory <see cref="IConversationReferenceStore"/> with a durable one.
+    /// and may replace the in-memory <see cref="IWorkQueue"/> (slow answers and proactive sends), <see cref="IConversationReferenceStore"/>
+    /// and <see cref="ITeamsChannelStore"/> with durable ones.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,6 +50,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsDevelopmentMode>();
         services.TryAddSingleton(_ => new ConnectorRateLimiter(ConnectorPacing.Teams));
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+        services.TryAddSingleton<ITeamsChannelStore, InMemoryTeamsChannelStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelIdentityLookup, TeamsIdentityLookup>());
 
         services.AddHttpClient<BotConnectorClient>()
@@ -79,6 +81,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddHostedService<TeamsOutboxDispatcher>();
         services.TryAddTransient<TeamsActivityHandler>();
         services.TryAddTransient<TeamsProactiveSender>();
+        services.TryAddTransient<TeamsTargetedSender>();
+        services.TryAddTransient<ITeamsTargetedSender>(sp => sp.GetRequiredService<TeamsTargetedSender>());
         services.AddTransient<FinOps.Conversation.Messaging.IProactiveSender>(sp => sp.GetRequiredService<TeamsProactiveSender>());
         return services;
     }

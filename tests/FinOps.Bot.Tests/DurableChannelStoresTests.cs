@@ -86,6 +86,53 @@ public sealed class DurableChannelStoresTests : IDisposable
             await restarted.ListChangesAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task TeamsChannels_StoreRenameAndRemove_SurviveRestart()
+    {
+        var payments = new TeamsChannelRecord("19:team@thread.tacv2", "Payments", "19:costs@thread.tacv2", "Cost - Payments", "tenant-1", "https://smba.example/amer/", "28:bot", DateTimeOffset.UnixEpoch);
+        var general = payments with { ChannelId = "19:team@thread.tacv2", ChannelName = "General" };
+        var other = payments with { TeamId = "19:other@thread.tacv2", TeamName = "Search", ChannelId = "19:search@thread.tacv2", ChannelName = "Cost - Search" };
+        using (var first = Build())
+        {
+            var store = new DbTeamsChannelStore(first.GetRequiredService<ChannelRecordStore>());
+            await store.StoreAsync(payments, CancellationToken.None);
+            await store.StoreAsync(general, CancellationToken.None);
+            await store.StoreAsync(other, CancellationToken.None);
+            await store.RenameTeamAsync("19:team@thread.tacv2", "Payments & Billing", CancellationToken.None);
+        }
+
+        using var second = Build();
+        var restarted = new DbTeamsChannelStore(second.GetRequiredService<ChannelRecordStore>());
+        Assert.Equal(
+            [payments with { TeamName = "Payments & Billing" }, other, general with { TeamName = "Payments & Billing" }],
+            (await restarted.ListAsync(CancellationToken.None)).OrderBy(c => c.ChannelName, StringComparer.Ordinal));
+
+        await restarted.RemoveChannelAsync("19:other@thread.tacv2", "19:search@thread.tacv2", CancellationToken.None);
+        Assert.Equal(2, (await restarted.ListAsync(CancellationToken.None)).Count);
+        await restarted.RemoveTeamAsync("19:team@thread.tacv2", CancellationToken.None);
+        Assert.Empty(await restarted.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SlackHomeViewers_RecordedTwice_LatestVisitSurvivesRestart()
+    {
+        var at = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero);
+        using (var first = Build())
+        {
+            var store = new DbSlackHomeViewers(first.GetRequiredService<ChannelRecordStore>());
+            await store.RecordAsync(new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U1", at), CancellationToken.None);
+            await store.RecordAsync(new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U2", at.AddMinutes(1)), CancellationToken.None);
+            await store.RecordAsync(new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U1", at.AddMinutes(2)), CancellationToken.None);
+        }
+
+        using var second = Build();
+        var restarted = new DbSlackHomeViewers(second.GetRequiredService<ChannelRecordStore>());
+        Assert.Equal(
+            [new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U1", at.AddMinutes(2)), new FinOps.Slack.AppHome.SlackHomeViewer("T1", "U2", at.AddMinutes(1))],
+            await restarted.ListRecentAsync(at, 10, CancellationToken.None));
+        Assert.Single(await restarted.ListRecentAsync(at.AddMinutes(2), 10, CancellationToken.None));
+    }
+
     private static SubscriptionChange Change(ChannelSubscription s, string action, DateTimeOffset at) =>
         new(s.TeamKey, s.Topic, action, s.Channel, s.ConversationId, s.Workspace, s.SubscribedBy, at);
 

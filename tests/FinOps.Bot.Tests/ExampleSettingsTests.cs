@@ -40,6 +40,7 @@ public sealed class ExampleSettingsTests
         { LanguageModelOptions.SectionName, typeof(LanguageModelOptions) },
         { ChartImageOptions.SectionName, typeof(ChartImageOptions) },
         { SlackOptions.SectionName, typeof(SlackOptions) },
+        { FinOps.Slack.AppHome.SlackHomeRefreshOptions.SectionName, typeof(FinOps.Slack.AppHome.SlackHomeRefreshOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
         { PlaygroundOptions.SectionName, typeof(PlaygroundOptions) },
     };

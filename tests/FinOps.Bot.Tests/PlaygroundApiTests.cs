@@ -11,6 +11,8 @@ public sealed class PlaygroundApiTests(BotFactory factory) : IClassFixture<BotFa
     public async Task Setup_Always_ListsDemoUsersAndExamples()
     {
         using var client = factory.CreateClient();
+        // The people come from the company directory: the demo rules file, which the first-run seeding installs.
+        await factory.WaitUntilReadyAsync();
 
         var setup = await PlaygroundClient.ReadJsonAsync(await client.GetAsync(new Uri("/playground/api/setup", UriKind.Relative)));
 

@@ -14,6 +14,8 @@ public sealed class PlaygroundProactiveTests
     {
         await using var factory = new BotFactory();
         factory.Settings["Demo:SeedOnFirstRun"] = "false";
+        // Without seeding no rules file is installed: the playground's people come from the demo rules file read in place.
+        factory.Settings["Allocation:RulesPath"] = Path.Combine(AppContext.BaseDirectory, "allocation.demo.yaml");
         using var client = new HttpClient { BaseAddress = factory.StartOnLoopbackPort() };
         await factory.WaitUntilReadyAsync();
         var hub = factory.Services.GetRequiredService<PlaygroundHub>();
@@ -58,6 +60,8 @@ public sealed class PlaygroundProactiveTests
     {
         await using var factory = new BotFactory();
         factory.Settings["Demo:SeedOnFirstRun"] = "false";
+        // Without seeding no rules file is installed: the playground's people come from the demo rules file read in place.
+        factory.Settings["Allocation:RulesPath"] = Path.Combine(AppContext.BaseDirectory, "allocation.demo.yaml");
         using var client = new HttpClient { BaseAddress = factory.StartOnLoopbackPort() };
         await factory.WaitUntilReadyAsync();
         var hub = factory.Services.GetRequiredService<PlaygroundHub>();

@@ -3,10 +3,11 @@ using FinOps.Bot.Endpoints;
 using FinOps.Bot.Playground;
 using FinOps.Bot.Scheduling;
 using FinOps.Conversation.Messaging;
-using FinOps.Demo;
+using FinOps.Core.People;
 using FinOps.Slack;
 using FinOps.Storage.Data;
 using Microsoft.Extensions.Options;
+using FinOps.Slack.AppHome;
 using FinOps.Slack.Installation;
 using FinOps.Teams;
 using FinOps.Teams.Conversations;
@@ -65,6 +66,8 @@ public static class BotWebHost
         services.AddDataProtection();
         services.AddSingleton<ISlackInstallationStore, DbSlackInstallationStore>();
         services.AddSingleton<IConversationReferenceStore, DbConversationReferenceStore>();
+        services.AddSingleton<ITeamsChannelStore, DbTeamsChannelStore>();
+        services.AddSingleton<ISlackHomeViewers, DbSlackHomeViewers>();
         services.AddSlack(configuration);
         services.AddTeams(configuration);
         services.AddPlayground();
@@ -79,7 +82,8 @@ public static class BotWebHost
     {
         services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.SectionName).ValidateOnStart();
         services.AddSingleton<PlaygroundSwitch>();
-        services.AddSingleton(PlaygroundDirectoryFactory.FromDemoOrganization(DemoOrganization.Default));
+        // Built per use from the current directory, so the picker follows edits of allocation.yaml.
+        services.AddTransient(sp => PlaygroundDirectoryFactory.FromDirectory(sp.GetRequiredService<DirectorySource>().Current));
         services.AddSingleton<PlaygroundHub>();
         services.AddSingleton<PlaygroundMessages>();
         services.AddSingleton<PlaygroundCardPresenter>();

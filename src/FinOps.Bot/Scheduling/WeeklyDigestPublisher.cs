@@ -1,8 +1,10 @@
 using System.Globalization;
+using FinOps.Conversation.Cards;
 using FinOps.Conversation.Digests;
 using FinOps.Conversation.Messaging;
 using FinOps.Core.Digests;
 using FinOps.Core.Reliability;
+using FinOps.Teams.Conversations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +24,8 @@ public sealed partial class WeeklyDigestPublisher(
     IIdempotencyStore idempotency,
     DigestMetrics metrics,
     IOptions<DigestOptions> options,
-    ILogger<WeeklyDigestPublisher> logger)
+    ILogger<WeeklyDigestPublisher> logger,
+    ITeamsTargetedSender? teamsTargets = null)
 {
     public const string IdempotencyScope = "digest.weekly";
 
@@ -70,7 +73,7 @@ public sealed partial class WeeklyDigestPublisher(
 
                 try
                 {
-                    var message = await byChannel[recipient.Channel].SendAsync(recipient.Address, card, key, cancellationToken);
+                    var message = await SendAsync(byChannel[recipient.Channel], recipient, card, key, cancellationToken);
                     await idempotency.CompleteAsync(IdempotencyScope, key, message.MessageId, cancellationToken);
                     sent++;
                     metrics.RecordPosted(recipient.Channel);
@@ -88,6 +91,17 @@ public sealed partial class WeeklyDigestPublisher(
         LogPublished(logger, sent);
         return sent;
     }
+
+    private Task<SentMessage> SendAsync(IProactiveSender sender, DigestRecipient recipient, Card card, string key, CancellationToken cancellationToken) =>
+        recipient switch
+        {
+            { TeamsChannel: { } channel } => Targets().PostToChannelAsync(channel, card, key, cancellationToken),
+            { TeamsUser: { } user } => Targets().SendToUserAsync(user, card, key, cancellationToken),
+            _ => sender.SendAsync(recipient.Address, card, key, cancellationToken),
+        };
+
+    private ITeamsTargetedSender Targets() =>
+        teamsTargets ?? throw new InvalidOperationException("Teams is not set up in this host: no sender for a Teams channel or a new personal chat.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Weekly digest for team {Team}, week of {WeekStart}: no spend, nothing sent")]
     private static partial void LogNoSpend(ILogger logger, string team, DateOnly weekStart);

@@ -36,9 +36,26 @@ internal static class HelpCards
         blocks.Add(new TextBlock("Try for example:\n" + string.Join('\n', examples.Select(e => "- " + e))));
         blocks.Add(new ActionsBlock(examples.Take(5).Select(e => new CardAction(
             QuestionAnswerer.AskExampleActionId, e, new Dictionary<string, string> { ["question"] = e })).ToList()));
+        if (!notUnderstood)
+        {
+            blocks.Add(new TextBlock(Subscriptions(catalog)));
+        }
+
         blocks.Add(new ContextBlock("Periods: today, yesterday, this/last week, this/last month, October, Q3, year to date, last 30 days, Sep 3 to Sep 9. Metrics: amortised (default), billed, list price."));
         var text = lead + " Try: " + string.Join("; ", examples.Take(3)) + ".";
         return new QuestionAnswer(question, null, null, null, [], text, new Card("help", text, blocks));
+    }
+
+    /// <summary>The subscription commands, with a team from <paramref name="catalog"/> in the example.</summary>
+    public static string Subscriptions(ValueCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var team = catalog.ValuesOf(Dimension.Team)
+            .FirstOrDefault(t => !string.Equals(t, ValueSynonyms.UnallocatedTeam, StringComparison.OrdinalIgnoreCase) && !t.Contains(' ', StringComparison.Ordinal))
+            ?? "payments";
+        return "Subscriptions (a team's owners and admins): \"subscribe this channel to " + team.ToLowerInvariant()
+            + " digests\" (also anomaly alerts, budget alerts), \"unsubscribe this channel from " + team.ToLowerInvariant()
+            + " digests\", \"unsubscribe\" (everything here), \"list subscriptions\".";
     }
 
     /// <summary>The welcome card on install: what the bot does and three example questions from <paramref name="catalog"/>.</summary>

@@ -13,13 +13,16 @@ namespace FinOps.Slack.AppHome;
 /// </summary>
 /// <remarks>
 /// Slack sends the event on every visit, to the Home and to the Messages tab alike, so "first time" is our own record:
-/// a <see cref="WelcomeScope"/> claim per workspace and user, completed with the posted message's ts.
+/// a <see cref="WelcomeScope"/> claim per workspace and user, completed with the posted message's ts. Each published Home
+/// tab is recorded in <see cref="ISlackHomeViewers"/>, so <see cref="SlackHomeRefresher"/> can refresh it after an import.
 /// </remarks>
 public sealed partial class SlackAppHomeHandler(
     ISlackHomeSource source,
     SlackApiClient api,
     SlackInstallationResolver installations,
     IIdempotencyStore idempotency,
+    ISlackHomeViewers viewers,
+    TimeProvider time,
     IOptions<SlackOptions> options,
     ILogger<SlackAppHomeHandler> logger)
 {
@@ -40,6 +43,7 @@ public sealed partial class SlackAppHomeHandler(
         if (SlackInboundDispatcher.GetString(work.Event, "tab") == "home")
         {
             await api.PublishViewAsync(installation.BotToken, userId, SlackHomeView.Home(summary), cancellationToken);
+            await viewers.RecordAsync(new SlackHomeViewer(work.TeamId, userId, time.GetUtcNow()), cancellationToken);
             LogPublished(logger, userId, summary.Teams.Count);
         }
 

@@ -14,13 +14,15 @@ namespace FinOps.Teams.Activities;
 /// <summary>
 /// Turns authenticated activities into calls of the channel-neutral conversation: messages (with the
 /// bot's @mention removed), Action.Execute invokes and Action.Submit messages, and install / uninstall
-/// events that keep the conversation references for proactive messages.
+/// events that keep the conversation references for proactive messages, and the team and channel updates that keep
+/// the team's channels (ids and names) for posts to a channel named in the rules file.
 /// </summary>
 public sealed partial class TeamsActivityHandler(
     IConversationService conversation,
     IAdaptiveCardRenderer renderer,
     BotConnectorClient connector,
     IConversationReferenceStore references,
+    ITeamsChannelStore channels,
     IIdempotencyStore idempotency,
     TeamsBackgroundWork background,
     IHostApplicationLifetime lifetime,
@@ -146,12 +148,18 @@ public sealed partial class TeamsActivityHandler(
         {
             await references.RemoveAsync(conversationId, cancellationToken);
             LogReference(logger, "removed", activity.Conversation.ConversationType);
+            await TrackTeamAsync(activity, TeamChange.BotRemoved, cancellationToken);
         }
         else if (activity.MembersAdded?.Any(m => m.Id == botId) == true)
         {
             await RememberAsync(activity, cancellationToken);
+            await TrackTeamAsync(activity, TeamChange.BotAdded, cancellationToken);
             LogReference(logger, "stored", activity.Conversation.ConversationType);
             await WelcomeAsync(activity, cancellationToken);
+        }
+        else
+        {
+            await TrackTeamAsync(activity, TeamChange.FromEvent, cancellationToken);
         }
     }
 
@@ -166,10 +174,12 @@ public sealed partial class TeamsActivityHandler(
         {
             await references.RemoveAsync(conversationId, cancellationToken);
             LogReference(logger, "removed", activity.Conversation.ConversationType);
+            await TrackTeamAsync(activity, TeamChange.BotRemoved, cancellationToken);
         }
         else if (activity.Action?.StartsWith("add", StringComparison.Ordinal) == true)
         {
             await RememberAsync(activity, cancellationToken);
+            await TrackTeamAsync(activity, TeamChange.BotAdded, cancellationToken);
             LogReference(logger, "stored", activity.Conversation.ConversationType);
             await WelcomeAsync(activity, cancellationToken);
         }

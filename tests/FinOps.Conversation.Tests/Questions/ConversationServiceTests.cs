@@ -119,6 +119,21 @@ public sealed class ConversationServiceTests
     }
 
     [Fact]
+    public async Task AnswerAsync_Help_MentionsSubscriptionCommandsThatWork()
+    {
+        using var services = Services(new FakeCostQueryService().Add(new DateOnly(2026, 11, 18), 500m, "data"));
+        var bot = services.GetRequiredService<IConversationService>();
+
+        var help = await bot.AnswerAsync(new IncomingMessage("help", User, Where), CancellationToken.None);
+
+        var text = string.Join('\n', help.Blocks.OfType<TextBlock>().Select(b => b.Markdown));
+        var commands = System.Text.RegularExpressions.Regex.Matches(text[text.IndexOf("Subscriptions", StringComparison.Ordinal)..], "\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["subscribe this channel to data digests", "unsubscribe this channel from data digests", "unsubscribe", "list subscriptions"], commands);
+        Assert.All(commands, c => Assert.True(FinOps.Conversation.Subscriptions.SubscriptionCommand.TryParse(c, out _), c));
+    }
+
+    [Fact]
     public async Task HandleActionAsync_UnknownAction_ReturnsErrorCard()
     {
         using var services = Services(Store());

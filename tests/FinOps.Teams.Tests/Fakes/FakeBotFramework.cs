@@ -94,6 +94,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public int KeySetRequests => Volatile.Read(ref _keySetRequests);
 
+    /// <summary>Channels (id, name) besides General that <c>GET /v3/teams/{teamId}/conversations</c> lists.</summary>
+    public List<(string Id, string Name)> TeamChannels { get; } = [];
+
     /// <summary>Lets a test answer a connector call itself (status and JSON body); null = the default success.</summary>
     public Func<ConnectorCall, (int Status, string Body, string? RetryAfter)?>? Respond { get; set; }
 
@@ -201,7 +204,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
                 ["access_token"] = AccessToken,
             });
         }
-        else if (path.StartsWith("/teams/v3/conversations", StringComparison.Ordinal))
+        else if (path.StartsWith("/teams/v3/conversations", StringComparison.Ordinal) || path.StartsWith("/teams/v3/teams/", StringComparison.Ordinal))
         {
             await ConnectorAsync(context, rawPath);
         }
@@ -229,6 +232,20 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(custom.Body);
+            return;
+        }
+
+        if (HttpMethods.IsGet(context.Request.Method) && rawPath.Contains("/v3/teams/", StringComparison.Ordinal))
+        {
+            // A team's channel list: General (no name) and whatever the test set in TeamChannels.
+            var teamId = Uri.UnescapeDataString(rawPath.Split("/v3/teams/")[1].Split('/')[0]);
+            var channels = new JsonArray(new JsonObject { ["id"] = teamId });
+            foreach (var (channelId, name) in TeamChannels)
+            {
+                channels.Add(new JsonObject { ["id"] = channelId, ["name"] = name });
+            }
+
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["conversations"] = channels });
             return;
         }
 
