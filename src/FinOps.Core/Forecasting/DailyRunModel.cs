@@ -23,8 +23,8 @@ internal static class DailyRunModel
     /// <summary>Fewest days that give weekday factors.</summary>
     public const int MinSeasonDays = 14;
 
-    /// <summary>How much of the measured trend is carried forward (steps in a team's spend look like trends).</summary>
-    public const decimal TrendWeight = 0.5m;
+    /// <summary>How much of the measured trend is carried forward.</summary>
+    public const decimal TrendWeight = 1m;
 
     /// <summary>
     /// Forecasts of the <paramref name="horizon"/> days after <paramref name="history"/> (whose first day is a
@@ -55,7 +55,7 @@ internal static class DailyRunModel
         }
 
         level /= levelDays;
-        var slope = Slope(deseasoned.AsSpan(n - Math.Min(TrendDays, n))) * TrendWeight;
+        var slope = Trend(deseasoned) * TrendWeight;
         // The level is the mean of the last week, centred (levelDays - 1) / 2 days before the last known day.
         var centre = (levelDays - 1) / 2m;
         for (var h = 0; h < horizon; h++)
@@ -110,6 +110,40 @@ internal static class DailyRunModel
         }
 
         return factors;
+    }
+
+    /// <summary>
+    /// Growth per day that the last three <see cref="TrendDays"/>-day windows agree on: the smaller of the two
+    /// window-to-window changes when both go the same way, else 0. Steady growth passes; a step (a team adding or
+    /// retiring a service) moves only one window pair and is not extrapolated. 0 with less than three windows.
+    /// </summary>
+    public static decimal Trend(ReadOnlySpan<decimal> deseasoned)
+    {
+        var n = deseasoned.Length;
+        if (n < 3 * TrendDays)
+        {
+            return 0m;
+        }
+
+        var windows = new decimal[3];
+        for (var w = 0; w < 3; w++)
+        {
+            for (var i = 0; i < TrendDays; i++)
+            {
+                windows[w] += deseasoned[n - 1 - (w * TrendDays) - i];
+            }
+
+            windows[w] /= TrendDays;
+        }
+
+        var recent = windows[0] - windows[1];
+        var before = windows[1] - windows[2];
+        if (Math.Sign(recent) != Math.Sign(before))
+        {
+            return 0m;
+        }
+
+        return (Math.Abs(recent) < Math.Abs(before) ? recent : before) / TrendDays;
     }
 
     /// <summary>Least-squares slope per day; 0 for fewer than two points.</summary>

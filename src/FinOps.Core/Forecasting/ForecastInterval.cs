@@ -28,7 +28,7 @@ internal static class ForecastInterval
     /// days, so their errors understate the spread. Calibrated in the forecast backtest (tests/FinOps.Benchmarks) to about
     /// 80% coverage at as-of days 3 to 22.
     /// </summary>
-    public const decimal OverlapWidening = 2m;
+    public const decimal OverlapWidening = 2.5m;
 
     /// <summary>(low, high) relative errors: the period's remaining sum is likely within forecast x (1 + low) .. forecast x (1 + high).</summary>
     public static (decimal Low, decimal High) RelativeBounds(ReadOnlySpan<decimal> history, DayOfWeek firstDay, int horizon)
