@@ -149,16 +149,14 @@ public sealed class CostForecaster : ICostForecaster
         }
 
         var (low, high) = ForecastInterval.RelativeBounds(series, firstDay, horizon);
-        var fixedAhead = FixedAhead(usage, fixedDays, history, forecastStart, period.End, daily);
-        var value = actual + usageAhead + fixedAhead;
-        var spreadLow = Math.Abs(usageAhead) * low;
-        var spreadHigh = Math.Abs(usageAhead) * high;
+        var known = actual + FixedAhead(usage, fixedDays, history, forecastStart, period.End, daily);
+        var scale = Math.Abs(usageAhead);
         return new CostForecast(
             part.Currency,
             Round(actual),
-            Round(value),
-            Round(value + spreadLow),
-            Round(value + spreadHigh),
+            Round(known + usageAhead),
+            Round(known + usageAhead + (scale * low)),
+            Round(known + usageAhead + (scale * high)),
             history.Start.AddDays(last));
     }
 

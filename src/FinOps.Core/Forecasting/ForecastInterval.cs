@@ -28,9 +28,19 @@ internal static class ForecastInterval
     /// days, so their errors understate the spread. Calibrated in the forecast backtest (tests/FinOps.Benchmarks) to about
     /// 80% coverage at as-of days 3 to 22.
     /// </summary>
-    public const decimal OverlapWidening = 2.5m;
+    public const decimal OverlapWidening = 2m;
 
-    /// <summary>(low, high) relative errors: the period's remaining sum is likely within forecast x (1 + low) .. forecast x (1 + high).</summary>
+    /// <summary>Least half-width of the interval, relative to the remaining sum (a perfectly regular history would give none).</summary>
+    public const decimal MinSpread = 0.01m;
+
+    /// <summary>
+    /// Relative errors (actual / forecast - 1) of the model on this history: the remaining sum is likely within
+    /// forecast x (1 + low) .. forecast x (1 + high); low is below 0 and high above 0 by at least <see cref="MinSpread"/>.
+    /// </summary>
+    /// <remarks>
+    /// The forecast itself is not moved by the median error: on the demo backtest such a bias correction raised the
+    /// day-3 MAPE from 2.6% to 2.8%.
+    /// </remarks>
     public static (decimal Low, decimal High) RelativeBounds(ReadOnlySpan<decimal> history, DayOfWeek firstDay, int horizon)
     {
         var n = history.Length;
@@ -73,7 +83,7 @@ internal static class ForecastInterval
         var scale = (1m + (OverlapWidening * length / errors.Count)) * (decimal)Math.Sqrt((double)horizon / length);
         var low = Percentile(errors, 0.1m) * scale;
         var high = Percentile(errors, 0.9m) * scale;
-        return (Math.Min(low, 0m), Math.Max(high, 0m));
+        return (Math.Min(low, -MinSpread), Math.Max(high, MinSpread));
     }
 
     /// <summary>Linear-interpolated percentile of sorted values.</summary>
