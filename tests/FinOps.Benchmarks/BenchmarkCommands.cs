@@ -15,7 +15,7 @@ public static class BenchmarkCommands
           query    --rows N [--iterations 200]      p50/p95 of ten CostQuery shapes, ours (ICostQueryService) vs DuckDB SQL, totals cross-checked
           ask      --rows N [--iterations 200]      parse + query + compose p95 of 31 eval questions (QuestionService)
           profile  --rows N                         where our import's time goes (hash, read, quality, aggregate + SQLite)
-          forecast [--rows 200000]                  backtest of the cost forecaster vs three baselines (MAPE, 80% interval coverage)
+          forecast [--rows 200000] [--outcomes f]   backtest of the cost forecaster vs three baselines (MAPE, 80% interval coverage)
         options: --quick (30,000 rows, 1 run, 20 iterations), --dir folder (default: $TMPDIR/finops-bench), --csv file (use this CSV)
         """;
 
@@ -210,7 +210,7 @@ public static class BenchmarkCommands
         var folder = BenchData.WorkFolder(options);
         Console.WriteLine($"{TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; {Machine.Describe()}; load {Machine.LoadAverage()}");
         var csv = options.Value("csv") ?? BenchData.Ensure(BenchData.CsvPath(folder, rows), rows, Console.Out);
-        return await ForecastBacktest.RunAsync(csv, OursDb(folder, rows), cancellationToken);
+        return await ForecastBacktest.RunAsync(csv, OursDb(folder, rows), options.Value("outcomes"), cancellationToken);
     }
 
     private static (int Rows, string Csv, string Folder) Prepare(BenchArgs options)

@@ -24,7 +24,7 @@ public static class ForecastBacktest
 
     private static readonly CostMetric[] Metrics = [CostMetric.EffectiveCost, CostMetric.BilledCost];
 
-    public static async Task<int> RunAsync(string csv, string databasePath, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string csv, string databasePath, string? outcomesCsv, CancellationToken cancellationToken)
     {
         if (!File.Exists(databasePath))
         {
@@ -89,9 +89,9 @@ public static class ForecastBacktest
 
         Console.WriteLine(Invariant($"{months.Count} months ({months[0].Start:yyyy-MM}..{months[^1].Start:yyyy-MM}), {scopes.Count} scopes (company + {teams.Count} teams), 2 metrics, per currency: {outcomes.Count} forecasts"));
         Console.WriteLine();
-        if (Environment.GetEnvironmentVariable("FC_DUMP") is { } dump)
+        if (outcomesCsv is not null)
         {
-            await File.WriteAllLinesAsync(dump, outcomes.Select(o => Invariant($"{o.Metric},{o.Scope},{o.Currency},{o.Month:yyyy-MM},{o.AsOfDay},{o.Actual},{o.Ours},{o.Low},{o.High},{o.RunRate},{o.LastMonth},{o.WeekdayRunRate}")), cancellationToken);
+            await File.WriteAllLinesAsync(outcomesCsv, ["metric,scope,currency,month,asOfDay,actual,forecast,low,high,runRate,lastMonth,weekdayRunRate", .. outcomes.Select(o => Invariant($"{o.Metric},{o.Scope},{o.Currency},{o.Month:yyyy-MM},{o.AsOfDay},{o.Actual},{o.Ours},{o.Low},{o.High},{o.RunRate},{o.LastMonth},{o.WeekdayRunRate}"))], cancellationToken);
         }
 
         var failures = Table("all series", outcomes);
