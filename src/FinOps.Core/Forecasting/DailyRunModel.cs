@@ -1,20 +1,19 @@
 namespace FinOps.Core.Forecasting;
 
 /// <summary>
-/// The day-by-day part of a forecast: a level from the last week, a trend from the last four weeks and weekday
-/// factors from the last eight, fitted to a series of daily totals of usage (the charges that accrue every day).
+/// The day-by-day part of a forecast: a level from the last week, a trend that the last three four-week windows agree
+/// on and weekday factors from the last eight weeks, fitted to a series of daily totals of usage (the charges that accrue every day).
 /// </summary>
 /// <remarks>
 /// Multiplicative weekday factors: a day is its week's level times its weekday's share, so a team whose weekends
-/// cost half as much forecasts half on each remaining Saturday and Sunday. Decimal throughout (money); only the
-/// fallback interval needs a square root.
+/// cost half as much forecasts half on each remaining Saturday and Sunday. Decimal throughout (money).
 /// </remarks>
 internal static class DailyRunModel
 {
     /// <summary>Days the weekday factors are measured over.</summary>
     public const int SeasonDays = 56;
 
-    /// <summary>Days the trend is measured over.</summary>
+    /// <summary>Length of each of the three windows the trend is measured over.</summary>
     public const int TrendDays = 28;
 
     /// <summary>Days the level is measured over (one week, so every weekday counts once).</summary>
@@ -144,34 +143,6 @@ internal static class DailyRunModel
         }
 
         return (Math.Abs(recent) < Math.Abs(before) ? recent : before) / TrendDays;
-    }
-
-    /// <summary>Least-squares slope per day; 0 for fewer than two points.</summary>
-    public static decimal Slope(ReadOnlySpan<decimal> values)
-    {
-        var n = values.Length;
-        if (n < 2)
-        {
-            return 0m;
-        }
-
-        var meanX = (n - 1) / 2m;
-        var meanY = 0m;
-        foreach (var v in values)
-        {
-            meanY += v;
-        }
-
-        meanY /= n;
-        decimal sxy = 0m, sxx = 0m;
-        for (var i = 0; i < n; i++)
-        {
-            var dx = i - meanX;
-            sxy += dx * (values[i] - meanY);
-            sxx += dx * dx;
-        }
-
-        return sxy / sxx;
     }
 
     private static int Weekday(DayOfWeek firstDay, int index) => ((int)firstDay + index) % 7;
