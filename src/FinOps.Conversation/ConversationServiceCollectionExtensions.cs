@@ -7,6 +7,8 @@ using FinOps.Conversation.Subscriptions;
 using FinOps.Conversation.Visibility;
 using FinOps.Core.Budgets;
 using FinOps.Core.Calendar;
+using FinOps.Core.Forecasting;
+using FinOps.Core.Query;
 using FinOps.Core.Subscriptions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -22,7 +24,7 @@ namespace FinOps.Conversation;
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IConversationService"/>, <see cref="QuestionService"/> and the <c>question.</c>/<c>help.</c> action handlers.
+    /// Adds <see cref="IConversationService"/>, <see cref="QuestionService"/>, <see cref="ICostForecaster"/> and the <c>question.</c>/<c>help.</c> action handlers.
     /// Needs an <c>ICostQueryService</c> and an <c>AllocationRuleSource</c> (company directory) from the storage layer.
     /// Sections: <c>Calendar</c>, <c>Conversation</c>, <c>LanguageModel</c>, <c>Visibility</c>, <c>Directory</c>.
     /// </summary>
@@ -41,7 +43,13 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new CostCalendar(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.FiscalYearStartMonth));
         services.TryAddSingleton<IValueCatalogProvider, ValueCatalogProvider>();
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<QuestionAnswerer>(sp, sp.VisibleCosts()));
+        // The one forecaster (budgets, digests); answers get one over the asker's visible costs, so a forecast never reads a hidden team.
+        services.TryAddSingleton<ICostForecaster>(sp => new CostForecaster(sp.GetRequiredService<ICostQueryService>()));
+        services.TryAddSingleton(sp =>
+        {
+            var visible = sp.VisibleCosts();
+            return ActivatorUtilities.CreateInstance<QuestionAnswerer>(sp, visible, (ICostForecaster)new CostForecaster(visible));
+        });
         services.TryAddSingleton(sp => new QuestionService(
             sp.GetRequiredService<IValueCatalogProvider>(),
             sp.GetRequiredService<QuestionAnswerer>(),

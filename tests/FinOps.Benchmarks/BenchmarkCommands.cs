@@ -15,6 +15,7 @@ public static class BenchmarkCommands
           query    --rows N [--iterations 200]      p50/p95 of ten CostQuery shapes, ours (ICostQueryService) vs DuckDB SQL, totals cross-checked
           ask      --rows N [--iterations 200]      parse + query + compose p95 of 31 eval questions (QuestionService)
           profile  --rows N                         where our import's time goes (hash, read, quality, aggregate + SQLite)
+          forecast [--rows 200000] [--outcomes f]   backtest of the cost forecaster vs three baselines (MAPE, 80% interval coverage)
         options: --quick (30,000 rows, 1 run, 20 iterations), --dir folder (default: $TMPDIR/finops-bench), --csv file (use this CSV)
         """;
 
@@ -31,6 +32,7 @@ public static class BenchmarkCommands
                 "query" => Query(options),
                 "ask" => Ask(options),
                 "profile" => await ProfileAsync(options, cancellationToken),
+                "forecast" => await ForecastAsync(options, cancellationToken),
                 _ => UsageError(),
             };
         }
@@ -200,6 +202,15 @@ public static class BenchmarkCommands
 
         Console.WriteLine($"load {Machine.LoadAverage()}");
         return 0;
+    }
+
+    private static async Task<int> ForecastAsync(BenchArgs options, CancellationToken cancellationToken)
+    {
+        var rows = options.Number("rows", 200_000);
+        var folder = BenchData.WorkFolder(options);
+        Console.WriteLine($"{TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; {Machine.Describe()}; load {Machine.LoadAverage()}");
+        var csv = options.Value("csv") ?? BenchData.Ensure(BenchData.CsvPath(folder, rows), rows, Console.Out);
+        return await ForecastBacktest.RunAsync(csv, OursDb(folder, rows), options.Value("outcomes"), cancellationToken);
     }
 
     private static (int Rows, string Csv, string Folder) Prepare(BenchArgs options)

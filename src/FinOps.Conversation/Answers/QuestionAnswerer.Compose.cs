@@ -250,51 +250,6 @@ public sealed partial class QuestionAnswerer
         return new QuestionAnswer(c.Question, currency, total, before, answerRows, text, new Card("answer", text, blocks));
     }
 
-    private async Task<QuestionAnswer> ForecastAsync(AnswerContext c, CancellationToken cancellationToken)
-    {
-        var horizon = c.Query.Period;
-        var dataEnd = c.Today;
-        if (c.DataThrough is { } through && through.Day.AddDays(1) < dataEnd)
-        {
-            dataEnd = through.Day.AddDays(1);
-        }
-
-        if (dataEnd > horizon.End)
-        {
-            dataEnd = horizon.End;
-        }
-
-        var blocks = new List<CardBlock>();
-        if (dataEnd <= horizon.Start)
-        {
-            var early = $"It is too early to forecast {c.Question.PeriodLabel.Phrase} ({c.Span(horizon)}): there is no complete day of data in it yet.";
-            blocks.Add(new TextBlock(early));
-            blocks.Add(ContextLine(c, null));
-            return new QuestionAnswer(c.Question, c.FallbackCurrency, null, null, [], early, new Card("answer", early, blocks));
-        }
-
-        var elapsed = new DateRange(horizon.Start, dataEnd);
-        var result = await _queries.QueryAsync(c.Query with { Period = elapsed, ComparePeriod = null, Granularity = null, Top = null }, cancellationToken);
-        var (currency, actual, _) = Totals(c, result);
-        var forecast = Math.Round(actual / elapsed.Days * horizon.Days, 2, MidpointRounding.AwayFromZero);
-        var (subject, _) = Subject(c.Query);
-        var who = subject ?? "Total spend";
-        var lastDay = AnswerFormat.Day(dataEnd.AddDays(-1), c.Today.Year);
-        var sentence = elapsed.Days == horizon.Days
-            ? $"{who} came to {AnswerFormat.Money(actual, currency)} {c.Question.PeriodLabel.Phrase} ({c.Span(horizon)}, {c.Metric}); the period is complete, so no forecast is needed."
-            : $"Forecast: {who} is on pace for about {AnswerFormat.Money(forecast, currency)} {c.Question.PeriodLabel.Phrase} ({c.Span(horizon)}, {c.Metric}), a run-rate from {AnswerFormat.Money(actual, currency)} over the {elapsed.Days.ToString(CultureInfo.InvariantCulture)} days through {lastDay}.";
-        blocks.Add(new TextBlock(sentence));
-        blocks.Add(new FactsBlock(
-        [
-            new Fact("Spent so far", $"{AnswerFormat.Money(actual, currency)} ({c.Span(elapsed)})"),
-            new Fact("Forecast (run-rate)", AnswerFormat.Money(forecast, currency)),
-            new Fact("Days", $"{elapsed.Days.ToString(CultureInfo.InvariantCulture)} of {horizon.Days.ToString(CultureInfo.InvariantCulture)}"),
-        ]));
-        var text = AddOtherCurrencies(sentence, result, blocks);
-        blocks.Add(new ContextBlock("Forecast = spend so far / days elapsed x days in the period; an estimate, not a commitment. " + ContextText(c, null)));
-        return new QuestionAnswer(c.Question, currency, elapsed.Days == horizon.Days ? actual : forecast, null, [], text, new Card("answer", text, blocks));
-    }
-
     private async Task<QuestionAnswer> UnallocatedAsync(AnswerContext c, CancellationToken cancellationToken)
     {
         var result = await _queries.QueryAsync(c.Query, cancellationToken);

@@ -1,5 +1,6 @@
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Questions;
+using FinOps.Core.Forecasting;
 using FinOps.Core.Query;
 using FinOps.Core.UnitEconomics;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,8 @@ namespace FinOps.Conversation.Answers;
 /// <remarks>
 /// The first sentence is the direct answer with number, currency, period and metric ("Payments spent $6,880.66
 /// last week (Nov 16-22, amortised), up 4% on the week before."). Then, by intent: a breakdown table, a trend
-/// chart, the drivers of a change (team, service and resource ranked by absolute change), a run-rate forecast
-/// labelled as such, and a context line with the period, the metric and the data's freshness. Questions that
+/// chart, the drivers of a change (team, service and resource ranked by absolute change), a forecast with its
+/// 80% interval (<see cref="ICostForecaster"/>), and a context line with the period, the metric and the data's freshness. Questions that
 /// were not understood get a help card whose examples use values from the user's own data.
 /// </remarks>
 public sealed partial class QuestionAnswerer
@@ -27,15 +28,18 @@ public sealed partial class QuestionAnswerer
     private static readonly Dimension[] DriverDimensions = [Dimension.Team, Dimension.Service, Dimension.Resource];
 
     private readonly ICostQueryService _queries;
+    private readonly ICostForecaster _forecaster;
     private readonly IBusinessMetrics? _metrics;
     private readonly ILogger<QuestionAnswerer> _logger;
 
     /// <param name="queries">The cost store.</param>
     /// <param name="logger">Logs.</param>
     /// <param name="metrics">Business metrics for unit-cost questions; without them such questions say none are imported.</param>
-    public QuestionAnswerer(ICostQueryService queries, ILogger<QuestionAnswerer> logger, IBusinessMetrics? metrics = null)
+    /// <param name="forecaster">Forecasts for "forecast" questions; a <see cref="CostForecaster"/> over <paramref name="queries"/> when null.</param>
+    public QuestionAnswerer(ICostQueryService queries, ILogger<QuestionAnswerer> logger, IBusinessMetrics? metrics = null, ICostForecaster? forecaster = null)
     {
         _queries = queries ?? throw new ArgumentNullException(nameof(queries));
+        _forecaster = forecaster ?? new CostForecaster(queries);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _metrics = metrics;
     }

@@ -166,6 +166,17 @@ public sealed class ConversationServiceTests
     }
 
     [Fact]
+    public void AddConversation_NoForecasterRegistered_RegistersTheCostForecasterOnce()
+    {
+        using var services = Services(Store());
+
+        var forecaster = services.GetRequiredService<FinOps.Core.Forecasting.ICostForecaster>();
+
+        Assert.IsType<FinOps.Core.Forecasting.CostForecaster>(forecaster);
+        Assert.Same(forecaster, services.GetRequiredService<FinOps.Core.Forecasting.ICostForecaster>());
+    }
+
+    [Fact]
     public void AddConversation_LanguageModelConfigured_RegistersTranslator()
     {
         var services = new ServiceCollection();

@@ -131,7 +131,7 @@ public sealed class QuestionAnswererTests
     }
 
     [Fact]
-    public async Task AnswerAsync_Forecast_RunRateFromDaysSoFarLabelled()
+    public async Task AnswerAsync_Forecast_ForecasterValueWithLikelyRangeLabelled()
     {
         for (var day = 1; day <= 22; day++)
         {
@@ -140,8 +140,11 @@ public sealed class QuestionAnswererTests
 
         var answer = await AskAsync("forecast for payments this month");
 
+        // 8 more days at 100; three weeks of history are too few to backtest, so the range is +-25% of the remaining 800.
         Assert.Equal(3000m, answer.Total);
-        Assert.Equal("Forecast: Payments is on pace for about $3,000.00 this month (Nov 1-30, amortised), a run-rate from $2,200.00 over the 22 days through Nov 22.", answer.Text);
+        Assert.Equal("Forecast: Payments is on pace for about $3,000.00 this month (Nov 1-30, amortised), likely $2,800.00-$3,200.00, from $2,200.00 over the 22 days through Nov 22.", answer.Text);
+        var facts = Assert.Single(answer.Card.Blocks.OfType<FactsBlock>());
+        Assert.Contains(facts.Facts, f => f.Label == "Likely range (80%)" && f.Value == "$2,800.00 - $3,200.00");
         Assert.Contains(answer.Card.Blocks.OfType<ContextBlock>(), b => b.Text.Contains("not a commitment", StringComparison.Ordinal));
     }
 

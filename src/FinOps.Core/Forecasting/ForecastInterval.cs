@@ -1,0 +1,97 @@
+namespace FinOps.Core.Forecasting;
+
+/// <summary>
+/// The 80% prediction interval of a sum of <see cref="DailyRunModel"/> forecasts, from the model's own errors:
+/// forecasts of the same length made at earlier days of the history, compared with what happened.
+/// </summary>
+/// <remarks>
+/// The 10th and 90th percentiles of the relative errors (actual / forecast - 1) become the interval's ends. When the
+/// history is too short for sums of the full length, errors of the longest length it allows are widened by the square
+/// root of the length ratio; with almost no history the interval is a fixed +-<see cref="FallbackSpread"/>.
+/// </remarks>
+internal static class ForecastInterval
+{
+    /// <summary>Days of history a backtest forecast needs before its origin.</summary>
+    public const int MinFitDays = 14;
+
+    /// <summary>Most origins backtested (the latest ones).</summary>
+    public const int MaxOrigins = 84;
+
+    /// <summary>Fewest origins whose errors give percentiles.</summary>
+    public const int MinOrigins = 10;
+
+    /// <summary>Relative spread when the history cannot be backtested.</summary>
+    public const decimal FallbackSpread = 0.25m;
+
+    /// <summary>
+    /// Widening of the measured percentiles by (1 + this x sum length / origins): neighbouring origins share most of their
+    /// days, so their errors understate the spread. Calibrated in the forecast backtest (tests/FinOps.Benchmarks) to about
+    /// 80% coverage at as-of days 3 to 22.
+    /// </summary>
+    public const decimal OverlapWidening = 2m;
+
+    /// <summary>Least half-width of the interval, relative to the remaining sum (a perfectly regular history would give none).</summary>
+    public const decimal MinSpread = 0.01m;
+
+    /// <summary>
+    /// Relative errors (actual / forecast - 1) of the model on this history: the remaining sum is likely within
+    /// forecast x (1 + low) .. forecast x (1 + high); low is below 0 and high above 0 by at least <see cref="MinSpread"/>.
+    /// </summary>
+    /// <remarks>
+    /// The forecast itself is not moved by the median error: on the demo backtest such a bias correction raised the
+    /// day-3 MAPE from 2.6% to 2.8%.
+    /// </remarks>
+    public static (decimal Low, decimal High) RelativeBounds(ReadOnlySpan<decimal> history, DayOfWeek firstDay, int horizon)
+    {
+        var n = history.Length;
+        var longest = n - MinFitDays - MinOrigins + 1;
+        if (horizon <= 0)
+        {
+            return (0m, 0m);
+        }
+
+        if (longest < 1)
+        {
+            return (-FallbackSpread, FallbackSpread);
+        }
+
+        var length = Math.Min(horizon, longest);
+        var errors = new List<decimal>();
+        var firstOrigin = Math.Max(MinFitDays, n - length - MaxOrigins + 1);
+        for (var origin = firstOrigin; origin + length <= n; origin++)
+        {
+            var predicted = DailyRunModel.ForecastSum(history[..origin], firstDay, length);
+            var actual = 0m;
+            foreach (var day in history.Slice(origin, length))
+            {
+                actual += day;
+            }
+
+            if (predicted != 0)
+            {
+                errors.Add((actual / predicted) - 1);
+            }
+        }
+
+        if (errors.Count < MinOrigins)
+        {
+            return (-FallbackSpread, FallbackSpread);
+        }
+
+        errors.Sort();
+        // Few independent windows (long sums over a short history) understate the spread the most.
+        var scale = (1m + (OverlapWidening * length / errors.Count)) * (decimal)Math.Sqrt((double)horizon / length);
+        var low = Percentile(errors, 0.1m) * scale;
+        var high = Percentile(errors, 0.9m) * scale;
+        return (Math.Min(low, -MinSpread), Math.Max(high, MinSpread));
+    }
+
+    /// <summary>Linear-interpolated percentile of sorted values.</summary>
+    public static decimal Percentile(IReadOnlyList<decimal> sorted, decimal p)
+    {
+        var position = p * (sorted.Count - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Count - 1);
+        return sorted[below] + ((sorted[above] - sorted[below]) * (position - below));
+    }
+}
