@@ -18,6 +18,7 @@ public static class BenchmarkCommands
           digests  --rows N [--teams 10000] [--runs 3] [--sample 200]
                                                     build + card every team's weekly digest (WeeklyDigestBuilder.BuildManyAsync,
                                                     DigestCardComposer); a sample of teams rebuilt one by one must match
+          pacing                                    busiest 1/2/30 s windows of Slack and Teams sends vs the platforms' limits
         options: --quick (30,000 rows, 1 run, 20 iterations), --dir folder (default: $TMPDIR/finops-bench), --csv file (use this CSV)
         """;
 
@@ -35,6 +36,7 @@ public static class BenchmarkCommands
                 "ask" => Ask(options),
                 "profile" => await ProfileAsync(options, cancellationToken),
                 "digests" => Digests(options),
+                "pacing" => await PacingBench.RunAsync(options.Flag("quick"), cancellationToken),
                 _ => UsageError(),
             };
         }
