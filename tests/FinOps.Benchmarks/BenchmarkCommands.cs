@@ -16,6 +16,10 @@ public static class BenchmarkCommands
           ask      --rows N [--iterations 200]      parse + query + compose p95 of 31 eval questions (QuestionService)
           profile  --rows N                         where our import's time goes (hash, read, quality, aggregate + SQLite)
           forecast [--rows 200000] [--outcomes f]   backtest of the cost forecaster vs three baselines (MAPE, 80% interval coverage)
+          digests  --rows N [--teams 10000] [--runs 3] [--sample 200]
+                                                    build + card every team's weekly digest (WeeklyDigestBuilder.BuildManyAsync,
+                                                    DigestCardComposer); a sample of teams rebuilt one by one must match
+          pacing                                    busiest 1/2/30 s windows of Slack and Teams sends vs the platforms' limits
         options: --quick (30,000 rows, 1 run, 20 iterations), --dir folder (default: $TMPDIR/finops-bench), --csv file (use this CSV)
         """;
 
@@ -33,6 +37,8 @@ public static class BenchmarkCommands
                 "ask" => Ask(options),
                 "profile" => await ProfileAsync(options, cancellationToken),
                 "forecast" => await ForecastAsync(options, cancellationToken),
+                "digests" => Digests(options),
+                "pacing" => await PacingBench.RunAsync(options.Flag("quick"), cancellationToken),
                 _ => UsageError(),
             };
         }
@@ -68,6 +74,9 @@ public static class BenchmarkCommands
                 break;
             case "ours-ask":
                 ChildProcess.Report(await OurSide.AskAsync(args[1], AskQuestions.All, ParseInt(args[2]), cancellationToken));
+                break;
+            case "ours-digests":
+                ChildProcess.Report(await OurSide.DigestsAsync(args[1], ParseInt(args[2]), ParseInt(args[3]), ParseInt(args[4]), cancellationToken));
                 break;
             default:
                 return UsageError();
@@ -188,6 +197,36 @@ public static class BenchmarkCommands
         Console.WriteLine();
         Console.WriteLine(Invariant($"worst p95 {worst:F2} ms, median of p95s {Stats.Median([.. ask.Shapes.Select(s => s.P95)]):F2} ms (goal < 30: {Verdict(worst < 30)})"));
         return 0;
+    }
+
+    private static int Digests(BenchArgs options)
+    {
+        var (rows, csv, folder) = Prepare(options);
+        if (!File.Exists(OursDb(folder, rows)))
+        {
+            ChildProcess.Run<IngestResult>("ours-ingest", csv, OursDb(folder, rows));
+        }
+
+        var teams = options.Number("teams", 10_000);
+        var runs = options.Flag("quick") ? 1 : options.Number("runs", 3);
+        var sample = options.Number("sample", options.Flag("quick") ? 20 : 200);
+        var result = ChildProcess.Run<DigestRunResult>("ours-digests", OursDb(folder, rows), Inv(teams), Inv(runs), Inv(sample));
+        var median = Stats.Median(result.ComposeSeconds);
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"{rows:N0} source rows, {result.Teams:N0} teams, {result.Digests:N0} digests ({result.NonEmpty:N0} with spend, carded: {result.Blocks:N0} blocks); load {Machine.LoadAverage()}"));
+        Console.WriteLine(Invariant($"cold start (cube load + team allocation, once per import): {result.ColdSeconds:F2} s; peak RSS {result.PeakRssMegabytes:F0} MB; allocated per run {result.AllocatedMegabytesPerRun:F0} MB"));
+        Console.WriteLine();
+        Console.WriteLine("| run | build s | build + card s |");
+        Console.WriteLine("|---:|---:|---:|");
+        for (var run = 0; run < result.ComposeSeconds.Count; run++)
+        {
+            Console.WriteLine(Invariant($"| {run + 1} | {result.BuildSeconds[run]:F2} | {result.ComposeSeconds[run]:F2} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"per-team path (3 filtered queries per team), {result.SampledTeams} teams: {result.PerTeamMilliseconds:F1} ms per team, {result.PerTeamMilliseconds * result.Teams / 1000:F0} s for all {result.Teams:N0}; mismatches with the grouped path: {result.Mismatches}"));
+        Console.WriteLine(Invariant($"median build + card {median:F2} s for {result.Teams:N0} digests (goal < 10: {Verdict(median < 10)})"));
+        return result.Mismatches == 0 ? 0 : 1;
     }
 
     private static async Task<int> ProfileAsync(BenchArgs options, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace FinOps.Benchmarks;
 public static partial class OurSide
 {
     /// <summary>A provider like the host's (BotServices.AddFinOpsCore without the card renderers) over the SQLite file <paramref name="databasePath"/>.</summary>
-    public static ServiceProvider BuildServices(string databasePath)
+    public static ServiceProvider BuildServices(string databasePath, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"{StorageOptions.SectionName}:DatabasePath"] = databasePath })
@@ -25,6 +25,7 @@ public static partial class OurSide
         services.AddSingleton<IFocusFileReader, FocusFileReader>();
         services.AddStorage(configuration);
         services.AddConversation(configuration);
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -52,9 +52,11 @@ public sealed partial class WeeklyDigestPublisher(
     {
         var byChannel = senders.GroupBy(s => s.Channel, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var sent = 0;
-        foreach (var team in (await teams.GetTeamsAsync(cancellationToken)).Where(include))
+        var included = (await teams.GetTeamsAsync(cancellationToken)).Where(include).ToList();
+        // Three queries grouped by team for all of them, instead of three per team (10,000 teams: seconds, not minutes).
+        var digests = await builder.BuildManyAsync(included, cancellationToken);
+        foreach (var (team, digest) in included.Zip(digests))
         {
-            var digest = await builder.BuildAsync(team.Key, team.DisplayName, cancellationToken);
             if (digest.IsEmpty)
             {
                 LogNoSpend(logger, team.Key, digest.Week.Start);
