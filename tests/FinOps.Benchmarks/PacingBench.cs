@@ -50,10 +50,10 @@ public static class PacingBench
         var rows = new List<(string What, string Window, int Busiest, int Limit, string Source)>
         {
             ("Slack chat.postMessage, per channel", "1 s", Busiest(slack.GroupBy(s => s.Key), 1), 1, "Slack: 1 per second per channel"),
-            ("Teams, one conversation", "1 s", Busiest(teams.Where(t => t.Key == "a:one").GroupBy(t => t.Key).Select(g => g.Select(t => (t.Key, t.At))), 1), pacing.PerConversationBurst, "Teams per bot per thread: 7 / 1 s"),
+            ("Teams, one conversation", "1 s", Busiest(teams.Where(t => t.Key == "a:one").GroupBy(t => t.Key).Select(g => g.Select(t => (t.Key, t.At))), 1), pacing.PerConversation[0].Operations, "Teams per bot per thread: 7 / 1 s"),
             ("Teams, one conversation", "2 s", Busiest(teams.Where(t => t.Key == "a:one").GroupBy(t => t.Key).Select(g => g.Select(t => (t.Key, t.At))), 2), 8, "Teams per bot per thread: 8 / 2 s"),
-            ("Teams, one conversation", "30 s", Busiest(teams.Where(t => t.Key == "a:one").GroupBy(t => t.Key).Select(g => g.Select(t => (t.Key, t.At))), 30), pacing.PerConversationWindow, "Teams per bot per thread: 60 / 30 s"),
-            ("Teams, one tenant (60 conversations)", "1 s", Busiest(teams.Where(t => t.Tenant == "tenant-b").GroupBy(t => t.Tenant).Select(g => g.Select(t => (t.Key, t.At))), 1), pacing.PerTenant, "Teams: 50 RPS per app per tenant; configured 30"),
+            ("Teams, one conversation", "30 s", Busiest(teams.Where(t => t.Key == "a:one").GroupBy(t => t.Key).Select(g => g.Select(t => (t.Key, t.At))), 30), pacing.PerConversation[2].Operations, "Teams per bot per thread: 60 / 30 s"),
+            ("Teams, one tenant (60 conversations)", "1 s", Busiest(teams.Where(t => t.Tenant == "tenant-b").GroupBy(t => t.Tenant).Select(g => g.Select(t => (t.Key, t.At))), 1), pacing.PerTenant.Operations, "Teams: 50 RPS per app per tenant; configured 30"),
         };
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{slack.Count} Slack posts over 5 channels, {teams.Count} Teams calls; {Now():F1} s; load {Machine.LoadAverage()}"));
