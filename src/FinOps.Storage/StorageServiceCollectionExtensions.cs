@@ -1,6 +1,9 @@
+using FinOps.Core.Approvals;
+using FinOps.Core.Budgets;
 using FinOps.Core.Query;
 using FinOps.Core.Reliability;
 using FinOps.Core.Subscriptions;
+using FinOps.Storage.Approvals;
 using FinOps.Storage.Channels;
 using FinOps.Storage.Costs;
 using FinOps.Storage.Data;
@@ -47,6 +50,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutbox, EfOutbox>();
         services.AddSingleton<ChannelRecordStore>();
         services.AddSingleton<ISubscriptionStore, ChannelSubscriptionStore>();
+        services.AddSingleton<SqliteApprovalStore>();
+        services.TryAddSingleton<IApprovalStore>(sp => sp.GetRequiredService<SqliteApprovalStore>());
+        services.TryAddSingleton<IBudgetIncreases>(sp => sp.GetRequiredService<SqliteApprovalStore>());
         return services;
     }
 }

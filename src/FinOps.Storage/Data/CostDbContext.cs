@@ -1,3 +1,4 @@
+using FinOps.Storage.Approvals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -33,6 +34,12 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<BusinessMetricEntity> BusinessMetrics => Set<BusinessMetricEntity>();
 
     public DbSet<BusinessMetricImportEntity> BusinessMetricImports => Set<BusinessMetricImportEntity>();
+
+    public DbSet<ApprovalRequestEntity> ApprovalRequests => Set<ApprovalRequestEntity>();
+
+    public DbSet<ApprovalAuditEntity> ApprovalAudit => Set<ApprovalAuditEntity>();
+
+    public DbSet<ApprovalMessageEntity> ApprovalMessages => Set<ApprovalMessageEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -120,6 +127,8 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
             e.HasIndex(x => new { x.Channel, x.Status, x.NextAttemptAt });
         });
+
+        ApprovalModel.Configure(modelBuilder);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
