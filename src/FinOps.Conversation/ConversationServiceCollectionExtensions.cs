@@ -1,5 +1,6 @@
 using System.ClientModel;
 using FinOps.Conversation.Answers;
+using FinOps.Conversation.Approvals;
 using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Questions;
 using FinOps.Conversation.Subscriptions;
@@ -52,6 +53,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionStore, InMemorySubscriptionStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, SubscriptionCommand>());
         services.TryAddSingleton<FollowUpMemory>();
+        services.AddApprovals(configuration);
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();
         if (model is { Enabled: true })
