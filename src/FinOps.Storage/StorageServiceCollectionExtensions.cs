@@ -51,8 +51,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ChannelRecordStore>();
         services.AddSingleton<ISubscriptionStore, ChannelSubscriptionStore>();
         services.AddSingleton<SqliteApprovalStore>();
-        services.TryAddSingleton<IApprovalStore>(sp => sp.GetRequiredService<SqliteApprovalStore>());
-        services.TryAddSingleton<IBudgetIncreases>(sp => sp.GetRequiredService<SqliteApprovalStore>());
+        // Added, not tried: the durable store replaces the in-memory one AddConversation registers, whichever runs first.
+        services.AddSingleton<IApprovalStore>(sp => sp.GetRequiredService<SqliteApprovalStore>());
+        services.AddSingleton<IBudgetIncreases>(sp => sp.GetRequiredService<SqliteApprovalStore>());
         return services;
     }
 }

@@ -34,6 +34,7 @@ public static class BotCommandLine
         root.Subcommands.Add(TeamsPackageCommand.Create());
         root.Subcommands.Add(MetricsCommand.Create());
         root.Subcommands.Add(DeadLettersCommand.Create());
+        root.Subcommands.Add(ApprovalsCommand.Create());
         CommandLineErrors.RejectOptionLikeArguments(root);
         return root;
     }

@@ -21,6 +21,11 @@ public sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOptions>
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Approvals:EscalateAfter must be positive, not {options.EscalateAfter}."));
         }
 
+        if (options.CheckEvery <= TimeSpan.Zero)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Approvals:CheckEvery must be positive, not {options.CheckEvery}."));
+        }
+
         if (options.FinanceApprovalAbove is < 0)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Budgets:FinanceApprovalAbove must not be negative, not {options.FinanceApprovalAbove}."));

@@ -14,6 +14,9 @@ public sealed class ApprovalOptions
     /// <summary>An unanswered step is escalated to the next level after this long; default 2 days.</summary>
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>How often reminders, escalations and expiry are checked; default 15 minutes.</summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Requests above this amount need finance after the owner; null means owners alone decide. Bound from <c>Budgets:FinanceApprovalAbove</c>.</summary>
     public decimal? FinanceApprovalAbove { get; set; }
 }
