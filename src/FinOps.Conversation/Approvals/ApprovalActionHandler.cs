@@ -108,6 +108,9 @@ public sealed class ApprovalActionHandler(ApprovalService approvals, IBudgetStat
             ApprovalCommand.Where(action.User, action.Conversation), action.MessageId, cancellationToken);
         switch (result.Kind)
         {
+            case ApprovalResultKind.NotAllowed when result.Request is { } seen:
+                // The person sees the request read-only with the refusal (Teams shows the invoke response to them alone).
+                return ApprovalCards.Request(seen, await budgets.FindAsync(seen.BudgetId, seen.Period.Start, cancellationToken), decidable: false, result.Message + " Nothing changed.", isPrivate: true);
             case ApprovalResultKind.NotAllowed:
             case ApprovalResultKind.Invalid:
             case ApprovalResultKind.NotFound:

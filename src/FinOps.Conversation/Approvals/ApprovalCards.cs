@@ -30,7 +30,8 @@ public static class ApprovalCards
     public const string ReasonInput = "reason";
 
     /// <summary>The request as approvers see it: with Approve/Deny/Ask while pending when <paramref name="decidable"/>, else read-only with the outcome.</summary>
-    public static Card Request(ApprovalRequest request, BudgetStatus? budget, bool decidable, string? notice = null)
+    /// <remarks>With <paramref name="isPrivate"/> the card is a <see cref="PrivateKind"/> reply (a refusal over the read-only request) whose text is the notice.</remarks>
+    public static Card Request(ApprovalRequest request, BudgetStatus? budget, bool decidable, string? notice = null, bool isPrivate = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var blocks = new List<CardBlock> { new TitleBlock($"Budget increase request: {request.Team}") };
@@ -87,7 +88,9 @@ public static class ApprovalCards
         }
 
         blocks.Add(new ContextBlock($"Request {request.Id}"));
-        return new Card(RequestKind, $"Budget increase request for {request.Team}: +{Amount(request.Amount, request.Currency)}, {Status(request)}", blocks);
+        return isPrivate && notice is not null
+            ? new Card(PrivateKind, notice, blocks)
+            : new Card(RequestKind, $"Budget increase request for {request.Team}: +{Amount(request.Amount, request.Currency)}, {Status(request)}", blocks);
     }
 
     /// <summary>The "Request increase" form: amount and reason, submitted with <see cref="Submit"/>.</summary>

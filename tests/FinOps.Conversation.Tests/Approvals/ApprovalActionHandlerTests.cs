@@ -107,6 +107,7 @@ public sealed class ApprovalActionHandlerTests
 
         Assert.Equal(ApprovalCards.PrivateKind, card.Kind);
         Assert.Contains("can't approve", card.FallbackText, StringComparison.Ordinal);
+        Assert.Empty(card.Blocks.OfType<ActionsBlock>());
         Assert.Equal(ApprovalStatus.Pending, (await chat.SingleRequestAsync()).Status);
         Assert.Empty(chat.Slack.Updated);
     }
