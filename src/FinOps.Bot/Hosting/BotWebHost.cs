@@ -69,6 +69,7 @@ public static class BotWebHost
         services.AddTeams(configuration);
         services.AddPlayground();
         services.AddScheduling(configuration);
+        services.AddApprovalTimers(configuration);
         services.AddSingleton<FinOps.Conversation.Approvals.IApprovalAddressBook>(sp => new FinOps.Bot.Channels.ApprovalAddressBook(sp.GetService<FinOps.Teams.Conversations.IConversationReferenceStore>()));
         services.AddBotHealthChecks();
         services.AddBotTelemetry(configuration);

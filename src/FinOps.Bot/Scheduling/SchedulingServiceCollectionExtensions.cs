@@ -24,7 +24,6 @@ public static class SchedulingServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<DigestMetrics>();
         services.TryAddScoped<WeeklyDigestPublisher>();
-        services.AddApprovalTimers(configuration);
 
         var options = configuration.GetSection(DigestOptions.SectionName).Get<DigestOptions>() ?? new DigestOptions();
         if (!options.Enabled)
