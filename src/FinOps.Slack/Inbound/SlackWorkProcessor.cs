@@ -193,8 +193,11 @@ public sealed partial class SlackWorkProcessor(
         var userJson = Obj(payload, "user");
         var userId = Str(userJson, "id") ?? string.Empty;
 
-        // Per person: on a card several people may click (an approval in a channel), one person's click must not swallow another's.
-        var key = Hash(channelId + "\n" + (messageTs ?? Str(action, "action_ts")) + "\n" + actionId + "\n" + value + "\n" + userId);
+        // Per person and typed input: on a card several people may click (an approval in a channel), and a click refused for
+        // a missing reason is tried again with one; neither may be swallowed as a repeat of the first.
+        var inputs = ReadInputs(payload);
+        var typed = string.Join("\n", inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Key + "=" + i.Value));
+        var key = Hash(channelId + "\n" + (messageTs ?? Str(action, "action_ts")) + "\n" + actionId + "\n" + value + "\n" + userId + "\n" + typed);
         if (!await idempotency.TryClaimAsync(ActionScope, key, options.Value.ProcessingLease, cancellationToken))
         {
             return await HeldOrDoneAsync(ActionScope, key, cancellationToken);
@@ -210,7 +213,7 @@ public sealed partial class SlackWorkProcessor(
             var invoked = new CardActionInvoked(
                 actionId,
                 ReadPayload(value),
-                ReadInputs(payload),
+                inputs,
                 user,
                 new ConversationAddress("slack", channelId, teamId, Str(message, "thread_ts")),
                 messageTs);

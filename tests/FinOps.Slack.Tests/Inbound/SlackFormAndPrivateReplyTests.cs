@@ -132,6 +132,21 @@ public sealed class SlackFormAndPrivateReplyTests : IAsyncLifetime
     [InlineData("{\"c\":\"C0\"}")]
     public void TryRead_NotOurMetadata_False(string? metadata) => Assert.False(SlackFormView.TryRead(metadata, out _, out _, out _, out _));
 
+    [Fact]
+    public async Task Interactions_SameButtonSamePersonNewInput_HandledAgain()
+    {
+        await _host.PostFormAsync("/slack/interactions", [new("payload", SlackPayloads.BlockActions(_slack.HookUrl("a1"), "1772442000.000100", "1.1"))]);
+        await _slack.NextCallAsync("chat.update");
+        var retry = JsonNode.Parse(SlackPayloads.BlockActions(_slack.HookUrl("a2"), "1772442000.000100", "1.2"))!.AsObject();
+        retry["state"]!["values"]!["reason_block"]!["reason"]!["value"] = "Q3 launch, with the numbers";
+        retry["trigger_id"] = "789.012.def";
+
+        await _host.PostFormAsync("/slack/interactions", [new("payload", retry.ToJsonString())]);
+        await _slack.NextCallAsync("chat.update");
+
+        Assert.Equal(["Q3 launch", "Q3 launch, with the numbers"], _host.Conversation.Actions.Select(a => a.Inputs["reason"]));
+    }
+
     private static Card Form() => new("approval" + CardReply.FormSuffix, "Request a budget increase",
     [
         new TitleBlock("Request a budget increase: payments"),
