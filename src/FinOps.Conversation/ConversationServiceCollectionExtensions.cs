@@ -1,5 +1,6 @@
 using System.ClientModel;
 using FinOps.Conversation.Answers;
+using FinOps.Conversation.Approvals;
 using FinOps.Conversation.Budgets;
 using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Questions;
@@ -68,6 +69,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IBudgetStatusService>(sp => sp.GetRequiredService<BudgetStatusService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, BudgetCommand>());
         services.TryAddSingleton<FollowUpMemory>();
+        services.AddApprovals(configuration);
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();
         if (model is { Enabled: true })

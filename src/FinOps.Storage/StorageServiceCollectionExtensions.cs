@@ -1,6 +1,9 @@
+using FinOps.Core.Approvals;
+using FinOps.Core.Budgets;
 using FinOps.Core.Query;
 using FinOps.Core.Reliability;
 using FinOps.Core.Subscriptions;
+using FinOps.Storage.Approvals;
 using FinOps.Storage.Channels;
 using FinOps.Storage.Costs;
 using FinOps.Storage.Data;
@@ -47,6 +50,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, EfWorkQueue>();
         services.AddSingleton<ChannelRecordStore>();
         services.AddSingleton<ISubscriptionStore, ChannelSubscriptionStore>();
+        services.AddSingleton<SqliteApprovalStore>();
+        // Added, not tried: the durable store replaces the in-memory one AddConversation registers, whichever runs first.
+        services.AddSingleton<IApprovalStore>(sp => sp.GetRequiredService<SqliteApprovalStore>());
+        services.AddSingleton<IBudgetIncreases>(sp => sp.GetRequiredService<SqliteApprovalStore>());
         return services;
     }
 }

@@ -35,6 +35,7 @@ public static class BotCommandLine
         root.Subcommands.Add(MetricsCommand.Create());
         root.Subcommands.Add(DeadLettersCommand.Create());
         root.Subcommands.Add(BudgetsCommand.Create());
+        root.Subcommands.Add(ApprovalsCommand.Create());
         CommandLineErrors.RejectOptionLikeArguments(root);
         return root;
     }

@@ -73,6 +73,8 @@ public static class BotWebHost
         services.AddPlayground();
         services.AddScheduling(configuration);
         services.AddBudgetAlerts(configuration);
+        services.AddApprovalTimers(configuration);
+        services.AddSingleton<FinOps.Conversation.Approvals.IApprovalAddressBook>(sp => new FinOps.Bot.Channels.ApprovalAddressBook(sp.GetService<FinOps.Teams.Conversations.IConversationReferenceStore>()));
         services.AddBotHealthChecks();
         services.AddBotTelemetry(configuration);
         return services;

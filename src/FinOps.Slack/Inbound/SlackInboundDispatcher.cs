@@ -75,6 +75,11 @@ public sealed partial class SlackInboundDispatcher(SlackInbox inbox, ILogger<Sla
             return SlackDispatchResult.Invalid;
         }
 
+        if (type == "view_submission")
+        {
+            return await DispatchViewSubmissionAsync(payload, cancellationToken);
+        }
+
         if (type != "block_actions")
         {
             LogIgnored(logger, type, string.Empty);
@@ -92,6 +97,25 @@ public sealed partial class SlackInboundDispatcher(SlackInbox inbox, ILogger<Sla
         var click = GetString(payload, "trigger_id")
             ?? Hash(GetString(action, "action_id") + "\n" + GetString(action, "action_ts") + "\n" + GetString(action, "value"));
         return await StoreAsync("interaction:" + click, new SlackInteractionWork(payload.Clone()), cancellationToken);
+    }
+
+    /// <summary>A form modal submitted: stored like a click (the modal closes on the empty 200); other modals are ignored.</summary>
+    private async ValueTask<SlackDispatchResult> DispatchViewSubmissionAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        if (!payload.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object)
+        {
+            return SlackDispatchResult.Invalid;
+        }
+
+        if (GetString(view, "callback_id") != BlockKit.SlackFormView.CallbackId)
+        {
+            LogIgnored(logger, "view_submission", GetString(view, "callback_id") ?? string.Empty);
+            return SlackDispatchResult.Ignored;
+        }
+
+        // One submission per view id and state hash: Slack's retry of the same submission is stored once.
+        var submission = Hash((GetString(view, "id") ?? string.Empty) + "\n" + (GetString(view, "hash") ?? string.Empty));
+        return await StoreAsync("view:" + submission, new SlackViewSubmissionWork(payload.Clone()), cancellationToken);
     }
 
     private async ValueTask<SlackDispatchResult> StoreAsync(string key, SlackWorkItem item, CancellationToken cancellationToken)

@@ -8,4 +8,5 @@ namespace FinOps.Slack.Inbound;
 [JsonDerivedType(typeof(SlackEventWork), "event")]
 [JsonDerivedType(typeof(SlackCommandWork), "command")]
 [JsonDerivedType(typeof(SlackInteractionWork), "interaction")]
+[JsonDerivedType(typeof(SlackViewSubmissionWork), "view-submission")]
 public abstract record SlackWorkItem;

@@ -66,6 +66,7 @@ public sealed partial class SlackWorkProcessor(
         SlackEventWork work => ProcessEventAsync(work, mayHaveAnswered, cancellationToken),
         SlackCommandWork work => ProcessCommandAsync(work.Command, cancellationToken),
         SlackInteractionWork work => ProcessInteractionAsync(work.Payload, cancellationToken),
+        SlackViewSubmissionWork work => ProcessViewSubmissionAsync(work.Payload, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, "Unknown Slack work item."),
     };
 
@@ -234,7 +235,11 @@ public sealed partial class SlackWorkProcessor(
         var userJson = Obj(payload, "user");
         var userId = Str(userJson, "id") ?? string.Empty;
 
-        var key = Hash(channelId + "\n" + (messageTs ?? Str(action, "action_ts")) + "\n" + actionId + "\n" + value);
+        // Per person and typed input: on a card several people may click (an approval in a channel), and a click refused for
+        // a missing reason is tried again with one; neither may be swallowed as a repeat of the first.
+        var inputs = ReadInputs(payload);
+        var typed = string.Join("\n", inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Key + "=" + i.Value));
+        var key = Hash(channelId + "\n" + (messageTs ?? Str(action, "action_ts")) + "\n" + actionId + "\n" + value + "\n" + userId + "\n" + typed);
         if (!await idempotency.TryClaimAsync(ActionScope, key, options.Value.ProcessingLease, cancellationToken))
         {
             return await HeldOrDoneAsync(ActionScope, key, cancellationToken);
@@ -250,12 +255,26 @@ public sealed partial class SlackWorkProcessor(
             var invoked = new CardActionInvoked(
                 actionId,
                 ReadPayload(value),
-                ReadInputs(payload),
+                inputs,
                 user,
                 new ConversationAddress("slack", channelId, teamId, Str(message, "thread_ts")),
                 messageTs);
-            var content = renderer.Render(await AnswerOrErrorCardAsync(() => conversation.HandleActionAsync(invoked, cancellationToken), "action", channelId));
-            await UpdateInPlaceAsync(installation, channelId, messageTs, ephemeral, responseUrl, content, cancellationToken);
+            var card = await AnswerOrErrorCardAsync(() => conversation.HandleActionAsync(invoked, cancellationToken), "action", channelId);
+            var content = renderer.Render(card);
+            if (CardReply.IsForm(card) && installation is not null && Str(payload, "trigger_id") is { Length: > 0 } trigger
+                && SlackFormView.Create(card, content, channelId, messageTs) is { } view)
+            {
+                await api.OpenViewAsync(installation.BotToken, trigger, view, cancellationToken);
+            }
+            else if (CardReply.IsPrivate(card))
+            {
+                await ReplyPrivatelyAsync(installation, channelId, userId, Str(message, "thread_ts"), responseUrl, content, cancellationToken);
+            }
+            else
+            {
+                await UpdateInPlaceAsync(installation, channelId, messageTs, ephemeral, responseUrl, content, cancellationToken);
+            }
+
             await idempotency.CompleteAsync(ActionScope, key, messageTs ?? Completed, cancellationToken);
             LogActionHandled(logger, actionId, channelId);
             return SlackWorkOutcome.Done;
@@ -265,6 +284,66 @@ public sealed partial class SlackWorkProcessor(
             await ReleaseQuietlyAsync(ActionScope, key);
             throw;
         }
+    }
+
+    /// <summary>A submitted form modal: the neutral click of the form's submit button, answered privately to the submitter.</summary>
+    private async Task<SlackWorkOutcome> ProcessViewSubmissionAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        var view = Obj(payload, "view");
+        if (!SlackFormView.TryRead(Str(view, "private_metadata"), out var actionId, out var actionPayload, out var channelId, out var messageTs))
+        {
+            return SlackWorkOutcome.Done;
+        }
+
+        var teamId = Str(Obj(payload, "team"), "id") ?? Str(Obj(payload, "user"), "team_id") ?? string.Empty;
+        var userJson = Obj(payload, "user");
+        var userId = Str(userJson, "id") ?? string.Empty;
+        var key = Hash("view\n" + Str(view, "id") + "\n" + Str(view, "hash") + "\n" + userId);
+        if (!await idempotency.TryClaimAsync(ActionScope, key, options.Value.ProcessingLease, cancellationToken))
+        {
+            return await HeldOrDoneAsync(ActionScope, key, cancellationToken);
+        }
+
+        try
+        {
+            var installation = await installations.ResolveAsync(teamId, cancellationToken);
+            var knownName = Str(userJson, "name") ?? Str(userJson, "username");
+            var user = installation is null
+                ? new ChatUser("slack", userId, knownName)
+                : await users.GetAsync(api, installation.BotToken, teamId, userId, knownName, cancellationToken);
+            var invoked = new CardActionInvoked(actionId, actionPayload, ReadInputs(view), user, new ConversationAddress("slack", channelId, teamId), messageTs);
+            var content = renderer.Render(await AnswerOrErrorCardAsync(() => conversation.HandleActionAsync(invoked, cancellationToken), "view", channelId));
+            await ReplyPrivatelyAsync(installation, channelId, userId, null, null, content, cancellationToken);
+            await idempotency.CompleteAsync(ActionScope, key, Completed, cancellationToken);
+            LogActionHandled(logger, actionId, channelId);
+            return SlackWorkOutcome.Done;
+        }
+        catch
+        {
+            await ReleaseQuietlyAsync(ActionScope, key);
+            throw;
+        }
+    }
+
+    /// <summary>An answer only the clicking person sees: through response_url when there is one, else chat.postEphemeral.</summary>
+    private async Task ReplyPrivatelyAsync(
+        SlackInstallation? installation, string channelId, string userId, string? threadTs, Uri? responseUrl, SlackMessageContent content, CancellationToken cancellationToken)
+    {
+        if (responseUrl is not null)
+        {
+            var body = ResponseBody(content);
+            body["response_type"] = "ephemeral";
+            body["replace_original"] = false;
+            await api.RespondAsync(CheckResponseUrl(responseUrl), body, cancellationToken);
+            return;
+        }
+
+        if (installation is null || channelId.Length == 0 || userId.Length == 0)
+        {
+            throw new SlackApiException("chat.postEphemeral", "no_way_to_reply");
+        }
+
+        await api.PostEphemeralAsync(installation.BotToken, channelId, userId, content, threadTs, cancellationToken);
     }
 
     /// <summary>chat.update for a bot message everyone sees; response_url with replace_original for ephemeral ones or when chat.update cannot.</summary>

@@ -107,6 +107,14 @@ public sealed class SlackApiClient(HttpClient httpClient, SlackPostPacer pacer, 
         await CallJsonAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }, cancellationToken);
     }
 
+    /// <summary>views.open: shows the modal <paramref name="view"/> to the user whose click gave <paramref name="triggerId"/> (valid for 3 seconds).</summary>
+    public async Task OpenViewAsync(string token, string triggerId, JsonObject view, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(triggerId);
+        ArgumentNullException.ThrowIfNull(view);
+        await CallJsonAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, cancellationToken);
+    }
+
     /// <summary>chat.update: replaces a message the bot posted.</summary>
     public async Task<SlackPostedMessage> UpdateMessageAsync(string token, string channel, string ts, SlackMessageContent content, CancellationToken cancellationToken)
     {

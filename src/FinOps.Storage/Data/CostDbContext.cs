@@ -1,3 +1,4 @@
+using FinOps.Storage.Approvals;
 using FinOps.Storage.Budgets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -38,6 +39,12 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<BudgetEntity> Budgets => Set<BudgetEntity>();
 
     public DbSet<BudgetChangeEntity> BudgetChanges => Set<BudgetChangeEntity>();
+
+    public DbSet<ApprovalRequestEntity> ApprovalRequests => Set<ApprovalRequestEntity>();
+
+    public DbSet<ApprovalAuditEntity> ApprovalAudit => Set<ApprovalAuditEntity>();
+
+    public DbSet<ApprovalMessageEntity> ApprovalMessages => Set<ApprovalMessageEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -137,6 +144,8 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
             e.HasIndex(x => new { x.Channel, x.Status, x.NextAttemptAt });
         });
+
+        ApprovalModel.Configure(modelBuilder);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

@@ -25,9 +25,17 @@ public sealed class FakeConversationService : IConversationService
         return Task.FromResult(new Card("answer", "Answer: " + message.Text, [new TextBlock("Answer: " + message.Text)]));
     }
 
+    /// <summary>When set, the card a click gets (null falls back to the default "done" card).</summary>
+    public Func<CardActionInvoked, Card?>? ActionReply { get; set; }
+
     public Task<Card> HandleActionAsync(CardActionInvoked action, CancellationToken cancellationToken)
     {
         Actions.Enqueue(action);
+        if (ActionReply?.Invoke(action) is { } reply)
+        {
+            return Task.FromResult(reply);
+        }
+
         return Task.FromResult(new Card("approval", $"{action.ActionId} by {action.User.Id}", [new TextBlock("done")]));
     }
 }

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FinOps.Bot.Tests.Infrastructure;
+using FinOps.Core.Approvals;
+using FinOps.Core.Budgets;
+using FinOps.Core.Query;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinOps.Bot.Tests;
+
+/// <summary>
+/// The approval flow through the real host and Teams development mode: a request typed in a personal chat, the request
+/// card posted to the owner's personal chat, Action.Execute invokes from the requester (refused, privately) and from the
+/// owner (decided once), every copy updated and the requester told.
+/// </summary>
+public sealed class ApprovalsThroughTeamsTests
+{
+    private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    private static readonly (string Id, string Aad, string Name, string Conversation) Priya = ("29:1priya", "6d796170-6e65-7374-0000-000000000e01", "Priya Raman", "a:1priya-personal");
+    private static readonly (string Id, string Aad, string Name, string Conversation) Marcus = ("29:1marcus", "6d796170-6e65-7374-0000-000000000e02", "Marcus Webb", "a:1marcus-personal");
+
+    [Fact]
+    public async Task Invoke_RequesterThenOwnerApproveTwice_RefusedPrivatelyThenOneDecisionEveryCopyUpdated()
+    {
+        await using var connector = await RecordingServer.StartAsync();
+        await using var factory = new BotFactory();
+        factory.Settings["Teams:DevelopmentServiceUrl"] = connector.BaseUrl.AbsoluteUri;
+        factory.ConfigureTestServices = s => s.AddSingleton<IBudgetStatusService>(new MarchBudget());
+        using var client = factory.CreateClient();
+        await factory.WaitUntilReadyAsync();
+
+        // Priya talks to the bot first, so her personal chat reference is stored.
+        await PostAsync(client, Message(connector.BaseUrl, Priya, "help", "1772600000101"));
+        await PostAsync(client, Message(connector.BaseUrl, Marcus, "request +$2,000 for payments this month: launch traffic", "1772600000102"));
+
+        var toPriya = await WaitForAsync(connector, r => r.Method == "POST" && r.Path == $"/v3/conversations/{Priya.Conversation}/activities" && r.Body.Contains("Budget increase request", StringComparison.Ordinal));
+        var card = toPriya.Json["attachments"]![0]!["content"]!.AsObject();
+        CardOracle.AssertValidAdaptiveCard(card);
+        var approve = Descendants(card).First(n => n["type"]?.GetValue<string>() == "Action.Execute" && n["title"]?.GetValue<string>() == "Approve");
+        var cardId = toPriya.Answer["id"]!.GetValue<string>();
+
+        var refused = await InvokeAsync(client, connector.BaseUrl, Marcus, approve, cardId);
+        Assert.Contains("approve your own request", refused.ToJsonString(), StringComparison.Ordinal);
+        var store = factory.Services.GetRequiredService<IApprovalStore>();
+        var request = Assert.Single(await store.ListAsync(null, null, CancellationToken.None));
+        Assert.Equal(ApprovalStatus.Pending, request.Status);
+
+        var first = await InvokeAsync(client, connector.BaseUrl, Priya, approve, cardId);
+        var second = await InvokeAsync(client, connector.BaseUrl, Priya, approve, cardId);
+
+        Assert.Contains("Approved by Priya Raman", first.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Approved by Priya Raman", second.ToJsonString(), StringComparison.Ordinal);
+        CardOracle.AssertValidAdaptiveCard(first["value"]!.AsObject());
+        Assert.Equal(ApprovalStatus.Approved, (await store.FindAsync(request.Id, CancellationToken.None))!.Status);
+        Assert.Single(await store.AuditAsync(request.Id, CancellationToken.None), a => a.Kind == ApprovalEventKind.Approved);
+        await WaitForAsync(connector, r => r.Method == "PUT" && r.Path.StartsWith($"/v3/conversations/{Priya.Conversation}/activities/", StringComparison.Ordinal));
+        await WaitForAsync(connector, r => r.Method == "POST" && r.Path == $"/v3/conversations/{Marcus.Conversation}/activities" && r.Body.Contains("Approved by Priya Raman", StringComparison.Ordinal));
+        Assert.Equal(2000m, await factory.Services.GetRequiredService<IBudgetIncreases>().GetApprovedIncreaseAsync("payments-monthly", MarchBudget.March, CancellationToken.None));
+    }
+
+    private static async Task PostAsync(HttpClient client, JsonObject activity)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+    }
+
+    private static async Task<JsonObject> InvokeAsync(HttpClient client, Uri serviceUrl, (string Id, string Aad, string Name, string Conversation) user, JsonNode button, string cardActivityId)
+    {
+        var activity = Message(serviceUrl, user, string.Empty, "f:invoke-" + Guid.NewGuid().ToString("N"));
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = cardActivityId;
+        activity.Remove("text");
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = button["verb"]!.DeepClone(), ["data"] = button["data"]?.DeepClone() ?? new JsonObject() },
+            ["trigger"] = "manual",
+        };
+        using var response = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    private static async Task<RecordedRequest> WaitForAsync(RecordingServer connector, Func<RecordedRequest, bool> match)
+    {
+        // Bounded failure guard; the proactive sends run in the background after the reply.
+        for (var i = 0; i < 400; i++)
+        {
+            if (connector.Requests.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("Expected request not recorded. Seen: " + string.Join("\n", connector.Requests.Select(r => r.Method + " " + r.Path + " " + r.Body[..Math.Min(r.Body.Length, 600)])));
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
+    {
+        JsonObject o => new[] { node }.Concat(o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants),
+        _ => [],
+    };
+
+    private static JsonObject Message(Uri serviceUrl, (string Id, string Aad, string Name, string Conversation) user, string text, string id) => new()
+    {
+        ["type"] = "message",
+        ["id"] = id,
+        ["timestamp"] = "2026-03-04T09:30:00.000Z",
+        ["serviceUrl"] = serviceUrl.AbsoluteUri,
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = user.Id, ["name"] = user.Name, ["aadObjectId"] = user.Aad },
+        ["conversation"] = new JsonObject { ["id"] = user.Conversation, ["conversationType"] = "personal", ["tenantId"] = Tenant },
+        ["recipient"] = new JsonObject { ["id"] = "28:finops-bot", ["name"] = "FinOps Bot" },
+        ["textFormat"] = "plain",
+        ["text"] = text,
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
+    };
+
+    private sealed class MarchBudget : IBudgetStatusService
+    {
+        public static readonly DateRange March = new(new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1));
+
+        private static readonly BudgetStatus Budget = new(
+            "payments-monthly", "payments", new Dictionary<Dimension, IReadOnlyList<string>>(), March, CostMetric.EffectiveCost, "USD",
+            20000m, 0m, 3000m, null, BudgetState.Ok);
+
+        public Task<IReadOnlyList<BudgetStatus>> GetStatusAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<BudgetStatus>>(March.Contains(asOf) ? [Budget] : []);
+
+        public Task<BudgetStatus?> FindAsync(string budgetId, DateOnly asOf, CancellationToken cancellationToken) =>
+            Task.FromResult(budgetId == Budget.BudgetId && March.Contains(asOf) ? Budget : null);
+    }
+}
