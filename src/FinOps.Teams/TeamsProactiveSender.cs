@@ -25,8 +25,6 @@ public sealed class TeamsProactiveSender(
 {
     public const string IdempotencyScope = TeamsOutboundDelivery.SendScope;
 
-    private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
-
     public string Channel => TeamsActivityHandler.Channel;
 
     /// <summary>
@@ -90,7 +88,10 @@ public sealed class TeamsProactiveSender(
         return await SendAsync(new ConversationAddress(Channel, conversationId, tenantId), card, idempotencyKey, cancellationToken);
     }
 
-    /// <summary>Starts a new thread in a team channel with the card as its first post (the bot must be installed in the team).</summary>
+    /// <summary>
+    /// Starts a new thread in a team channel with the card as its first post (the bot must be installed in the team),
+    /// through the durable queue like <see cref="SendAsync"/>: stored first, attempted at once, retried by the dispatcher.
+    /// </summary>
     /// <param name="team">A stored reference of the team (any of its channels).</param>
     /// <param name="channelId">The Teams channel id (<c>19:...@thread.tacv2</c>).</param>
     public async Task<SentMessage> PostToChannelAsync(
@@ -98,45 +99,29 @@ public sealed class TeamsProactiveSender(
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(card);
-        var address = new ConversationAddress(Channel, channelId, team.TenantId);
-        if (!await idempotency.TryClaimAsync(IdempotencyScope, idempotencyKey, SendLease, cancellationToken))
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var result = await idempotency.GetResultAsync(IdempotencyScope, idempotencyKey, cancellationToken);
+        if (result is null)
         {
-            var sentId = await idempotency.GetResultAsync(IdempotencyScope, idempotencyKey, cancellationToken)
-                ?? throw new InvalidOperationException($"Proactive message '{idempotencyKey}' is being sent by another worker.");
-            return new SentMessage(address, sentId);
-        }
-
-        try
-        {
-            var activity = TeamsActivityHandler.CardActivity(renderer.Render(card));
-            var created = await connector.CreateConversationAsync(team.ServiceUrl, team.TenantId, new ConversationParameters
+            var message = new TeamsOutboundMessage(idempotencyKey, team.ConversationId, team.TenantId, renderer.Render(card), channelId);
+            await delivery.EnqueueAsync(message, cancellationToken);
+            try
             {
-                IsGroup = true,
-                Bot = team.BotId is null ? null : ChannelAccount.Bot(team.BotId),
-                TenantId = team.TenantId,
-                ChannelData = new JsonObject
-                {
-                    ["channel"] = new JsonObject { ["id"] = channelId },
-                    ["tenant"] = new JsonObject { ["id"] = team.TenantId },
-                },
-                Activity = activity,
-            }, cancellationToken);
-            var threadId = created.Id ?? throw new BotConnectorException("Bot Connector created a channel thread without an id.");
+                result = await delivery.TryDeliverAsync(message, cancellationToken);
+            }
+            catch (Exception ex) when (!TeamsRetryDelay.IsPermanent(ex) && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+            {
+                throw new TeamsDeliveryDeferredException($"Teams is unavailable; message {idempotencyKey} stays queued and will be retried.", ex);
+            }
+        }
 
-            // The thread gets its own reference so the card can be updated in place later.
-            await references.StoreAsync(
-                new TeamsConversationReference(
-                    threadId, team.ServiceUrl, "channel", team.TenantId, team.BotId, null, null, team.TeamId, channelId, timeProvider.GetUtcNow()),
-                cancellationToken);
-            var messageId = created.ActivityId ?? string.Empty;
-            await idempotency.CompleteAsync(IdempotencyScope, idempotencyKey, messageId, cancellationToken);
-            return new SentMessage(new ConversationAddress(Channel, threadId, team.TenantId), messageId);
-        }
-        catch
+        if (result is null)
         {
-            await idempotency.ReleaseAsync(IdempotencyScope, idempotencyKey, CancellationToken.None);
-            throw;
+            throw new TeamsDeliveryDeferredException($"Message {idempotencyKey} is being delivered by another worker.");
         }
+
+        var (threadId, activityId) = TeamsOutboundMessage.ParseResult(result);
+        return new SentMessage(new ConversationAddress(Channel, threadId ?? channelId, team.TenantId), activityId);
     }
 
     public async Task UpdateAsync(SentMessage message, Card card, CancellationToken cancellationToken)

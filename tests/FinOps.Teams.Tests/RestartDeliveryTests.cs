@@ -71,6 +71,42 @@ public sealed class RestartDeliveryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ChannelPost_ProcessDiesBetweenComposeAndSend_RestartStartsExactlyOneThread()
+    {
+        var team = new TeamsConversationReference(
+            "19:general@thread.tacv2", _bf.ServiceUrl, "channel", FakeBotFramework.TenantId, Activities.BotId, null, null, "19:team@thread.tacv2", "19:general@thread.tacv2", _time.GetUtcNow());
+        await _references.StoreAsync(team, CancellationToken.None);
+        var death = new ProcessDeath();
+        var first = await StartAsync(death, dieAt: (DeathPoint.BeforeSend, IsThreadStart));
+        await Assert.ThrowsAsync<TeamsDeliveryDeferredException>(
+            () => ChannelSender(first).PostToChannelAsync(team, "19:costs@thread.tacv2", Digest, Key, default));
+        await StopAsync(first);
+        Assert.Empty(ThreadStarts());
+
+        _time.Advance(PastLease);
+        var second = await StartAsync();
+        await DeliverDueAsync(second);
+        SentMessage? sent = null;
+        for (var attempt = 0; sent is null; attempt++)
+        {
+            try
+            {
+                sent = await ChannelSender(second).PostToChannelAsync(team, "19:costs@thread.tacv2", Digest, Key, default);
+            }
+            catch (TeamsDeliveryDeferredException) when (attempt < 100)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        var start = Assert.Single(ThreadStarts());
+        Assert.Equal("19:costs@thread.tacv2", (string?)start.Body!["channelData"]!["channel"]!["id"]);
+        Assert.Equal("Daily digest: $1,234.00", (string?)start.Body!["activity"]!["attachments"]![0]!["content"]!["fallbackText"]);
+        Assert.NotEqual("19:costs@thread.tacv2", sent.Conversation.Id);
+        Assert.NotNull(await _references.GetAsync(sent.Conversation.Id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ProactiveSend_ProcessDiesBetweenSendAndQueueRecord_RestartDoesNotPostAgain()
     {
         var death = new ProcessDeath();
@@ -222,6 +258,14 @@ public sealed class RestartDeliveryTests : IAsyncLifetime, IDisposable
         await using var scope = host.App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<TeamsOutboundDelivery>().DeliverDueAsync(default);
     }
+
+    private static TeamsProactiveSender ChannelSender(BotHost host) => host.App.Services.GetRequiredService<TeamsProactiveSender>();
+
+    private static bool IsThreadStart(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/v3/conversations", StringComparison.Ordinal);
+
+    private List<ConnectorCall> ThreadStarts() =>
+        _bf.Calls.Where(c => c.Method == "POST" && c.RawPath.EndsWith("/v3/conversations", StringComparison.Ordinal)).ToList();
 
     private static bool IsCardPost(HttpRequestMessage request) =>
         request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/activities", StringComparison.Ordinal);

@@ -27,11 +27,10 @@ public static class ApprovalServiceCollectionExtensions
             .BindConfiguration(ApprovalOptions.SectionName)
             .Configure<IConfiguration>((options, config) =>
             {
-                // The threshold belongs to budgets (Budgets:FinanceApprovalAbove) and is read here, not duplicated.
-                if (config.GetSection("Budgets").GetValue<decimal?>(nameof(ApprovalOptions.FinanceApprovalAbove)) is { } above)
-                {
-                    options.FinanceApprovalAbove = above;
-                }
+                // The threshold belongs to budgets (Budgets:FinanceApprovalAbove, with the budgets' default when unset), so
+                // the budget card's approver list and the approval flow always agree.
+                options.FinanceApprovalAbove = config.GetSection(BudgetOptions.SectionName).GetValue<decimal?>(nameof(BudgetOptions.FinanceApprovalAbove))
+                    ?? new BudgetOptions().FinanceApprovalAbove;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApprovalOptions>, ApprovalOptionsValidator>());

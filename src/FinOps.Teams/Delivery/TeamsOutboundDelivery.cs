@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FinOps.Core.Reliability;
 using FinOps.Teams.Activities;
 using FinOps.Teams.Connector;
@@ -79,10 +80,18 @@ public sealed partial class TeamsOutboundDelivery(
             }
 
             var activity = TeamsActivityHandler.CardActivity(message.Card);
-            activity.From = reference.BotId is null ? null : ChannelAccount.Bot(reference.BotId);
-            var response = await connector.SendToConversationAsync(
-                new ConnectorTarget(reference.ServiceUrl, reference.ConversationId, reference.TenantId), activity, cancellationToken);
-            var messageId = response.Id ?? string.Empty;
+            string messageId;
+            if (message.NewThreadInChannel is { } channelId)
+            {
+                messageId = await StartThreadAsync(reference, channelId, activity, cancellationToken);
+            }
+            else
+            {
+                activity.From = reference.BotId is null ? null : ChannelAccount.Bot(reference.BotId);
+                var response = await connector.SendToConversationAsync(
+                    new ConnectorTarget(reference.ServiceUrl, reference.ConversationId, reference.TenantId), activity, cancellationToken);
+                messageId = response.Id ?? string.Empty;
+            }
 
             // Recorded at once and not cancellable: from here on the post exists, and only this record says so.
             await idempotency.CompleteAsync(SendScope, key, messageId, CancellationToken.None);
@@ -93,6 +102,32 @@ public sealed partial class TeamsOutboundDelivery(
             await idempotency.ReleaseAsync(SendScope, key, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts a new thread in <paramref name="channelId"/> with the card as its first post and stores the thread's reference
+    /// (so the card can be updated in place later); returns the <see cref="TeamsOutboundMessage.ThreadResult"/>.
+    /// </summary>
+    private async Task<string> StartThreadAsync(TeamsConversationReference team, string channelId, Activity activity, CancellationToken cancellationToken)
+    {
+        var created = await connector.CreateConversationAsync(team.ServiceUrl, team.TenantId, new ConversationParameters
+        {
+            IsGroup = true,
+            Bot = team.BotId is null ? null : ChannelAccount.Bot(team.BotId),
+            TenantId = team.TenantId,
+            ChannelData = new JsonObject
+            {
+                ["channel"] = new JsonObject { ["id"] = channelId },
+                ["tenant"] = new JsonObject { ["id"] = team.TenantId },
+            },
+            Activity = activity,
+        }, cancellationToken);
+        var threadId = created.Id ?? throw new BotConnectorException("Bot Connector created a channel thread without an id.");
+        await references.StoreAsync(
+            new TeamsConversationReference(
+                threadId, team.ServiceUrl, "channel", team.TenantId, team.BotId, null, null, team.TeamId, channelId, timeProvider.GetUtcNow()),
+            CancellationToken.None);
+        return TeamsOutboundMessage.ThreadResult(threadId, created.ActivityId ?? string.Empty);
     }
 
     /// <summary>One pass of the dispatcher: attempts every due message under a queue claim; returns how many were delivered.</summary>
