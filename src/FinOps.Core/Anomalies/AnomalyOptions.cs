@@ -33,7 +33,7 @@ public sealed class AnomalyOptions
     public double LeakMinPercentPerDay { get; set; } = 1.0;
 
     /// <summary>Quiet days: <c>MM-dd</c> every year or <c>yyyy-MM-dd</c> once.</summary>
-    public IList<string> Holidays { get; set; } = ["01-01", "12-25", "12-26"];
+    public IList<string> Holidays { get; set; } = [];
 
     /// <summary>Per team key: alert thresholds that replace the defaults.</summary>
     public IDictionary<string, AnomalyTeamThresholds> Teams { get; set; } =

@@ -81,7 +81,7 @@ public sealed class AnomalyReplay
                 }
 
                 var state = states[i];
-                var excludeFrom = state.Open is { } open && d - open.Start < _options.LearnAfterDays ? open.Start : int.MaxValue;
+                var excludeFrom = state.Raw is { } open && open.Last == d - 1 && d - open.Start < _options.LearnAfterDays ? open.Start : int.MaxValue;
                 var j = SeriesModel.Judge(values[i], d, quiet, firstDay.DayNumber, excludeFrom, _options);
                 judgements[i] = j;
                 flags[i] = Decide(series[i], values[i][d], j, state, d, all);
@@ -94,7 +94,7 @@ public sealed class AnomalyReplay
 
             for (var i = 0; i < series.Count; i++)
             {
-                Advance(states[i], flags[i], series[i].Values, judgements[i], d);
+                Advance(states[i], flags[i], series[i].Values, d);
             }
         }
 
@@ -126,15 +126,33 @@ public sealed class AnomalyReplay
         var expected = j.Up || j.Down ? j.Expected : j.LeakExpected;
         var kind = j.Up || j.Down ? AnomalyKind.Point : AnomalyKind.Leak;
 
-        // Back to the level before the last incident in the other direction: recovery, not a new anomaly.
-        var previous = state.Open ?? state.Closed.LastOrDefault();
-        if (previous is not null && previous.Direction != direction && d - previous.Last <= RecoveryDays)
+        // Back to the level before the last run of raw detections in the other direction: recovery, not a new anomaly.
+        if (state.Raw is { } previous && previous.Direction != direction && d - previous.Last <= RecoveryDays)
         {
             var before = previous.LevelBefore * j.Factor;
             if (before > 0 && Math.Abs((actual / before) - 1) <= Math.Max(_options.Sensitivity * j.Scale, (double)_options.MinPercent / 100))
             {
                 return null;
             }
+        }
+
+        // The raw run (every statistical detection, before thresholds and scope choice) is what the model keeps out of
+        // its level while it lasts, and what a later recovery is measured against.
+        // A much larger move inside a run is a new event: its own learning period starts now.
+        var size = Math.Abs((actual / expected) - 1);
+        if (state.Raw is { } run && run.Direction == direction && run.Last == d - 1)
+        {
+            run.Last = d;
+            if (size > (2 * run.Size) + (_options.Sensitivity * j.Scale))
+            {
+                run.Start = d;
+            }
+
+            run.Size = Math.Max(run.Size, size);
+        }
+        else
+        {
+            state.Raw = new RawRun { Start = d, Last = d, Direction = direction, LevelBefore = j.Level, Size = size };
         }
 
         var impact = actual - expected;
@@ -222,7 +240,7 @@ public sealed class AnomalyReplay
         }
     }
 
-    private static void Advance(SeriesState state, Flag? flag, decimal[] values, DayJudgement j, int d)
+    private static void Advance(SeriesState state, Flag? flag, decimal[] values, int d)
     {
         if (flag is not { } f)
         {
@@ -252,7 +270,6 @@ public sealed class AnomalyReplay
         state.Open = new Incident
         {
             Start = d, Last = d, Direction = f.Direction, Kind = f.Kind, Actual = values[d], Expected = expected,
-            LevelBefore = j.Level,
         };
     }
 
@@ -285,8 +302,23 @@ public sealed class AnomalyReplay
 
     private readonly record struct Flag(AnomalyDirection Direction, AnomalyKind Kind, double Expected, double Impact);
 
+    private sealed class RawRun
+    {
+        public int Start { get; set; }
+
+        public double Size { get; set; }
+
+        public int Last { get; set; }
+
+        public AnomalyDirection Direction { get; init; }
+
+        public double LevelBefore { get; init; }
+    }
+
     private sealed class SeriesState
     {
+        public RawRun? Raw { get; set; }
+
         public Incident? Open { get; set; }
 
         public List<Incident> Closed { get; } = [];
@@ -305,7 +337,5 @@ public sealed class AnomalyReplay
         public decimal Actual { get; set; }
 
         public decimal Expected { get; set; }
-
-        public double LevelBefore { get; init; }
     }
 }
