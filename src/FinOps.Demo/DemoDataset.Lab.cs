@@ -14,7 +14,7 @@ internal sealed partial class DemoDataset
         ("search", DemoCatalog.Azure, "search-prod", "Azure AI Search"),
         ("payments", DemoCatalog.Aws, "payments-prod", "Amazon Relational Database Service"),
         ("growth", DemoCatalog.Azure, "growth-prod", "Azure Virtual Machines"),
-        ("data", DemoCatalog.Aws, "data-prod", "AWS Glue"),
+        ("data", DemoCatalog.Gcp, "acme-data-prod", "BigQuery"),
         ("platform", DemoCatalog.Aws, "platform-prod", "Amazon Elastic Compute Cloud"),
         ("checkout", DemoCatalog.Aws, "checkout-prod", "AWS Lambda"),
     ];
@@ -45,10 +45,11 @@ internal sealed partial class DemoDataset
             120, 7, "growth", DemoCatalog.Azure, "growth-prod", "Azure Virtual Machines", "Compute", "Virtual Machines",
             "E16s v5", "E16s v5", 1.008m, 480, "Hours", "Virtual machine scale set", c => Azure("Microsoft.Compute/virtualMachineScaleSets", c),
             "growth-batch-vmss", eastUs, new DemoLabPlan("drop") { Drop = true });
-        add("data-glue-leak", "A retry loop in an ETL job adds 3% of the team's Glue cost every day for four weeks",
-            105, 28, "data", DemoCatalog.Aws, "data-prod", "AWS Glue", "Analytics", "Data Processing",
-            "ETL job", "ETL job", 0.44m, 1, "DPU-Hours", "Glue job", c => Arn("glue", c),
-            "data-dedupe-job-retry-loop", east, new DemoLabPlan("leak") { Profile = DemoLabProfile.Leak, Relative = 0.03 });
+        add("data-bigquery-leak", "A scheduled query that re-scans a growing table: 3% more of the team's BigQuery cost every day for four weeks",
+            105, 28, "data", DemoCatalog.Gcp, "acme-data-prod", "BigQuery", "Databases", "Data Warehouses",
+            "Analysis", "On-demand analysis", 6.25m, 1, "TiB", "Dataset",
+            c => $"//bigquery.googleapis.com/projects/{c.SubAccountId}/datasets/{c.Name}", "events_dedup_rescan", ("us-central1", "Iowa"),
+            new DemoLabPlan("leak") { Profile = DemoLabProfile.Leak, Relative = 0.03 });
         add("platform-ec2-oversized", "CI runners moved to oversized instances: +15% of a big service, a few percent of the team",
             95, 14, "platform", DemoCatalog.Aws, "platform-prod", "Amazon Elastic Compute Cloud", "Compute", "Virtual Machines",
             "BoxUsage:m6i.4xlarge", "m6i.4xlarge", 0.768m, 1, "Hours", "Instance", Ec2,
@@ -65,7 +66,7 @@ internal sealed partial class DemoDataset
             "checkout-worker-fn", east, new DemoLabPlan("migration", Confounder: true));
         add("mobile-search-ramp-up", "Mobile starts a new search domain that ramps up over two weeks (a few percent of the team)",
             60, forever, "mobile", DemoCatalog.Aws, "mobile-prod", "Amazon OpenSearch Service", "Analytics", "Search",
-            "ESInstance:r6g.2xlarge.search", "r6g.2xlarge.search", 0.669m, 240, "Hours", "Domain", c => Arn("es", c),
+            "ESInstance:r6g.2xlarge.search", "r6g.2xlarge.search", 0.669m, 60, "Hours", "Domain", c => Arn("es", c),
             "mobile-catalog-search", east, new DemoLabPlan("ramp-up", Confounder: true) { Profile = DemoLabProfile.Ramp });
 
         var holidayDay = DayCount - HolidayDaysBeforeEnd;

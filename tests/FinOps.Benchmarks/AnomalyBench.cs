@@ -18,6 +18,9 @@ public static class AnomalyBench
     /// <summary>Six months of run dates ending on the benchmark's "today".</summary>
     public static readonly DateOnly FromRun = BenchData.AsOf.AddMonths(-6);
 
+    /// <summary>Bumped whenever the lab's planted data changes, so a cached CSV and store are not reused.</summary>
+    private const string LabVersion = "v2";
+
     /// <summary>An incident up to this many days after a planted event's end still belongs to it.</summary>
     private const int Slack = 3;
 
@@ -25,7 +28,7 @@ public static class AnomalyBench
     {
         ArgumentNullException.ThrowIfNull(args);
         var folder = BenchData.WorkFolder(args);
-        var rows = args.Number("rows", 200_000);
+        var rows = args.Number("rows", 1_000_000);
         var timingRows = args.Number("timing-rows", 10_000_000);
         var ok = await EvaluateAsync(folder, rows, cancellationToken);
         if (!args.Flag("no-timing"))
@@ -39,7 +42,7 @@ public static class AnomalyBench
     private static async Task<bool> EvaluateAsync(string folder, int rows, CancellationToken cancellationToken)
     {
         var options = new DemoDataOptions { EndDate = BenchData.AsOf, TargetRows = rows, AnomalyLab = true };
-        var csv = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"focus-lab-{rows}.csv"));
+        var csv = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"focus-lab-{LabVersion}-{rows}.csv"));
         var generator = new FocusDemoGenerator();
         if (!File.Exists(csv))
         {
@@ -47,7 +50,7 @@ public static class AnomalyBench
         }
 
         var labels = generator.GetAnomalies(options);
-        var db = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"ours-lab-{rows}.db"));
+        var db = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"ours-lab-{LabVersion}-{rows}.db"));
         if (!File.Exists(db))
         {
             await using var import = OurSide.BuildServices(db);

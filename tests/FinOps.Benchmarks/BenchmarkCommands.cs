@@ -15,7 +15,7 @@ public static class BenchmarkCommands
           query    --rows N [--iterations 200]      p50/p95 of ten CostQuery shapes, ours (ICostQueryService) vs DuckDB SQL, totals cross-checked
           ask      --rows N [--iterations 200]      parse + query + compose p95 of 31 eval questions (QuestionService)
           profile  --rows N                         where our import's time goes (hash, read, quality, aggregate + SQLite)
-          anomalies [--rows 200000] [--timing-rows 10000000] [--no-timing]  labelled anomaly eval (ours vs Kusto baseline), replay timings
+          anomalies [--rows 1000000] [--timing-rows 10000000] [--no-timing]  labelled anomaly eval (ours vs Kusto baseline), replay timings
         options: --quick (30,000 rows, 1 run, 20 iterations), --dir folder (default: $TMPDIR/finops-bench), --csv file (use this CSV)
         """;
 

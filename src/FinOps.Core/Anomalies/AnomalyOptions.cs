@@ -7,8 +7,8 @@ namespace FinOps.Core.Anomalies;
 /// A day is a raw detection when its usage cost leaves the expected band by more than <see cref="Sensitivity"/>
 /// robust standard deviations. It becomes an alert only when the difference is also at least
 /// <see cref="MinDailyImpact"/> (money, in the series' currency) and <see cref="MinPercent"/> of the expected cost;
-/// <see cref="Teams"/> overrides both per team key. <see cref="Holidays"/> are quiet days: a dip on them is never an
-/// anomaly and they are left out of what the detector learns.
+/// <see cref="Teams"/> overrides both per team key. <see cref="Holidays"/> are quiet days: they are not judged (a dip
+/// on them is never an anomaly, nor is the unused commitment it leaves) and they are left out of what the detector learns.
 /// </remarks>
 public sealed class AnomalyOptions
 {
@@ -18,7 +18,7 @@ public sealed class AnomalyOptions
     public double Sensitivity { get; set; } = 4.0;
 
     /// <summary>Smallest daily difference from expected, in money, that alerts.</summary>
-    public decimal MinDailyImpact { get; set; } = 200m;
+    public decimal MinDailyImpact { get; set; } = 100m;
 
     /// <summary>Smallest daily difference from expected, in percent of expected, that alerts.</summary>
     public decimal MinPercent { get; set; } = 10m;

@@ -6,8 +6,9 @@ namespace FinOps.Core.Anomalies;
 
 /// <summary>Replays the daily anomaly job over in-memory series: each run date judges the day before it with only the data up to that day.</summary>
 /// <remarks>
-/// <para>One incident per series and run of consecutive anomalous days in one direction: the incident's end grows
-/// while it goes on and it is resolved on the first day back in the band (or once its new level is learned).</para>
+/// <para>One incident per series and run of anomalous days in one direction (gaps of up to two days in the band are
+/// bridged): the incident's end (the day after its last anomalous day) grows while it goes on; it is resolved when the
+/// cost is back in the band (or once its new level is learned).</para>
 /// <para>With alert thresholds on (not <c>all</c>), a day alerts only when it also passes the team's money and percent
 /// minimums, and one change is reported at one scope: a team-and-service move is kept only when its team's total moved
 /// with it (at least half as much; a migration between two services of one team moves nothing and is dropped), a
@@ -20,6 +21,9 @@ namespace FinOps.Core.Anomalies;
 public sealed class AnomalyReplay
 {
     private const int RecoveryDays = 28;
+
+    /// <summary>Days without a detection that an incident bridges (a leak or a long spike can dip into the band for a day).</summary>
+    private const int GapDays = 2;
     private readonly AnomalyOptions _options;
     private readonly HolidayCalendar _holidays;
 
@@ -89,7 +93,7 @@ public sealed class AnomalyReplay
 
             if (!all)
             {
-                Deduplicate(series, values, judgements, flags, teamSeries, d);
+                Deduplicate(series, values, judgements, flags, teamSeries, states, d);
             }
 
             for (var i = 0; i < series.Count; i++)
@@ -138,12 +142,12 @@ public sealed class AnomalyReplay
 
         // The raw run (every statistical detection, before thresholds and scope choice) is what the model keeps out of
         // its level while it lasts, and what a later recovery is measured against.
-        // A much larger move inside a run is a new event: its own learning period starts now.
+        // A run of noise-sized moves followed by a much larger one is a new event: its own learning period starts now.
         var size = Math.Abs((actual / expected) - 1);
         if (state.Raw is { } run && run.Direction == direction && run.Last == d - 1)
         {
             run.Last = d;
-            if (size > (2 * run.Size) + (_options.Sensitivity * j.Scale))
+            if (run.Size < (double)_options.MinPercent / 100 && size > (2 * run.Size) + (_options.Sensitivity * j.Scale))
             {
                 run.Start = d;
             }
@@ -169,7 +173,7 @@ public sealed class AnomalyReplay
     }
 
     private static void Deduplicate(IReadOnlyList<AnomalySeries> series, double[][] values, DayJudgement[] judgements, Flag?[] flags,
-        Dictionary<(string Team, string Currency), int> teamSeries, int d)
+        Dictionary<(string Team, string Currency), int> teamSeries, SeriesState[] states, int d)
     {
         // 1. A service move its team's total did not make (a migration inside the team) is dropped.
         for (var i = 0; i < series.Count; i++)
@@ -189,14 +193,26 @@ public sealed class AnomalyReplay
             }
         }
 
-        // 2. A team move its kept service moves explain is reported at the service.
+        // 2. A team move its kept service moves explain is reported at the service, and so is a team move that goes on
+        //    while one of its services has an incident in the same direction (the incident stays where it started).
         var explained = new Dictionary<(string Team, string Currency, AnomalyDirection Direction), double>();
+        var ongoing = new HashSet<(string Team, string Currency, AnomalyDirection Direction)>();
         for (var i = 0; i < series.Count; i++)
         {
-            if (flags[i] is { } flag && series[i].Level == AnomalyScopeLevel.TeamService)
+            if (series[i].Level != AnomalyScopeLevel.TeamService)
+            {
+                continue;
+            }
+
+            if (flags[i] is { } flag)
             {
                 var key = (series[i].Team!, series[i].Currency, flag.Direction);
                 explained[key] = explained.GetValueOrDefault(key) + Math.Abs(flag.Impact);
+            }
+
+            if (states[i].Open is { } open && d - open.Last <= GapDays + 1)
+            {
+                ongoing.Add((series[i].Team!, series[i].Currency, open.Direction));
             }
         }
 
@@ -210,7 +226,7 @@ public sealed class AnomalyReplay
 
             var key = (series[i].Team!, series[i].Currency, flag.Direction);
             movedTeams[key] = true;
-            if (series[i].Level == AnomalyScopeLevel.Team && explained.GetValueOrDefault(key) >= 0.5 * Math.Abs(flag.Impact))
+            if (series[i].Level == AnomalyScopeLevel.Team && (explained.GetValueOrDefault(key) >= 0.5 * Math.Abs(flag.Impact) || ongoing.Contains(key)))
             {
                 flags[i] = null;
             }
@@ -244,7 +260,7 @@ public sealed class AnomalyReplay
     {
         if (flag is not { } f)
         {
-            if (state.Open is { } ended)
+            if (state.Open is { } ended && d - ended.Last > GapDays)
             {
                 state.Closed.Add(ended);
                 state.Open = null;
@@ -254,7 +270,7 @@ public sealed class AnomalyReplay
         }
 
         var expected = Math.Round((decimal)f.Expected, 2);
-        if (state.Open is { } open && open.Direction == f.Direction && open.Last == d - 1)
+        if (state.Open is { } open && open.Direction == f.Direction && d - open.Last <= GapDays + 1)
         {
             open.Last = d;
             open.Actual += values[d];

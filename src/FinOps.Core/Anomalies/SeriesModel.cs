@@ -20,14 +20,15 @@ internal static class SeriesModel
     public static DayJudgement Judge(ReadOnlySpan<double> x, int d, ReadOnlySpan<bool> quiet, int firstDayNumber, int excludeFrom, AnomalyOptions options)
     {
         var first = FirstNonZero(x, d);
-        if (first < 0 || d - first < options.MinHistoryDays)
+        if (first < 0 || d - first < options.MinHistoryDays || quiet[d])
         {
             return default;
         }
 
         var lo = Math.Max(first, d - HistoryDays);
         Span<double> factor = stackalloc double[7];
-        Factors(x, lo, d, quiet, firstDayNumber, factor);
+        Span<double> offset = stackalloc double[7];
+        Factors(x, lo, d, quiet, firstDayNumber, factor, offset);
         var y = new double[d + 1 - lo];
         for (var t = lo; t <= d; t++)
         {
@@ -36,11 +37,13 @@ internal static class SeriesModel
 
         // Level: the last seven clean deseasonalised days.
         Span<double> window = stackalloc double[7];
+        Span<double> additive = stackalloc double[7];
         var n = 0;
         for (var t = d - 1; t >= lo && n < 7; t--)
         {
             if (!quiet[t] && t < excludeFrom)
             {
+                additive[n] = x[t] - offset[Phase(firstDayNumber, t)];
                 window[n++] = y[t - lo];
             }
         }
@@ -59,10 +62,20 @@ internal static class SeriesModel
         var scale = Scale(y, lo, d, quiet, excludeFrom);
         var f = factor[Phase(firstDayNumber, d)];
         var expected = level * f;
+
+        // Weekday patterns are partly proportional (usage follows traffic) and partly absolute (an always-on resource
+        // added or removed keeps its cost on weekends): the day is measured against whichever reading explains it better,
+        // so a learned level shift does not make every weekend look anomalous.
+        var expectedAdditive = Median(additive[..n]) + offset[Phase(firstDayNumber, d)];
+        if (expectedAdditive > 0 && Math.Abs(x[d] - expectedAdditive) < Math.Abs(x[d] - expected))
+        {
+            expected = expectedAdditive;
+        }
+
         var rel = (x[d] / expected) - 1;
         var band = options.Sensitivity * scale;
         var up = rel > band;
-        var down = rel < -band && !quiet[d];
+        var down = rel < -band;
         var leakBase = Leak(y, lo, d, quiet, options);
         var leak = leakBase > 0 && (x[d] / (leakBase * f)) - 1 > band;
         return new DayJudgement(true, expected, level, f, scale, up, down, leak, leak ? leakBase * f : 0);
@@ -83,18 +96,21 @@ internal static class SeriesModel
         return -1;
     }
 
-    private static void Factors(ReadOnlySpan<double> x, int lo, int d, ReadOnlySpan<bool> quiet, int firstDayNumber, Span<double> factor)
+    private static void Factors(ReadOnlySpan<double> x, int lo, int d, ReadOnlySpan<bool> quiet, int firstDayNumber, Span<double> factor, Span<double> offset)
     {
         factor.Fill(1);
+        offset.Clear();
         if (d - lo < 21)
         {
             return;
         }
 
         var ratios = new List<double>[7];
+        var differences = new List<double>[7];
         for (var p = 0; p < 7; p++)
         {
             ratios[p] = new List<double>(8);
+            differences[p] = new List<double>(8);
         }
 
         var sum = 0.0;
@@ -115,7 +131,20 @@ internal static class SeriesModel
             if (mean > 0 && !quiet[t])
             {
                 ratios[Phase(firstDayNumber, t)].Add(x[t] / mean);
+                differences[Phase(firstDayNumber, t)].Add(x[t] - mean);
             }
+        }
+
+        var totalOffset = 0.0;
+        for (var p = 0; p < 7; p++)
+        {
+            offset[p] = differences[p].Count >= 2 ? Median(differences[p]) : 0;
+            totalOffset += offset[p];
+        }
+
+        for (var p = 0; p < 7; p++)
+        {
+            offset[p] -= totalOffset / 7;
         }
 
         var total = 0.0;
