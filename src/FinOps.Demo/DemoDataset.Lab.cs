@@ -66,7 +66,7 @@ internal sealed partial class DemoDataset
             "checkout-worker-fn", east, new DemoLabPlan("migration", Confounder: true));
         add("mobile-search-ramp-up", "Mobile starts a new search domain that ramps up over two weeks (a few percent of the team)",
             60, forever, "mobile", DemoCatalog.Aws, "mobile-prod", "Amazon OpenSearch Service", "Analytics", "Search",
-            "ESInstance:r6g.2xlarge.search", "r6g.2xlarge.search", 0.669m, 60, "Hours", "Domain", c => Arn("es", c),
+            "ESInstance:r6g.2xlarge.search", "r6g.2xlarge.search", 0.669m, 30, "Hours", "Domain", c => Arn("es", c),
             "mobile-catalog-search", east, new DemoLabPlan("ramp-up", Confounder: true) { Profile = DemoLabProfile.Ramp });
 
         var holidayDay = DayCount - HolidayDaysBeforeEnd;

@@ -19,7 +19,7 @@ public static class AnomalyBench
     public static readonly DateOnly FromRun = BenchData.AsOf.AddMonths(-6);
 
     /// <summary>Bumped whenever the lab's planted data changes, so a cached CSV and store are not reused.</summary>
-    private const string LabVersion = "v2";
+    private const string LabVersion = "v3";
 
     /// <summary>An incident up to this many days after a planted event's end still belongs to it.</summary>
     private const int Slack = 3;
@@ -79,7 +79,7 @@ public static class AnomalyBench
         Console.WriteLine(Invariant($"anomaly lab: {rows:N0} target rows, run dates {FromRun:yyyy-MM-dd}..{BenchData.AsOf:yyyy-MM-dd} (6 months), {events.Count} planted anomalies, {confounders.Count} planted confounders (plus monthly commitment purchases, credits, taxes and weekends throughout)"));
         Console.WriteLine("| detector | incidents | precision | recall | F1 | median delay (days) | alerts on confounders |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-        var oursIncidents = ours.Select(a => new Found(a.Scope, a.Start, a.End, a.DetectedOn)).ToList();
+        var oursIncidents = ours.Select(a => new Found(a.Scope, a.Start, a.End, a.DetectedOn) { Impact = a.Impact, Percent = a.Expected == 0 ? 0 : a.Impact / a.Expected * 100 }).ToList();
         var score = Score("ours (AnomalyDetectionService)", oursIncidents, events, confounders, accountNames);
         var kustoAvg = Score("Kusto series_decompose_anomalies(1.5, 7, 'avg')",
             KustoBaseline.Run(series, firstDay, FromRun, toRun, detectorOptions, lineFit: false).Select(i => new Found(i.Scope, i.Start, i.End, i.DetectedOn)).ToList(),
@@ -141,12 +141,17 @@ public static class AnomalyBench
     }
 
     private static string Describe(Found f) =>
-        Invariant($"{string.Join(",", f.Scope.Select(p => p.Key + "=" + p.Value))} {f.Start:yyyy-MM-dd}..{f.End:yyyy-MM-dd}");
+        Invariant($"{string.Join(",", f.Scope.Select(p => p.Key + "=" + p.Value))} {f.Start:yyyy-MM-dd}..{f.End:yyyy-MM-dd} {f.Impact:+#,##0;-#,##0} ({f.Percent:+0;-0}%)");
 
     /// <summary>Replay six months and one day over a cube of <paramref name="facts"/> daily facts (built in memory, not timed).</summary>
     private static Task<bool> TimeAsync(int facts, CancellationToken cancellationToken) => AnomalyTiming.RunAsync(facts, FromRun, BenchData.AsOf.AddDays(1), cancellationToken);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Found(IReadOnlyList<KeyValuePair<string, string>> Scope, DateOnly Start, DateOnly End, DateOnly DetectedOn);
+    private sealed record Found(IReadOnlyList<KeyValuePair<string, string>> Scope, DateOnly Start, DateOnly End, DateOnly DetectedOn)
+    {
+        public decimal Impact { get; init; }
+
+        public decimal Percent { get; init; }
+    }
 }

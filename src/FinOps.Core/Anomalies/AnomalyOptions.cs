@@ -18,7 +18,7 @@ public sealed class AnomalyOptions
     public double Sensitivity { get; set; } = 4.0;
 
     /// <summary>Smallest daily difference from expected, in money, that alerts.</summary>
-    public decimal MinDailyImpact { get; set; } = 100m;
+    public decimal MinDailyImpact { get; set; } = 150m;
 
     /// <summary>Smallest daily difference from expected, in percent of expected, that alerts.</summary>
     public decimal MinPercent { get; set; } = 10m;

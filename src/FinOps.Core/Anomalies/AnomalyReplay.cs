@@ -85,7 +85,9 @@ public sealed class AnomalyReplay
                 }
 
                 var state = states[i];
-                var excludeFrom = state.Raw is { } open && open.Last == d - 1 && d - open.Start < _options.LearnAfterDays ? open.Start : int.MaxValue;
+                // A run is kept out of the level for LearnAfterDays, and a leak for as long as it keeps growing (plus that).
+                var excludeFrom = state.Raw is { } open && open.Last == d - 1
+                    && (d - open.Start < _options.LearnAfterDays || d - open.LastLeak < _options.LearnAfterDays) ? open.Start : int.MaxValue;
                 var j = SeriesModel.Judge(values[i], d, quiet, firstDay.DayNumber, excludeFrom, _options);
                 judgements[i] = j;
                 flags[i] = Decide(series[i], values[i][d], j, state, d, all);
@@ -147,6 +149,11 @@ public sealed class AnomalyReplay
         if (state.Raw is { } run && run.Direction == direction && run.Last == d - 1)
         {
             run.Last = d;
+            if (j.Leak)
+            {
+                run.LastLeak = d;
+            }
+
             if (run.Size < (double)_options.MinPercent / 100 && size > (2 * run.Size) + (_options.Sensitivity * j.Scale))
             {
                 run.Start = d;
@@ -156,7 +163,7 @@ public sealed class AnomalyReplay
         }
         else
         {
-            state.Raw = new RawRun { Start = d, Last = d, Direction = direction, LevelBefore = j.Level, Size = size };
+            state.Raw = new RawRun { Start = d, Last = d, Direction = direction, LevelBefore = j.Level, Size = size, LastLeak = j.Leak ? d : int.MinValue / 2 };
         }
 
         var impact = actual - expected;
@@ -323,6 +330,8 @@ public sealed class AnomalyReplay
         public int Start { get; set; }
 
         public double Size { get; set; }
+
+        public int LastLeak { get; set; }
 
         public int Last { get; set; }
 
