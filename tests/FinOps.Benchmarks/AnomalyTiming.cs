@@ -8,7 +8,8 @@ namespace FinOps.Benchmarks;
 /// <summary>
 /// How long the anomaly job takes over a large store: a synthetic cube of N daily facts (one per resource and day, as
 /// the demo data has; 10 teams, 30 services, 25 accounts, 8 regions) held in memory like the store's snapshot, queried
-/// through <see cref="CostQueryEngine"/>. Building the cube is not timed (the store keeps it loaded).
+/// through <see cref="CostQueryEngine"/>, with a three-day spike on one resource per team every 30 days (so root causes are
+/// computed too). Building the cube is not timed (the store keeps it loaded).
 /// </summary>
 public static class AnomalyTiming
 {
@@ -83,6 +84,13 @@ public static class AnomalyTiming
             for (var r = 0; r < perDay; r++)
             {
                 var cost = Math.Round(basis[r] * weekend * (0.95m + (0.1m * (decimal)random.NextDouble())), 4);
+
+                // A few planted spikes (one resource per team, three days, a month apart) so the timed runs also explain incidents.
+                if (r < 10 && (d + (r * 3)) % 30 is 0 or 1 or 2)
+                {
+                    cost *= 400;
+                }
+
                 b.Add(new CostCubeFact(date, currency, teams[r % 10], provider, services[r % 30], category, regions[r % 8], accounts[r % 25],
                     billing, resources[r], usage, standard, cost, cost, cost, cost));
             }
