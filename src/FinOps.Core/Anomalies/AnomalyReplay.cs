@@ -95,12 +95,12 @@ public sealed class AnomalyReplay
 
             if (!all)
             {
-                Deduplicate(series, values, judgements, flags, teamSeries, states, d);
+                Deduplicate(series, values, judgements, flags, teamSeries, states, d, _options.LearnAfterDays);
             }
 
             for (var i = 0; i < series.Count; i++)
             {
-                Advance(states[i], flags[i], series[i].Values, d);
+                Advance(states[i], flags[i], series[i].Values, d, _options.LearnAfterDays);
             }
         }
 
@@ -180,7 +180,7 @@ public sealed class AnomalyReplay
     }
 
     private static void Deduplicate(IReadOnlyList<AnomalySeries> series, double[][] values, DayJudgement[] judgements, Flag?[] flags,
-        Dictionary<(string Team, string Currency), int> teamSeries, SeriesState[] states, int d)
+        Dictionary<(string Team, string Currency), int> teamSeries, SeriesState[] states, int d, int learnAfterDays)
     {
         // 1. A service move its team's total did not make (a migration inside the team) is dropped.
         for (var i = 0; i < series.Count; i++)
@@ -217,7 +217,7 @@ public sealed class AnomalyReplay
                 explained[key] = explained.GetValueOrDefault(key) + Math.Abs(flag.Impact);
             }
 
-            if (states[i].Open is { } open && d - open.Last <= GapDays + 1)
+            if (states[i].Open is { } open && Bridges(states[i], open, d, learnAfterDays))
             {
                 ongoing.Add((series[i].Team!, series[i].Currency, open.Direction));
             }
@@ -250,7 +250,8 @@ public sealed class AnomalyReplay
             var byTeams = 0.0;
             foreach (var (team, part) in parts)
             {
-                if (movedTeams.ContainsKey((team, series[i].Currency, flag.Direction)) && d < part.Length)
+                var key = (team, series[i].Currency, flag.Direction);
+                if ((movedTeams.ContainsKey(key) || ongoing.Contains(key)) && d < part.Length)
                 {
                     byTeams += (double)(part[d] - part[d - 7]);
                 }
@@ -263,11 +264,15 @@ public sealed class AnomalyReplay
         }
     }
 
-    private static void Advance(SeriesState state, Flag? flag, decimal[] values, int d)
+    /// <summary>Whether <paramref name="open"/> still takes a detection on day <paramref name="d"/>: after a short gap, or a longer one while its series keeps leaking.</summary>
+    private static bool Bridges(SeriesState state, Incident open, int d, int learnAfterDays) =>
+        d - open.Last <= GapDays + 1 || (state.Raw is { } run && run.LastLeak >= open.Start && d - open.Last <= learnAfterDays);
+
+    private static void Advance(SeriesState state, Flag? flag, decimal[] values, int d, int learnAfterDays)
     {
         if (flag is not { } f)
         {
-            if (state.Open is { } ended && d - ended.Last > GapDays)
+            if (state.Open is { } ended && !Bridges(state, ended, d + 1, learnAfterDays))
             {
                 state.Closed.Add(ended);
                 state.Open = null;
@@ -277,7 +282,7 @@ public sealed class AnomalyReplay
         }
 
         var expected = Math.Round((decimal)f.Expected, 2);
-        if (state.Open is { } open && open.Direction == f.Direction && d - open.Last <= GapDays + 1)
+        if (state.Open is { } open && open.Direction == f.Direction && Bridges(state, open, d, learnAfterDays))
         {
             open.Last = d;
             open.Actual += values[d];
