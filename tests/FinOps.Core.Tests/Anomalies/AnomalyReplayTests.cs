@@ -111,6 +111,28 @@ public sealed class AnomalyReplayTests
     }
 
     [Fact]
+    public void Run_SpikeSeenByTeamServiceAndAccount_ReportedOnceAtTheMostSpecificScope()
+    {
+        var compute = With(Weekly(2000, 1000, seed: 8), 100, 103, (_, v) => v + 3000m);
+        var storage = Weekly(1000, 1000, seed: 9, noise: 0.01);
+        var other = Weekly(1500, 700, seed: 10);
+        var team = Sum(compute, storage);
+        var account = new AnomalySeries([new("account", "payments-prod")], "USD", Sum(team, other))
+        {
+            Parts = new Dictionary<string, decimal[]> { ["payments"] = team, ["checkout"] = other },
+        };
+        var series = new[] { Team("payments", team), Service("payments", "EC2", compute), Service("payments", "S3", storage), account };
+
+        var alerts = Run(series);
+        var raw = Run(series, all: true);
+
+        var anomaly = Assert.Single(alerts);
+        Assert.Equal([new("team", "payments"), new("service", "EC2")], anomaly.Scope);
+        Assert.Contains(raw, a => a.Scope.Count == 1 && a.Scope[0].Key == "account" && a.Start == Day(100));
+        Assert.Contains(raw, a => a.Scope.Count == 1 && a.Scope[0].Key == "team" && a.Start == Day(100));
+    }
+
+    [Fact]
     public void Run_SmallNoisySeries_NeverAlertsBelowTheMoneyMinimum()
     {
         var anomalies = Run([Service("growth", "Key Vault", Weekly(40, 30, noise: 0.3, seed: 6))]);
