@@ -23,6 +23,9 @@ public sealed record DemoDataOptions
 
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>Plants every anomaly kind and the confounders of the anomaly benchmark (off by default: the demo stays as it was).</summary>
+    public bool AnomalyLab { get; init; }
+
     /// <summary>Options ending today by <paramref name="timeProvider"/>'s UTC clock (so the data ends yesterday).</summary>
     public static DemoDataOptions EndingToday(TimeProvider timeProvider)
     {

@@ -48,11 +48,17 @@ internal sealed partial class DemoDataset
             "Analytics Logs Data Ingestion", "Pay-as-you-go ingestion", 2.30m, 700, "GB", "Log Analytics workspace",
             c => $"/subscriptions/{c.SubAccountId}/resourceGroups/rg-identity-prod/providers/Microsoft.OperationalInsights/workspaces/{c.Name}",
             "log-identity-prod-debug", ("eastus", "East US"));
+        if (lab)
+        {
+            PlantLab(Add);
+        }
+
         return anomalies;
 
         void Add(string key, string description, int daysBeforeEnd, int length, string team, string provider, string accountName,
             string service, string category, string subcategory, string usageType, string sku, decimal listPrice, double quantity,
-            string unit, string resourceType, Func<DemoResourceIdContext, string> id, string name, (string Id, string Name) region)
+            string unit, string resourceType, Func<DemoResourceIdContext, string> id, string name, (string Id, string Name) region,
+            DemoLabPlan? plan = null)
         {
             var startDay = DayCount - daysBeforeEnd;
             var endDay = Math.Min(startDay + length, DayCount);
@@ -60,6 +66,14 @@ internal sealed partial class DemoDataset
             if (endDay <= startDay)
             {
                 return;
+            }
+
+            var labelStart = startDay;
+            var labelEnd = endDay;
+            if (plan?.Drop == true)
+            {
+                // A drop: the resource runs from the first day and stops where the label starts.
+                (startDay, endDay) = (0, labelStart);
             }
 
             var accountIndex = AccountIndex(provider, accountName);
@@ -99,11 +113,17 @@ internal sealed partial class DemoDataset
                 WeekendDrop = 0,
                 Hash = h,
                 Commitment = -1,
+                Profile = plan?.Profile ?? DemoLabProfile.Constant,
+                Relative = plan?.Relative ?? 0,
             };
             resources.Add(resource);
             var dailyCost = Math.Round(dailyQuantity * contracted, 4);
-            anomalies.Add(new DemoAnomaly(key, description, FirstDay.AddDays(startDay), FirstDay.AddDays(endDay), team, provider,
-                account.SubAccountId, service, resource.ResourceId, dailyCost * (endDay - startDay), account.BillingCurrency));
+            anomalies.Add(new DemoAnomaly(key, description, FirstDay.AddDays(labelStart), FirstDay.AddDays(labelEnd), team, provider,
+                account.SubAccountId, service, resource.ResourceId, dailyCost * (endDay - startDay), account.BillingCurrency)
+            {
+                Kind = plan?.Kind ?? "spike",
+                Confounder = plan?.Confounder ?? false,
+            });
         }
     }
 
@@ -151,6 +171,11 @@ internal sealed partial class DemoDataset
 
                 var noise = 0.93 + (0.14 * DemoHash.Unit(DemoHash.Of(r.Hash, 100, (ulong)d)));
                 var rhythm = weekend[d] ? 1 - r.WeekendDrop : 1.0;
+                if (holiday[d])
+                {
+                    rhythm *= HolidayRhythm;
+                }
+
                 var hours = r.BaseQuantity * growth[d] * rhythm * noise;
                 var quantity = Math.Round((decimal)(SingleInstance(r.Template) ? Math.Min(hours, 24) : hours), 6);
                 if (quantity <= 0)
@@ -204,7 +229,12 @@ internal sealed partial class DemoDataset
             {
                 if (d >= a.StartDay && d < a.EndDay)
                 {
-                    var quantity = (decimal)a.BaseQuantity;
+                    var quantity = a.Profile == DemoLabProfile.Constant ? (decimal)a.BaseQuantity : LabQuantity(a, d);
+                    if (quantity <= 0)
+                    {
+                        continue;
+                    }
+
                     var cost = Math.Round(quantity * a.ContractedUnitPrice, 4);
                     FillUsage(row, a, d, m, quantity, Math.Round(quantity * a.ListUnitPrice, 4), cost, cost, cost, -1);
                     yield return true;

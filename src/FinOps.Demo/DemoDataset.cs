@@ -68,6 +68,8 @@ internal sealed partial class DemoDataset
     private readonly string?[][] invoiceIds;
     private readonly decimal[] billedSums;
     private readonly decimal[] effectiveSums;
+    private readonly bool lab;
+    private readonly bool[] holiday;
 
     public DemoDataset(DemoOrganization organization, DemoDataOptions options)
     {
@@ -133,9 +135,15 @@ internal sealed partial class DemoDataset
         effectiveSums = new decimal[accounts.Count];
         Density = Math.Max(0.02, options.TargetRows / (DayCount * ReferenceRowsPerDay));
         Commitments = BuildCommitments();
+        lab = options.AnomalyLab;
+        holiday = new bool[DayCount];
         Anomalies = BuildAnomalies(out anomalyResources);
         var overhead = EstimateOverheadRows();
         Resources = BuildResources(options.TargetRows - overhead);
+        if (lab)
+        {
+            Anomalies = FinishLab(Anomalies);
+        }
         SizeCommitments();
     }
 
@@ -261,7 +269,7 @@ internal sealed partial class DemoDataset
             anchors.Add((placement.Team, placement.Index, template));
         }
 
-        foreach (var (team, provider, accountName, service) in AnomalyBaselines)
+        foreach (var (team, provider, accountName, service) in lab ? [.. AnomalyBaselines, .. LabBaselines] : AnomalyBaselines)
         {
             var template = DemoCatalog.Templates.First(t => t.Provider == provider && t.ServiceName == service);
             anchors.Add((team, AccountIndex(provider, accountName), template));

@@ -49,4 +49,13 @@ internal sealed class DemoResource
     public required int Commitment { get; init; }
 
     public int AccountIndex { get; init; }
+
+    /// <summary>How a planted anomaly's quantity moves day by day (anomaly lab only).</summary>
+    public DemoLabProfile Profile { get; init; }
+
+    /// <summary>For a leak or a relative change: the fraction of the scope's daily cost.</summary>
+    public double Relative { get; init; }
+
+    /// <summary>The daily cost of the other resources of the same team, account and service (set once they exist).</summary>
+    public double ScopeCost { get; set; }
 }

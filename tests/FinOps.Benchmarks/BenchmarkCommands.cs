@@ -20,6 +20,7 @@ public static class BenchmarkCommands
                                                     build + card every team's weekly digest (WeeklyDigestBuilder.BuildManyAsync,
                                                     DigestCardComposer); a sample of teams rebuilt one by one must match
           pacing                                    busiest 1/2/30 s windows of Slack and Teams sends vs the platforms' limits
+          anomalies [--rows 1000000] [--timing-rows 10000000] [--no-timing]  labelled anomaly eval (ours vs Kusto baseline), replay timings
         options: --quick (30,000 rows, 1 run, 20 iterations), --dir folder (default: $TMPDIR/finops-bench), --csv file (use this CSV)
         """;
 
@@ -39,6 +40,7 @@ public static class BenchmarkCommands
                 "forecast" => await ForecastAsync(options, cancellationToken),
                 "digests" => Digests(options),
                 "pacing" => await PacingBench.RunAsync(options.Flag("quick"), cancellationToken),
+                "anomalies" => await AnomalyBench.RunAsync(options, cancellationToken),
                 _ => UsageError(),
             };
         }

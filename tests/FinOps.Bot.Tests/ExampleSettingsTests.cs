@@ -36,6 +36,7 @@ public sealed class ExampleSettingsTests
         { DirectoryOptions.SectionName, typeof(DirectoryOptions) },
         { VisibilityOptions.SectionName, typeof(VisibilityOptions) },
         { CalendarOptions.SectionName, typeof(CalendarOptions) },
+        { FinOps.Core.Anomalies.AnomalyOptions.SectionName, typeof(FinOps.Core.Anomalies.AnomalyOptions) },
         { ConversationOptions.SectionName, typeof(ConversationOptions) },
         { LanguageModelOptions.SectionName, typeof(LanguageModelOptions) },
         { ChartImageOptions.SectionName, typeof(ChartImageOptions) },

@@ -3,7 +3,7 @@ using FinOps.Bot.Hosting;
 
 namespace FinOps.Bot.Cli;
 
-/// <summary>The executable's verbs: <c>serve</c> (default), <c>import</c>, <c>imports</c>, <c>demo-data</c>, <c>ask</c>, <c>teams-package</c>, <c>allocation</c>.</summary>
+/// <summary>The executable's verbs: <c>serve</c> (default), <c>import</c>, <c>imports</c>, <c>demo-data</c>, <c>ask</c>, <c>teams-package</c>, <c>allocation</c>, <c>anomalies</c>.</summary>
 /// <remarks>
 /// Strict: an unknown verb, option or extra argument is an error (one line, the verb's usage, exit code
 /// <see cref="ExitCodes.Usage"/>), never silently ignored. <c>serve</c> is the default only when no verb is given;
@@ -36,6 +36,7 @@ public static class BotCommandLine
         root.Subcommands.Add(DeadLettersCommand.Create());
         root.Subcommands.Add(BudgetsCommand.Create());
         root.Subcommands.Add(ApprovalsCommand.Create());
+        root.Subcommands.Add(AnomaliesCommand.Create());
         CommandLineErrors.RejectOptionLikeArguments(root);
         return root;
     }

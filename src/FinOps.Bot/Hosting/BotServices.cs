@@ -1,4 +1,5 @@
 using FinOps.Conversation;
+using FinOps.Core.Anomalies;
 using FinOps.Core.Ingestion;
 using FinOps.Storage;
 using FinOps.Storage.Allocation;
@@ -17,6 +18,8 @@ public static class BotServices
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DemoSeedOptions>, DemoSeedOptionsValidator>();
         services.AddSingleton<IFocusFileReader, FocusFileReader>();
+        services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnomalyOptions>, AnomalyOptionsValidator>();
         services.AddStorage(configuration);
         services.AddAllocation(configuration);
         services.AddHostedService<AllocationReloadService>();

@@ -1,0 +1,28 @@
+namespace FinOps.Core.Anomalies;
+
+/// <summary>One cost anomaly incident of one series: consecutive anomalous days, reported once.</summary>
+/// <remarks>
+/// <see cref="End"/> is exclusive (the day after the last anomalous day) and grows while the incident goes on.
+/// <see cref="DetectedOn"/> is the run date that first reported it: the morning after <see cref="Start"/>.
+/// <see cref="Actual"/>, <see cref="Expected"/> and <see cref="Impact"/> (actual minus expected) are sums over the
+/// incident's days of EffectiveCost of usage charges.
+/// </remarks>
+public sealed record CostAnomaly(
+    string Id,
+    IReadOnlyList<KeyValuePair<string, string>> Scope,
+    DateOnly Start,
+    DateOnly End,
+    DateOnly DetectedOn,
+    bool IsOpen,
+    string Currency,
+    decimal Actual,
+    decimal Expected,
+    decimal Impact,
+    AnomalyDirection Direction,
+    AnomalyKind Kind,
+    IReadOnlyList<AnomalyRootCause> RootCauses)
+{
+    public const string Metric = "EffectiveCost";
+
+    public int Days => End.DayNumber - Start.DayNumber;
+}
