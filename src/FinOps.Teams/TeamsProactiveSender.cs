@@ -103,7 +103,7 @@ public sealed class TeamsProactiveSender(
         var result = await idempotency.GetResultAsync(IdempotencyScope, idempotencyKey, cancellationToken);
         if (result is null)
         {
-            var message = new TeamsOutboundMessage(idempotencyKey, team.ConversationId, team.TenantId, renderer.Render(card), channelId);
+            var message = new TeamsOutboundMessage(idempotencyKey, team.ConversationId, team.TenantId, renderer.Render(card), channelId, team);
             await delivery.EnqueueAsync(message, cancellationToken);
             try
             {

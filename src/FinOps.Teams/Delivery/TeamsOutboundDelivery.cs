@@ -72,7 +72,8 @@ public sealed partial class TeamsOutboundDelivery(
 
         try
         {
-            var reference = await references.GetAsync(message.ConversationId, cancellationToken)
+            var reference = (message.NewThreadInChannel is null ? null : message.ChannelTeam)
+                ?? await references.GetAsync(message.ConversationId, cancellationToken)
                 ?? throw new InvalidOperationException("The bot has no reference for this Teams conversation (is the app installed there?).");
             if (reference.IsStale)
             {

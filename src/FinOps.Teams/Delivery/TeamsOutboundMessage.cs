@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FinOps.Teams.Conversations;
 
 namespace FinOps.Teams.Delivery;
 
@@ -11,7 +12,17 @@ namespace FinOps.Teams.Delivery;
 /// <param name="TenantId">The conversation's tenant, as the caller addressed it.</param>
 /// <param name="Card">The Adaptive Card, rendered when the message was queued.</param>
 /// <param name="NewThreadInChannel">When set, the card starts a new thread (conversation) in this Teams channel id.</param>
-public sealed record TeamsOutboundMessage(string IdempotencyKey, string ConversationId, string? TenantId, JsonObject Card, string? NewThreadInChannel = null)
+/// <param name="ChannelTeam">
+/// For a new thread: the team's service URL, tenant and bot id as the caller knew them (a team recorded from its channel
+/// list may have no stored conversation reference); when null the stored reference of <paramref name="ConversationId"/> is used.
+/// </param>
+public sealed record TeamsOutboundMessage(
+    string IdempotencyKey,
+    string ConversationId,
+    string? TenantId,
+    JsonObject Card,
+    string? NewThreadInChannel = null,
+    TeamsConversationReference? ChannelTeam = null)
 {
     private const char Separator = '\n';
 
