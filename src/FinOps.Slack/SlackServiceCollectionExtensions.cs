@@ -1,5 +1,7 @@
 using FinOps.Conversation.Answers;
 using FinOps.Conversation.Messaging;
+using FinOps.Core.Approvals;
+using FinOps.Core.Budgets;
 using FinOps.Core.People;
 using FinOps.Core.Reliability;
 using FinOps.Slack.AppHome;
@@ -64,7 +66,12 @@ public static class SlackServiceCollectionExtensions
         // The directory and question service come from AddConversation, which a Slack-only host may lack: resolving the
         // work processor must not fail there, so a missing one is reported only when a Home tab is asked for.
         services.TryAddScoped<ISlackHomeSource>(sp => new DirectoryHomeSource(
-            sp.GetService<PersonResolver>(), sp.GetService<QuestionService>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetService<PersonResolver>(),
+            sp.GetService<QuestionService>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IBudgetStatusService>(),
+            sp.GetService<IApprovalStore>(),
+            sp.GetService<ApprovalPolicy>()));
         services.TryAddScoped<SlackOutboundDelivery>();
         services.TryAddScoped<SlackProactiveSender>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IProactiveSender, SlackProactiveSender>());

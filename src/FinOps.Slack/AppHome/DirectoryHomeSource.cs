@@ -1,5 +1,8 @@
+using System.Globalization;
 using FinOps.Conversation.Answers;
 using FinOps.Conversation.Cards;
+using FinOps.Core.Approvals;
+using FinOps.Core.Budgets;
 using FinOps.Core.People;
 
 namespace FinOps.Slack.AppHome;
@@ -8,7 +11,13 @@ namespace FinOps.Slack.AppHome;
 /// The Home tab's content from the company directory (who the user is, their teams) and the question service
 /// (month-to-date spend and the month-end forecast per team, asked as a person would ask them).
 /// </summary>
-public sealed class DirectoryHomeSource(PersonResolver? resolver, QuestionService? questionService, TimeProvider time) : ISlackHomeSource
+public sealed class DirectoryHomeSource(
+    PersonResolver? resolver,
+    QuestionService? questionService,
+    TimeProvider time,
+    IBudgetStatusService? budgets = null,
+    IApprovalStore? approvals = null,
+    ApprovalPolicy? approvalPolicy = null) : ISlackHomeSource
 {
     private PersonResolver People => resolver ?? throw Missing(nameof(PersonResolver));
 
@@ -28,6 +37,7 @@ public sealed class DirectoryHomeSource(PersonResolver? resolver, QuestionServic
             return new SlackHomeSummary(null, false, [], examples, directory.Source);
         }
 
+        var statuses = budgets is null ? [] : await budgets.GetStatusAsync(today, cancellationToken);
         var teams = new List<SlackHomeTeam>();
         foreach (var key in directory.TeamsOf(person))
         {
@@ -40,10 +50,11 @@ public sealed class DirectoryHomeSource(PersonResolver? resolver, QuestionServic
                 spend.Currency ?? forecast.Currency,
                 Answered(spend),
                 Answered(forecast),
-                team?.SlackChannels ?? []));
+                team?.SlackChannels ?? [],
+                BudgetLine(statuses.FirstOrDefault(b => string.Equals(b.Team, key, StringComparison.OrdinalIgnoreCase)))));
         }
 
-        return new SlackHomeSummary(person.Label, true, teams, examples, directory.Source);
+        return new SlackHomeSummary(person.Label, true, teams, examples, directory.Source, await WaitingAsync(directory, person, cancellationToken));
     }
 
     /// <summary>
@@ -59,6 +70,43 @@ public sealed class DirectoryHomeSource(PersonResolver? resolver, QuestionServic
             .OfType<string>()
             .Take(ExampleCount)
             .ToList();
+    }
+
+    /// <summary>One line per pending request whose current step this person may decide (requests they made are left out).</summary>
+    private async Task<IReadOnlyList<string>> WaitingAsync(CompanyDirectory directory, Person person, CancellationToken cancellationToken)
+    {
+        if (approvals is null || approvalPolicy is null)
+        {
+            return [];
+        }
+
+        var pending = await approvals.ListAsync(ApprovalStatus.Pending, null, cancellationToken);
+        return pending
+            .Where(r => approvalPolicy.CannotDecide(directory, r, person) is null)
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{r.Team}: +{r.Amount:N2} {r.Currency} requested by {r.Requester.Name} ({r.Reason})"))
+            .ToList();
+    }
+
+    private static string? BudgetLine(BudgetStatus? budget)
+    {
+        if (budget is null)
+        {
+            return null;
+        }
+
+        var state = budget.State switch
+        {
+            BudgetState.Over => "over",
+            BudgetState.AtRisk => "at risk",
+            _ => "ok",
+        };
+        var forecast = budget.Forecast is { } f ? string.Create(CultureInfo.InvariantCulture, $", forecast {f.Value:N2}") : string.Empty;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{budget.EffectiveLimit:N2} {budget.Currency}: {state} (actual {budget.Actual:N2}{forecast})");
     }
 
     private static InvalidOperationException Missing(string service) =>

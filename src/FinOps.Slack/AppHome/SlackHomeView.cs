@@ -7,6 +7,8 @@ namespace FinOps.Slack.AppHome;
 /// <summary>Block Kit for the App Home tab (a <c>home</c> view for <c>views.publish</c>) and the welcome message.</summary>
 public static class SlackHomeView
 {
+    private const int MaxApprovalLines = 10;
+
     /// <summary>The <c>home</c> view: the person's teams with month-to-date spend, forecast and budget state, and examples.</summary>
     public static JsonObject Home(SlackHomeSummary summary)
     {
@@ -26,7 +28,7 @@ public static class SlackHomeView
         else
         {
             blocks.Add(Section($"Hi {SlackMrkdwn.Escape(summary.PersonName ?? "there")}, here is this month so far for your teams."));
-            foreach (var team in summary.Teams.Take((SlackLimits.MaxBlocks - 5) / 3))
+            foreach (var team in summary.Teams.Take((SlackLimits.MaxBlocks - 7) / 3))
             {
                 blocks.Add(new JsonObject { ["type"] = "divider" });
                 blocks.Add(Section("*" + SlackMrkdwn.Escape(team.DisplayName) + "*"));
@@ -37,12 +39,18 @@ public static class SlackHomeView
                     {
                         Mrkdwn("*Month to date*\n" + Money(team.MonthToDate, team.Currency)),
                         Mrkdwn("*Forecast (month end)*\n" + Money(team.Forecast, team.Currency)),
-                        // Budgets do not exist yet; saying so is more honest than an empty figure.
-                        Mrkdwn("*Budget*\nno budget set"),
+                        Mrkdwn("*Budget*\n" + SlackMrkdwn.Escape(team.Budget ?? "no budget set")),
                         Mrkdwn("*Channels*\n" + (team.SlackChannels.Count == 0 ? "none" : string.Join(", ", team.SlackChannels.Select(c => "<#" + c + ">")))),
                     },
                 });
             }
+        }
+
+        if (summary.ApprovalsWaiting is { Count: > 0 } waiting)
+        {
+            blocks.Add(new JsonObject { ["type"] = "divider" });
+            blocks.Add(Section("*Approvals waiting for you*\n" + string.Join("\n", waiting.Take(MaxApprovalLines).Select(w => "• " + SlackMrkdwn.Escape(w)))
+                + (waiting.Count > MaxApprovalLines ? $"\n…and {waiting.Count - MaxApprovalLines} more." : string.Empty)));
         }
 
         blocks.Add(new JsonObject { ["type"] = "divider" });
