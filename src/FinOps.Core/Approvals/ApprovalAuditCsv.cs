@@ -5,7 +5,7 @@ namespace FinOps.Core.Approvals;
 /// <summary>Writes the approval audit as RFC 4180 CSV: a header, one line per entry, CRLF line ends, fields quoted when needed.</summary>
 /// <remarks>
 /// A field is quoted when it holds a comma, a double quote, CR or LF, or starts or ends with a space; a double quote
-/// inside is doubled. Amounts use the invariant culture with no grouping and no trailing zeros; times are ISO 8601 UTC. Each line also carries
+/// inside is doubled. Free text that a spreadsheet would read as a formula is prefixed with an apostrophe. Amounts use the invariant culture with no grouping and no trailing zeros; times are ISO 8601 UTC. Each line also carries
 /// the request's budget, team and period so the file stands alone.
 /// </remarks>
 public static class ApprovalAuditCsv
@@ -29,10 +29,10 @@ public static class ApprovalAuditCsv
             await WriteLineAsync(
                 writer,
                 [
-                    e.Sequence.ToString(inv), e.RequestId, e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", inv), ApprovalWire.Name(e.Kind), e.Actor, e.Note,
+                    e.Sequence.ToString(inv), e.RequestId, e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", inv), ApprovalWire.Name(e.Kind), Text(e.Actor), Text(e.Note),
                     Amount(e.AmountBefore), Amount(e.AmountAfter), e.Currency, e.Channel, e.MessageId,
                     request?.BudgetId, request?.Team, request?.Period.Start.ToString("yyyy-MM-dd", inv), request?.Period.End.ToString("yyyy-MM-dd", inv),
-                    request?.Requester.Key,
+                    Text(request?.Requester.Key),
                 ],
                 cancellationToken);
         }
@@ -49,6 +49,13 @@ public static class ApprovalAuditCsv
         var quote = value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value[0] == ' ' || value[^1] == ' ';
         return quote ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
+
+    /// <summary>
+    /// Free text people typed (a reason, a name): a value a spreadsheet would run as a formula (starting with =, +, -, @,
+    /// tab or CR) gets a leading apostrophe, so opening the export never executes what a requester wrote.
+    /// </summary>
+    public static string? Text(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     // Stored amounts may come back with trailing zeros (2000.0); the file shows the plain number.
     private static string? Amount(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture);
