@@ -27,6 +27,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Quartz;
 
 namespace FinOps.Bot.Tests.Scheduling;
 
@@ -58,6 +60,7 @@ public sealed class AnomalyAlertTests : IDisposable
     private readonly RecordingSender _playground = new("playground");
     private readonly RecordingSender _slack = new("slack");
     private readonly InMemorySubscriptionStore _subscriptions = new();
+    private readonly EngineQueryService _costs = new(Costs());
 
     public void Dispose()
     {
@@ -131,6 +134,40 @@ public sealed class AnomalyAlertTests : IDisposable
         Assert.Equal(0, await PublishAsync(services, SpikeDay));
 
         Assert.Empty(_playground.Sent);
+    }
+
+    [Fact]
+    public async Task Execute_DataEndsBeforeToday_JudgesTheLastDayWithDataNotTheMissingDays()
+    {
+        // Today is 25 November but the last imported day is the spike day: runs for 21-24 November would see $0 and call it a drop.
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 7, 30, 0, TimeSpan.Zero));
+        _costs.Coverage = Coverage(new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero));
+        await using var services = Services();
+
+        await ExecuteAsync(services, new AnomalyImportWatermark(), daily: true);
+
+        var card = Assert.Single(_playground.Sent).Card;
+        Assert.Equal("2026-11-20", card.Blocks.OfType<FactsBlock>().Single().Facts.Single(f => f.Label == "Period").Value);
+    }
+
+    [Fact]
+    public async Task Execute_ImportCheck_RunsOnlyWhenTheLastImportTimeChanged()
+    {
+        _costs.Coverage = Coverage(new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero));
+        var watermark = new AnomalyImportWatermark();
+        await using var services = Services();
+        await ExecuteAsync(services, watermark, daily: false);
+        Assert.Single(_playground.Sent);
+
+        // A subscriber added later is reached by the next run that happens: not by an import check without a new import...
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+        await ExecuteAsync(services, watermark, daily: false);
+        Assert.DoesNotContain(_slack.Sent, s => s.Address.Id == "C0PAYALERTS");
+
+        // ...but by the check after a new import.
+        _costs.Coverage = Coverage(new DateTimeOffset(2026, 11, 21, 5, 0, 0, TimeSpan.Zero));
+        await ExecuteAsync(services, watermark, daily: false);
+        Assert.Single(_slack.Sent, s => s.Address.Id == "C0PAYALERTS");
     }
 
     [Fact]
@@ -240,6 +277,24 @@ public sealed class AnomalyAlertTests : IDisposable
             new SubscriptionChange(team, topic, "subscribe", "slack", channelId, "T0", "pat@corp.example", _clock.GetUtcNow()),
             default);
 
+    private static DataCoverage Coverage(DateTimeOffset importedAt) =>
+        new(new DateRange(new DateOnly(2026, 8, 1), SpikeDay.AddDays(1)), importedAt, ["USD"]);
+
+    private async Task ExecuteAsync(ServiceProvider services, AnomalyImportWatermark watermark, bool daily)
+    {
+        using var scope = services.CreateScope();
+        var data = new JobDataMap();
+        if (!daily)
+        {
+            data[AnomalyAlertJob.ModeKey] = AnomalyAlertJob.ImportsMode;
+        }
+
+        var context = new Mock<IJobExecutionContext>();
+        context.Setup(c => c.MergedJobDataMap).Returns(data);
+        var job = new AnomalyAlertJob(scope.ServiceProvider.GetRequiredService<AnomalyAlertPublisher>(), _costs, watermark);
+        await job.Execute(context.Object, CancellationToken.None);
+    }
+
     private static async Task<int> PublishAsync(ServiceProvider services, DateOnly runDate)
     {
         using var scope = services.CreateScope();
@@ -264,7 +319,7 @@ public sealed class AnomalyAlertTests : IDisposable
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton(sp => new QueueDatabase(storage, _clock));
         services.AddSingleton<IIdempotencyStore>(sp => new EfIdempotencyStore(sp.GetRequiredService<QueueDatabase>(), _clock));
-        services.AddSingleton<ICostQueryService>(new EngineQueryService(Costs()));
+        services.AddSingleton<ICostQueryService>(_costs);
         services.AddSingleton(new AllocationRuleSource(AllocationRulesParser.Parse(CompanyRules, "allocation.yaml")));
         services.AddSingleton<ISubscriptionStore>(_subscriptions);
         services.AddSingleton<IConversationReferenceStore>(new InMemoryConversationReferenceStore());
@@ -348,6 +403,8 @@ public sealed class AnomalyAlertTests : IDisposable
         public Task<IReadOnlyList<string>> GetDimensionValuesAsync(Dimension dimension, CancellationToken cancellationToken) =>
             Task.FromResult(engine.DimensionValues(dimension));
 
-        public Task<DataCoverage?> GetCoverageAsync(CancellationToken cancellationToken) => Task.FromResult<DataCoverage?>(null);
+        public DataCoverage? Coverage { get; set; }
+
+        public Task<DataCoverage?> GetCoverageAsync(CancellationToken cancellationToken) => Task.FromResult(Coverage);
     }
 }
