@@ -6,8 +6,8 @@ namespace FinOps.Bot.Scheduling;
 
 /// <summary>Quartz job that runs the anomaly detector and sends new incidents; safe to fire twice (see <see cref="AnomalyAlertPublisher"/>).</summary>
 /// <remarks>
-/// Two triggers: the daily one (<c>Anomalies:Alerts:DailyCron</c>) always runs; the import check (every
-/// <c>Anomalies:Alerts:ImportCheckInterval</c>) runs when the store's last import time differs from the one last detected
+/// Two triggers: the daily one (<c>AnomalyAlerts:DailyCron</c>) always runs; the import check (every
+/// <c>AnomalyAlerts:ImportCheckInterval</c>) runs when the store's last import time differs from the one last detected
 /// for, so detection follows every import, including CLI imports in another process. Nothing runs before start-up is done.
 /// </remarks>
 [DisallowConcurrentExecution]

@@ -1,6 +1,6 @@
 namespace FinOps.Bot.Scheduling;
 
-/// <summary>When cost anomaly alerts are sent (configuration section <c>Anomalies:Alerts</c>).</summary>
+/// <summary>When cost anomaly alerts are sent (configuration section <c>AnomalyAlerts</c>).</summary>
 /// <remarks>
 /// The job replays the detector over the last <see cref="ReplayDays"/> run dates (so an ongoing incident keeps the start,
 /// and therefore the id, it was first alerted with) and sends the incidents first reported within the last
@@ -8,7 +8,7 @@ namespace FinOps.Bot.Scheduling;
 /// </remarks>
 public sealed class AnomalyAlertOptions
 {
-    public const string SectionName = "Anomalies:Alerts";
+    public const string SectionName = "AnomalyAlerts";
 
     /// <summary>Whether anomaly alerts are sent on a schedule; default true.</summary>
     public bool Enabled { get; set; } = true;

@@ -6,7 +6,7 @@ using Quartz;
 
 namespace FinOps.Bot.Scheduling;
 
-/// <summary>Registers anomaly alerts and, unless <c>Anomalies:Alerts:Enabled</c> is false, their Quartz job (daily and after imports).</summary>
+/// <summary>Registers anomaly alerts and, unless <c>AnomalyAlerts:Enabled</c> is false, their Quartz job (daily and after imports).</summary>
 public static class AnomalyAlertsServiceCollectionExtensions
 {
     public static IServiceCollection AddAnomalyAlerts(this IServiceCollection services, IConfiguration configuration)

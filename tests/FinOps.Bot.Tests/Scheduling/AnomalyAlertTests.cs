@@ -268,7 +268,7 @@ public sealed class AnomalyAlertTests : IDisposable
         var result = new AnomalyAlertOptionsValidator().Validate(null, new AnomalyAlertOptions { DailyCron = "every morning" });
 
         Assert.True(result.Failed);
-        Assert.Contains("Anomalies:Alerts:DailyCron", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("AnomalyAlerts:DailyCron", result.FailureMessage, StringComparison.Ordinal);
     }
 
     private Task SubscribeAsync(string team, SubscriptionTopic topic, string channelId) =>
@@ -310,7 +310,7 @@ public sealed class AnomalyAlertTests : IDisposable
                 ["Slack:BotToken"] = "xoxb-test",
                 ["Digests:Enabled"] = "false",
                 ["Budgets:AlertsEnabled"] = "false",
-                ["Anomalies:Alerts:Enabled"] = "false",
+                ["AnomalyAlerts:Enabled"] = "false",
             })
             .Build();
         var storage = Options.Create(new StorageOptions { DatabasePath = Path.Combine(_folder, "finops.db") });
