@@ -37,6 +37,7 @@ public sealed class ExampleSettingsTests
         { VisibilityOptions.SectionName, typeof(VisibilityOptions) },
         { CalendarOptions.SectionName, typeof(CalendarOptions) },
         { FinOps.Core.Anomalies.AnomalyOptions.SectionName, typeof(FinOps.Core.Anomalies.AnomalyOptions) },
+        { AnomalyAlertOptions.SectionName, typeof(AnomalyAlertOptions) },
         { ConversationOptions.SectionName, typeof(ConversationOptions) },
         { LanguageModelOptions.SectionName, typeof(LanguageModelOptions) },
         { ChartImageOptions.SectionName, typeof(ChartImageOptions) },

@@ -73,6 +73,7 @@ public static class BotWebHost
         services.AddPlayground();
         services.AddScheduling(configuration);
         services.AddBudgetAlerts(configuration);
+        services.AddAnomalyAlerts(configuration);
         services.AddApprovalTimers(configuration);
         services.AddSingleton<FinOps.Conversation.Approvals.IApprovalAddressBook>(sp => new FinOps.Bot.Channels.ApprovalAddressBook(sp.GetService<FinOps.Teams.Conversations.IConversationReferenceStore>()));
         services.AddBotHealthChecks();

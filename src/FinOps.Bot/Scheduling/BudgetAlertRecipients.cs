@@ -18,13 +18,18 @@ namespace FinOps.Bot.Scheduling;
 public sealed class BudgetAlertRecipients(
     IOptions<SlackOptions> slack, ISubscriptionStore subscriptions, IConversationReferenceStore? teamsReferences = null)
 {
-    public async Task<IReadOnlyList<DigestRecipient>> ResolveAsync(DirectoryTeam team, IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DigestRecipient>> ResolveAsync(DirectoryTeam team, IReadOnlyCollection<string> channels, CancellationToken cancellationToken) =>
+        ResolveAsync(team, channels, SubscriptionTopic.Budgets, cancellationToken);
+
+    /// <summary>The conversations subscribed to <paramref name="topic"/> for the team, and its owners personally.</summary>
+    public async Task<IReadOnlyList<DigestRecipient>> ResolveAsync(
+        DirectoryTeam team, IReadOnlyCollection<string> channels, SubscriptionTopic topic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(channels);
         var recipients = new List<DigestRecipient>();
         recipients.AddRange((await subscriptions.ListAsync(cancellationToken))
-            .Where(s => s.Topic == SubscriptionTopic.Budgets
+            .Where(s => s.Topic == topic
                 && string.Equals(s.TeamKey, team.Key, StringComparison.OrdinalIgnoreCase)
                 && channels.Contains(s.Channel))
             .OrderBy(s => s.Key, StringComparer.Ordinal)

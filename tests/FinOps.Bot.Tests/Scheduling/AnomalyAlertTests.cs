@@ -1,0 +1,410 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FinOps.Bot.Scheduling;
+using FinOps.Conversation;
+using FinOps.Conversation.Anomalies;
+using FinOps.Conversation.Cards;
+using FinOps.Conversation.Charts;
+using FinOps.Conversation.Messaging;
+using FinOps.Conversation.Rendering;
+using FinOps.Core.Allocation;
+using FinOps.Core.Anomalies;
+using FinOps.Core.Query;
+using FinOps.Core.Reliability;
+using FinOps.Core.Subscriptions;
+using FinOps.Slack;
+using FinOps.Slack.BlockKit;
+using FinOps.Storage;
+using FinOps.Storage.Queue;
+using FinOps.Storage.Reliability;
+using FinOps.Teams.Cards;
+using FinOps.Teams.Conversations;
+using FinOps.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Quartz;
+
+namespace FinOps.Bot.Tests.Scheduling;
+
+/// <summary>Cost anomaly alerts: who receives them, once per incident and recipient, across restarts; the card.</summary>
+public sealed class AnomalyAlertTests : IDisposable
+{
+    private const string CompanyRules = """
+        version: 1
+        teams:
+          - key: payments
+            name: Payments
+            owners:
+              - email: pat@corp.example
+                slack: U0PAT0001
+            members: [mia@corp.example]
+            channels:
+              - slack: C0PAYMENTS
+          - key: ledger
+            owners:
+              - email: lee@corp.example
+                slack: U0LEE0001
+        """;
+
+    private static readonly DateOnly SpikeDay = new(2026, 11, 20);
+    private static readonly DateOnly RunDate = SpikeDay.AddDays(1);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("finops-anomaly-alerts-").FullName;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 21, 7, 30, 0, TimeSpan.Zero));
+    private readonly RecordingSender _playground = new("playground");
+    private readonly RecordingSender _slack = new("slack");
+    private readonly InMemorySubscriptionStore _subscriptions = new();
+    private readonly EngineQueryService _costs = new(Costs());
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Publish_SpikeOfOneTeam_SentToItsAnomalySubscribersAndOwnersOnly()
+    {
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+        await SubscribeAsync("payments", SubscriptionTopic.Budgets, "C0PAYBUDGETS");
+        await SubscribeAsync("ledger", SubscriptionTopic.Anomalies, "C0LEDGERALERTS");
+        await using var services = Services();
+
+        var sent = await PublishAsync(services, RunDate);
+
+        Assert.Equal(3, sent);
+        Assert.Equal(
+            ["slack:C0PAYALERTS", "slack:U0PAT0001"],
+            _slack.Sent.Select(s => "slack:" + s.Address.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["U0PAT0001"], _playground.Sent.Select(s => s.Address.Id));
+        // One incident (at payments / EC2, not repeated for the team or the account), the same on every recipient.
+        Assert.Single(_slack.Sent.Concat(_playground.Sent).Select(s => s.Key.Split(':')[1]).Distinct());
+    }
+
+    [Fact]
+    public async Task Publish_AcrossSimulatedRestart_EachIncidentOncePerRecipient()
+    {
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+
+        await using (var first = Services())
+        {
+            Assert.Equal(3, await PublishAsync(first, RunDate));
+            Assert.Equal(0, await PublishAsync(first, RunDate));
+        }
+
+        // A new process over the same queue file: the incident (still within the catch-up days) is not sent again.
+        await using (var second = Services())
+        {
+            Assert.Equal(0, await PublishAsync(second, RunDate));
+            Assert.Equal(0, await PublishAsync(second, RunDate.AddDays(1)));
+        }
+
+        var keys = _playground.Sent.Concat(_slack.Sent).Select(s => s.Key).ToList();
+        Assert.Equal(3, keys.Count);
+        Assert.Equal(3, keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(keys, k => Assert.StartsWith("anomaly:an-", k, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Publish_SendFailed_RetriedOnNextRunOnly()
+    {
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+        _slack.FailuresLeft = 1;
+        await using var services = Services();
+
+        await PublishAsync(services, RunDate);
+        await PublishAsync(services, RunDate);
+        await PublishAsync(services, RunDate);
+
+        Assert.Equal(2, _slack.Sent.Count);
+        Assert.Equal(2, _slack.Sent.Select(s => s.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Publish_BeforeTheSpikeIsKnown_NothingSent()
+    {
+        await using var services = Services();
+
+        Assert.Equal(0, await PublishAsync(services, SpikeDay));
+
+        Assert.Empty(_playground.Sent);
+    }
+
+    [Fact]
+    public async Task Execute_DataEndsBeforeToday_JudgesTheLastDayWithDataNotTheMissingDays()
+    {
+        // Today is 25 November but the last imported day is the spike day: runs for 21-24 November would see $0 and call it a drop.
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 7, 30, 0, TimeSpan.Zero));
+        _costs.Coverage = Coverage(new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero));
+        await using var services = Services();
+
+        await ExecuteAsync(services, new AnomalyImportWatermark(), daily: true);
+
+        var card = Assert.Single(_playground.Sent).Card;
+        Assert.Equal("2026-11-20", card.Blocks.OfType<FactsBlock>().Single().Facts.Single(f => f.Label == "Period").Value);
+    }
+
+    [Fact]
+    public async Task Execute_ImportCheck_RunsOnlyWhenTheLastImportTimeChanged()
+    {
+        _costs.Coverage = Coverage(new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero));
+        var watermark = new AnomalyImportWatermark();
+        await using var services = Services();
+        await ExecuteAsync(services, watermark, daily: false);
+        Assert.Single(_playground.Sent);
+
+        // A subscriber added later is reached by the next run that happens: not by an import check without a new import...
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+        await ExecuteAsync(services, watermark, daily: false);
+        Assert.DoesNotContain(_slack.Sent, s => s.Address.Id == "C0PAYALERTS");
+
+        // ...but by the check after a new import.
+        _costs.Coverage = Coverage(new DateTimeOffset(2026, 11, 21, 5, 0, 0, TimeSpan.Zero));
+        await ExecuteAsync(services, watermark, daily: false);
+        Assert.Single(_slack.Sent, s => s.Address.Id == "C0PAYALERTS");
+    }
+
+    [Fact]
+    public async Task Publish_Card_ImpactActualExpectedPeriodMetricAndNewRootCause()
+    {
+        await using var services = Services();
+
+        await PublishAsync(services, RunDate);
+
+        var card = Assert.Single(_playground.Sent).Card;
+        Assert.Equal(AnomalyAlertCardComposer.CardKind, card.Kind);
+        var title = Assert.IsType<TitleBlock>(card.Blocks[0]).Text;
+        Assert.StartsWith("Cost anomaly: payments / EC2 is $", title, StringComparison.Ordinal);
+        Assert.EndsWith("above expected", title, StringComparison.Ordinal);
+        var facts = card.Blocks.OfType<FactsBlock>().Single().Facts.ToDictionary(f => f.Label, f => f.Value);
+        Assert.Equal("Payments", facts["Team"]);
+        Assert.Equal("2026-11-20", facts["Period"]);
+        Assert.Equal("EffectiveCost of usage charges, USD", facts["Metric"]);
+        Assert.Matches(@"^\+\$[0-9,]+\.\d\d \(\+\d+%\)$", facts["Impact"]);
+        var number = card.Blocks.OfType<KeyNumberBlock>().Single();
+        Assert.Equal("vs expected", number.ChangeLabel);
+        Assert.True(number.Value.Amount > 3_000m, $"actual {number.Value.Amount}");
+        Assert.True(number.Change!.Change.Amount > 2_500m, $"impact {number.Change.Change.Amount}");
+        var causes = card.Blocks.OfType<CostTableBlock>().Single();
+        Assert.InRange(causes.Rows.Count, 1, AnomalyDetectionService.MaxRootCauses);
+        Assert.Equal("service EC2, account acct-payments, region us-east-1, r-payments-batch (new since 2026-11-20)", causes.Rows[0].Label);
+        Assert.Equal(3_000m, causes.Rows[0].Amount.Amount);
+        Assert.Empty(card.Blocks.OfType<ActionsBlock>());
+    }
+
+    [Fact]
+    public void Compose_MultiDayDropWithTwelveCauses_TenCausesAndNegativeImpact()
+    {
+        var causes = Enumerable.Range(1, 12)
+            .Select(i => new AnomalyRootCause([new("service", "S3"), new("resource", "bucket-" + i.ToString(CultureInfo.InvariantCulture))], -i, null))
+            .ToList();
+        var anomaly = new CostAnomaly(
+            "an-0123456789ab", [new("team", "payments"), new("service", "S3")], new DateOnly(2026, 11, 18), new DateOnly(2026, 11, 21),
+            new DateOnly(2026, 11, 19), true, "EUR", 600m, 1_200m, -600m, AnomalyDirection.Down, AnomalyKind.Point, causes);
+
+        var card = AnomalyAlertCardComposer.Compose(anomaly, "Payments");
+
+        Assert.Equal("Cost anomaly: payments / S3 is €600.00 (-50%) below expected", Assert.IsType<TitleBlock>(card.Blocks[0]).Text);
+        var facts = card.Blocks.OfType<FactsBlock>().Single().Facts.ToDictionary(f => f.Label, f => f.Value);
+        Assert.Equal("-€600.00 (-50%)", facts["Impact"]);
+        Assert.Equal("2026-11-18 to 2026-11-20 (3 days)", facts["Period"]);
+        Assert.Equal(10, card.Blocks.OfType<CostTableBlock>().Single().Rows.Count);
+    }
+
+    [Fact]
+    public async Task Compose_AlertCard_PassesTheAdaptiveCardAndBlockKitOracles()
+    {
+        await using var services = Services();
+        await PublishAsync(services, RunDate);
+        var card = _playground.Sent.Single().Card;
+        var formatter = MoneyFormatter.EnglishUnitedStates;
+
+        var adaptive = new AdaptiveCardRenderer(formatter, NoChartImageUrlProvider.Instance).Render(card);
+        var slack = new BlockKitRenderer(formatter, NoChartImageUrlProvider.Instance).Render(card);
+
+        CardOracle.AssertValidAdaptiveCard(adaptive);
+        CardOracle.AssertValidBlockKit(new JsonObject { ["text"] = slack.Text, ["blocks"] = slack.Blocks.DeepClone() });
+    }
+
+    [Fact]
+    public void OwningTeam_AccountIncident_TeamWithLargestRootCauseImpact()
+    {
+        var anomaly = new CostAnomaly(
+            "an-1", [new("account", "acct-shared")], SpikeDay, RunDate, RunDate, true, "USD", 5_000m, 1_000m, 4_000m, AnomalyDirection.Up, AnomalyKind.Point,
+            [
+                new([new("team", "ledger"), new("resource", "r1")], 1_500m, null),
+                new([new("team", "payments"), new("resource", "r2")], 1_200m, null),
+                new([new("team", "payments"), new("resource", "r3")], 1_000m, null),
+            ]);
+
+        Assert.Equal("payments", AnomalyAlertPublisher.OwningTeam(anomaly));
+    }
+
+    [Fact]
+    public void AddAnomalyAlerts_WithBudgetAlertsAndDigests_OneQuartzHostedServiceAndValidOptions()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddScheduling(configuration);
+        services.AddBudgetAlerts(configuration);
+        services.AddAnomalyAlerts(configuration);
+
+        Assert.Single(services, d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+            && d.ImplementationType?.Name == "QuartzHostedService");
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(35, provider.GetRequiredService<IOptions<AnomalyAlertOptions>>().Value.ReplayDays);
+    }
+
+    [Fact]
+    public void Validate_BadCron_NamesTheSetting()
+    {
+        var result = new AnomalyAlertOptionsValidator().Validate(null, new AnomalyAlertOptions { DailyCron = "every morning" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("AnomalyAlerts:DailyCron", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private Task SubscribeAsync(string team, SubscriptionTopic topic, string channelId) =>
+        _subscriptions.SubscribeAsync(
+            new ChannelSubscription(team, topic, "slack", channelId, "T0", "pat@corp.example", _clock.GetUtcNow()),
+            new SubscriptionChange(team, topic, "subscribe", "slack", channelId, "T0", "pat@corp.example", _clock.GetUtcNow()),
+            default);
+
+    private static DataCoverage Coverage(DateTimeOffset importedAt) =>
+        new(new DateRange(new DateOnly(2026, 8, 1), SpikeDay.AddDays(1)), importedAt, ["USD"]);
+
+    private async Task ExecuteAsync(ServiceProvider services, AnomalyImportWatermark watermark, bool daily)
+    {
+        using var scope = services.CreateScope();
+        var data = new JobDataMap();
+        if (!daily)
+        {
+            data[AnomalyAlertJob.ModeKey] = AnomalyAlertJob.ImportsMode;
+        }
+
+        var context = new Mock<IJobExecutionContext>();
+        context.Setup(c => c.MergedJobDataMap).Returns(data);
+        var job = new AnomalyAlertJob(scope.ServiceProvider.GetRequiredService<AnomalyAlertPublisher>(), _costs, watermark);
+        await job.Execute(context.Object, CancellationToken.None);
+    }
+
+    private static async Task<int> PublishAsync(ServiceProvider services, DateOnly runDate)
+    {
+        using var scope = services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AnomalyAlertPublisher>().PublishAsync(runDate, CancellationToken.None);
+    }
+
+    private ServiceProvider Services()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Slack:BotToken"] = "xoxb-test",
+                ["Digests:Enabled"] = "false",
+                ["Budgets:AlertsEnabled"] = "false",
+                ["AnomalyAlerts:Enabled"] = "false",
+            })
+            .Build();
+        var storage = Options.Create(new StorageOptions { DatabasePath = Path.Combine(_folder, "finops.db") });
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddSingleton(sp => new QueueDatabase(storage, _clock));
+        services.AddSingleton<IIdempotencyStore>(sp => new EfIdempotencyStore(sp.GetRequiredService<QueueDatabase>(), _clock));
+        services.AddSingleton<ICostQueryService>(_costs);
+        services.AddSingleton(new AllocationRuleSource(AllocationRulesParser.Parse(CompanyRules, "allocation.yaml")));
+        services.AddSingleton<ISubscriptionStore>(_subscriptions);
+        services.AddSingleton<IConversationReferenceStore>(new InMemoryConversationReferenceStore());
+        services.AddSingleton<IProactiveSender>(_playground);
+        services.AddSingleton<IProactiveSender>(_slack);
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName);
+        services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.SectionName);
+        services.AddConversation(configuration);
+        services.AddAnomalyAlerts(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>
+    /// From August: payments EC2 about $700 a day and RDS about $300, ledger EC2 about $400 (small deterministic wobble);
+    /// on <see cref="SpikeDay"/> a new payments EC2 resource costs $3,000 for that day only.
+    /// </summary>
+    private static CostQueryEngine Costs()
+    {
+        var b = new CostCubeBuilder();
+        for (var day = new DateOnly(2026, 8, 1); day < new DateOnly(2026, 12, 1); day = day.AddDays(1))
+        {
+            var wobble = day.DayNumber % 5 * 10m;
+            Fact(b, day, "payments", "EC2", "r-payments-EC2", 700m + wobble);
+            Fact(b, day, "payments", "RDS", "r-payments-RDS", 300m - wobble);
+            Fact(b, day, "ledger", "EC2", "r-ledger-EC2", 400m + wobble);
+            if (day == SpikeDay)
+            {
+                Fact(b, day, "payments", "EC2", "r-payments-batch", 3_000m);
+            }
+        }
+
+        return new CostQueryEngine(b.Build(), new TagTeamAssignment());
+    }
+
+    private static void Fact(CostCubeBuilder b, DateOnly day, string team, string service, string resource, decimal cost) =>
+        b.Add(new CostCubeFact(
+            day,
+            b.AddCurrency("USD"),
+            b.AddTagSet(new Dictionary<string, string> { ["team"] = team }),
+            b.AddValue(DimensionKind.Provider, "AWS"),
+            b.AddValue(DimensionKind.Service, service),
+            b.AddValue(DimensionKind.Category, "Compute"),
+            b.AddValue(DimensionKind.Region, "us-east-1"),
+            b.AddValue(DimensionKind.Account, "acct-" + team),
+            b.AddValue(DimensionKind.BillingAccount, "billing"),
+            b.AddValue(DimensionKind.Resource, resource),
+            b.AddValue(DimensionKind.ChargeCategory, "Usage"),
+            b.AddValue(DimensionKind.PricingCategory, "Standard"),
+            cost,
+            cost,
+            cost,
+            cost));
+
+    private sealed class RecordingSender(string channel) : IProactiveSender
+    {
+        public List<(string Key, ConversationAddress Address, Card Card)> Sent { get; } = [];
+
+        public int FailuresLeft { get; set; }
+
+        public string Channel => channel;
+
+        public Task<SentMessage> SendAsync(ConversationAddress conversation, Card card, string idempotencyKey, CancellationToken cancellationToken)
+        {
+            if (FailuresLeft > 0)
+            {
+                FailuresLeft--;
+                throw new HttpRequestException("platform down");
+            }
+
+            Sent.Add((idempotencyKey, conversation, card));
+            return Task.FromResult(new SentMessage(conversation, "m" + Sent.Count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        public Task UpdateAsync(SentMessage message, Card card, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class EngineQueryService(CostQueryEngine engine) : ICostQueryService
+    {
+        public Task<CostQueryResult> QueryAsync(CostQuery query, CancellationToken cancellationToken) => Task.FromResult(engine.Execute(query));
+
+        public Task<IReadOnlyList<string>> GetDimensionValuesAsync(Dimension dimension, CancellationToken cancellationToken) =>
+            Task.FromResult(engine.DimensionValues(dimension));
+
+        public DataCoverage? Coverage { get; set; }
+
+        public Task<DataCoverage?> GetCoverageAsync(CancellationToken cancellationToken) => Task.FromResult(Coverage);
+    }
+}
