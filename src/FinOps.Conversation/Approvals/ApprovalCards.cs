@@ -20,6 +20,9 @@ public static class ApprovalCards
     public const string Deny = "approval.deny";
     public const string Ask = "approval.ask";
 
+    /// <summary>The request as the asking person may see it (payload: request id): with the buttons for a decider, read-only otherwise.</summary>
+    public const string View = "approval" + CardRefresh.ViewSuffix;
+
     /// <summary>The request form's submit button (payload: budget id and period start; inputs: amount, reason).</summary>
     public const string Submit = "approval.submit";
 
@@ -92,6 +95,35 @@ public static class ApprovalCards
             ? new Card(PrivateKind, notice, blocks)
             : new Card(RequestKind, $"Budget increase request for {request.Team}: +{Amount(request.Amount, request.Currency)}, {Status(request)}", blocks);
     }
+
+    /// <summary>
+    /// The copy of a request posted to approvers and updated in place: while pending, everyone sees it read-only and the
+    /// <paramref name="approvers"/> (and, in small chats, anyone) get their own view through <see cref="View"/>.
+    /// </summary>
+    /// <remarks>Channels without per-person views show the buttons (each approver has a private copy; a click is checked anyway).</remarks>
+    public static Card Shared(ApprovalRequest request, BudgetStatus? budget, IReadOnlyList<ChatUser> approvers, string? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(approvers);
+        var card = Request(request, budget, decidable: true, notice);
+        return request.Status != ApprovalStatus.Pending
+            ? card
+            : card with { Refresh = new CardRefresh(ViewAction(request), approvers, Request(request, budget, decidable: false, notice).Blocks) };
+    }
+
+    /// <summary>The answer to <see cref="View"/>: the buttons for a decider (and it keeps refreshing for them), read-only for anyone else.</summary>
+    public static Card ViewFor(ApprovalRequest request, BudgetStatus? budget, ChatUser viewer, bool decider)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var card = Request(request, budget, decidable: decider);
+        return decider && request.Status == ApprovalStatus.Pending
+            ? card with { Refresh = new CardRefresh(ViewAction(request), [viewer]) }
+            : card;
+    }
+
+    private static CardAction ViewAction(ApprovalRequest request) =>
+        new(View, "Refresh", new Dictionary<string, string> { [RequestIdKey] = request.Id });
 
     /// <summary>The "Request increase" form: amount and reason, submitted with <see cref="Submit"/>.</summary>
     public static Card Form(BudgetStatus budget)
