@@ -32,6 +32,9 @@ public static class ApprovalCards
     public const string NoteInput = "note";
     public const string ReasonInput = "reason";
 
+    /// <summary>The smallest amount the amount fields offer (a cent); the approval service refuses zero and less anyway.</summary>
+    public const decimal MinimumAmount = 0.01m;
+
     /// <summary>The request as approvers see it: with Approve/Deny/Ask while pending when <paramref name="decidable"/>, else read-only with the outcome.</summary>
     /// <remarks>With <paramref name="isPrivate"/> the card is a <see cref="PrivateKind"/> reply (a refusal over the read-only request) whose text is the notice.</remarks>
     public static Card Request(ApprovalRequest request, BudgetStatus? budget, bool decidable, string? notice = null, bool isPrivate = false)
@@ -76,7 +79,7 @@ public static class ApprovalCards
                 [RequestIdKey] = request.Id,
                 [StepKey] = request.Step.ToString(CultureInfo.InvariantCulture),
             };
-            blocks.Add(new TextInputBlock(AmountInput, "Approve a different amount (optional)", Placeholder: request.EffectiveAmount.ToString("0.##", CultureInfo.InvariantCulture)));
+            blocks.Add(new TextInputBlock(AmountInput, "Approve a different amount (optional)", Placeholder: request.EffectiveAmount.ToString("0.##", CultureInfo.InvariantCulture), Minimum: MinimumAmount));
             blocks.Add(new TextInputBlock(NoteInput, "Reason (required to deny) or question for the requester", Multiline: true));
             blocks.Add(new ActionsBlock(
             [
@@ -143,7 +146,7 @@ public static class ApprovalCards
                 new Fact("Limit", Amount(budget.EffectiveLimit, budget.Currency)),
                 new Fact("Actual to date", Amount(budget.Actual, budget.Currency)),
             ]),
-            new TextInputBlock(AmountInput, $"Increase ({budget.Currency})", Placeholder: "2000", Required: true),
+            new TextInputBlock(AmountInput, $"Increase ({budget.Currency})", Placeholder: "2000", Required: true, Minimum: MinimumAmount),
             new TextInputBlock(ReasonInput, "Reason", Placeholder: "launch traffic", Required: true, Multiline: true),
             new ActionsBlock([new CardAction(Submit, "Send request", payload, ActionStyle.Primary)]),
         ]);

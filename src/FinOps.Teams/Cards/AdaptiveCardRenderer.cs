@@ -412,14 +412,22 @@ public sealed class AdaptiveCardRenderer(MoneyFormatter formatter, IChartImageUr
 
     private static JsonObject TextInput(TextInputBlock input)
     {
-        var element = new JsonObject
-        {
-            ["type"] = "Input.Text",
-            ["id"] = input.Id,
-            ["label"] = Truncate(input.Label, 200),
-            ["isMultiline"] = input.Multiline,
-            ["maxLength"] = 500,
-        };
+        var element = input.Minimum is { } minimum
+            ? new JsonObject
+            {
+                ["type"] = "Input.Number",
+                ["id"] = input.Id,
+                ["label"] = Truncate(input.Label, 200),
+                ["min"] = minimum,
+            }
+            : new JsonObject
+            {
+                ["type"] = "Input.Text",
+                ["id"] = input.Id,
+                ["label"] = Truncate(input.Label, 200),
+                ["isMultiline"] = input.Multiline,
+                ["maxLength"] = 500,
+            };
         if (input.Placeholder is { } placeholder)
         {
             element["placeholder"] = Truncate(placeholder, 150);

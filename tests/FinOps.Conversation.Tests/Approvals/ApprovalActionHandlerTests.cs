@@ -207,4 +207,38 @@ public sealed class ApprovalActionHandlerTests
         Assert.Empty(sent.Refresh.OthersSee!.OfType<ActionsBlock>());
         Assert.Empty(sent.Refresh.OthersSee!.OfType<TextInputBlock>());
     }
+
+    [Theory]
+    [InlineData("0", "more than zero")]
+    [InlineData("-5", "is not an amount")]
+    [InlineData("1e3", "is not an amount")]
+    public async Task HandleAsync_SubmitZeroOrNegativeAmount_FormAgainWithTheProblemNothingRequested(string amount, string problem)
+    {
+        var chat = new ApprovalChat();
+
+        var card = await chat.ClickAsync(
+            ApprovalChat.SlackUser("U0MIA0001"), ApprovalCards.Submit, BudgetPayload,
+            new Dictionary<string, string> { [ApprovalCards.AmountInput] = amount, [ApprovalCards.ReasonInput] = "launch traffic" });
+
+        Assert.Equal(ApprovalCards.FormKind, card.Kind);
+        Assert.Contains(card.Blocks.OfType<TextBlock>(), t => t.Markdown.Contains(problem, StringComparison.Ordinal));
+        Assert.Equal(ApprovalCards.MinimumAmount, card.Blocks.OfType<TextInputBlock>().Single(i => i.Id == ApprovalCards.AmountInput).Minimum);
+        Assert.Empty(await chat.Store.ListAsync(null, null, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1500")]
+    public async Task HandleAsync_ApproveWithZeroOrNegativeAmount_PrivateNoticeStillPending(string amount)
+    {
+        var chat = new ApprovalChat();
+        await chat.SayAsync(ApprovalChat.SlackUser("U0MIA0001"), "request +$2,000 for payments this month: launch traffic");
+        var payload = chat.Slack.Sent[0].Card.Blocks.OfType<ActionsBlock>().Single().Actions[0].Payload;
+
+        var card = await chat.ClickAsync(ApprovalChat.SlackUser("U0PAT0001"), ApprovalCards.Approve, payload, new Dictionary<string, string> { [ApprovalCards.AmountInput] = amount });
+
+        Assert.Equal(ApprovalCards.PrivateKind, card.Kind);
+        Assert.Contains("Nothing", card.FallbackText, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ApprovalStatus.Pending, (await chat.SingleRequestAsync()).Status);
+    }
 }

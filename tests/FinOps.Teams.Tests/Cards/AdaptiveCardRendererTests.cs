@@ -99,6 +99,22 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Render_TextInputWithMinimum_IsInputNumberWithMin()
+    {
+        var card = new Card("t", "t", [new TextInputBlock("amount", "Increase (USD)", "2000", Required: true, Minimum: 0.01m)]);
+
+        var input = Renderer.Render(card)["body"]![0]!;
+
+        Assert.Equal("Input.Number", (string?)input["type"]);
+        Assert.Equal("amount", (string?)input["id"]);
+        Assert.Equal(0.01m, (decimal?)input["min"]);
+        Assert.Equal("2000", (string?)input["placeholder"]);
+        Assert.True((bool?)input["isRequired"]);
+        Assert.Null(input["isMultiline"]);
+        Assert.Null(input["maxLength"]);
+    }
+
+    [Fact]
     public void Render_HugeTable_StaysUnderSizeLimitAndSaysHowManyMore()
     {
         var rows = Enumerable.Range(1, 400)
