@@ -46,6 +46,9 @@ public sealed class ApprovalCardsOracleTests : IDisposable
             ApprovalCards.List("payments", period, [pending, approved]),
             ApprovalCards.List("payments", period, []),
             ApprovalCards.Notice("Requested +2,000.00 USD for payments."),
+            ApprovalCards.Shared(pending, budget, [new ChatUser("teams", "29:1priya"), new ChatUser("slack", "U0PRIYA")]),
+            ApprovalCards.ViewFor(pending, budget, new ChatUser("teams", "29:1priya"), decider: true),
+            ApprovalCards.Shared(pending, budget, []),
         ];
 
         var adaptive = Directory.CreateDirectory(Path.Combine(_directory, "adaptive")).FullName;

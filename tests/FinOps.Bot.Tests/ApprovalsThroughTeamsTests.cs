@@ -12,7 +12,8 @@ namespace FinOps.Bot.Tests;
 /// <summary>
 /// The approval flow through the real host and Teams development mode: a request typed in a personal chat, the request
 /// card posted to the owner's personal chat, Action.Execute invokes from the requester (refused, privately) and from the
-/// owner (decided once), every copy updated and the requester told.
+/// owner (decided once), every copy updated and the requester told; the posted copy is read-only with a Universal Actions
+/// refresh for the approver, whose refresh shows the buttons while others' shows the request read-only.
 /// </summary>
 public sealed class ApprovalsThroughTeamsTests
 {
@@ -21,7 +22,7 @@ public sealed class ApprovalsThroughTeamsTests
     private static readonly (string Id, string Aad, string Name, string Conversation) Marcus = ("29:1marcus", "6d796170-6e65-7374-0000-000000000e02", "Marcus Webb", "a:1marcus-personal");
 
     [Fact]
-    public async Task Invoke_RequesterThenOwnerApproveTwice_RefusedPrivatelyThenOneDecisionEveryCopyUpdated()
+    public async Task Invoke_RefreshThenRequesterThenOwnerApproveTwice_ButtonsForApproverOnlyRefusedPrivatelyThenOneDecision()
     {
         await using var connector = await RecordingServer.StartAsync();
         await using var factory = new BotFactory();
@@ -37,8 +38,19 @@ public sealed class ApprovalsThroughTeamsTests
         var toPriya = await WaitForAsync(connector, r => r.Method == "POST" && r.Path == $"/v3/conversations/{Priya.Conversation}/activities" && r.Body.Contains("Budget increase request", StringComparison.Ordinal));
         var card = toPriya.Json["attachments"]![0]!["content"]!.AsObject();
         CardOracle.AssertValidAdaptiveCard(card);
-        var approve = Descendants(card).First(n => n["type"]?.GetValue<string>() == "Action.Execute" && n["title"]?.GetValue<string>() == "Approve");
         var cardId = toPriya.Answer["id"]!.GetValue<string>();
+
+        // The posted copy is read-only for everyone; Priya's client refreshes it (Universal Actions) to her view with the buttons.
+        Assert.Null(ApproveButton(card["body"]!));
+        var refresh = card["refresh"]!["action"]!;
+        Assert.Equal(["29:1priya"], card["refresh"]!["userIds"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var priyaView = (await InvokeAsync(client, connector.BaseUrl, Priya, refresh, cardId))["value"]!.AsObject();
+        var marcusView = (await InvokeAsync(client, connector.BaseUrl, Marcus, refresh, cardId))["value"]!.AsObject();
+        CardOracle.AssertValidAdaptiveCard(priyaView);
+        CardOracle.AssertValidAdaptiveCard(marcusView);
+        Assert.Null(ApproveButton(marcusView));
+        Assert.Contains("launch traffic", marcusView.ToJsonString(), StringComparison.Ordinal);
+        var approve = ApproveButton(priyaView)!;
 
         var refused = await InvokeAsync(client, connector.BaseUrl, Marcus, approve, cardId);
         Assert.Contains("approve your own request", refused.ToJsonString(), StringComparison.Ordinal);
@@ -56,6 +68,9 @@ public sealed class ApprovalsThroughTeamsTests
         Assert.Single(await store.AuditAsync(request.Id, CancellationToken.None), a => a.Kind == ApprovalEventKind.Approved);
         await WaitForAsync(connector, r => r.Method == "PUT" && r.Path.StartsWith($"/v3/conversations/{Priya.Conversation}/activities/", StringComparison.Ordinal));
         await WaitForAsync(connector, r => r.Method == "POST" && r.Path == $"/v3/conversations/{Marcus.Conversation}/activities" && r.Body.Contains("Approved by Priya Raman", StringComparison.Ordinal));
+        var decidedView = (await InvokeAsync(client, connector.BaseUrl, Priya, refresh, cardId))["value"]!.AsObject();
+        Assert.Null(ApproveButton(decidedView));
+        Assert.Contains("Approved by Priya Raman", decidedView.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(2000m, await factory.Services.GetRequiredService<IBudgetIncreases>().GetApprovedIncreaseAsync("payments-monthly", MarchBudget.March, CancellationToken.None));
     }
 
@@ -97,6 +112,9 @@ public sealed class ApprovalsThroughTeamsTests
 
         throw new TimeoutException("Expected request not recorded. Seen: " + string.Join("\n", connector.Requests.Select(r => r.Method + " " + r.Path + " " + r.Body[..Math.Min(r.Body.Length, 600)])));
     }
+
+    private static JsonNode? ApproveButton(JsonNode node) =>
+        Descendants(node).FirstOrDefault(n => n["type"]?.GetValue<string>() == "Action.Execute" && n["title"]?.GetValue<string>() == "Approve");
 
     private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
     {

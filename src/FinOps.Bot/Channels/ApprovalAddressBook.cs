@@ -30,4 +30,23 @@ public sealed class ApprovalAddressBook(IConversationReferenceStore? teamsRefere
 
         return addresses;
     }
+
+    /// <summary>The Teams user ids (MRIs, <c>29:...</c>) the person has written from, for the approval card's per-person refresh.</summary>
+    public async Task<IReadOnlyList<ChatUser>> UsersOfAsync(Person person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (teamsReferences is null || person.EntraObjectId is not { } entra)
+        {
+            return [];
+        }
+
+        var id = entra.ToString();
+        return (await teamsReferences.ListActiveAsync(cancellationToken))
+            .Where(r => r.UserId is not null && string.Equals(r.UserAadObjectId, id, StringComparison.OrdinalIgnoreCase))
+            .Select(r => r.UserId!)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(userId => new ChatUser(TeamsActivityHandler.Channel, userId, person.Name, person.Email, id))
+            .ToList();
+    }
 }

@@ -38,6 +38,8 @@ internal static class HelpCards
             QuestionAnswerer.AskExampleActionId, e, new Dictionary<string, string> { ["question"] = e })).ToList()));
         if (!notUnderstood)
         {
+            // Budgets come before subscriptions: budget alerts are one of the subscriptions listed there.
+            blocks.Add(new TextBlock(Budgets(catalog)));
             blocks.Add(new TextBlock(Subscriptions(catalog)));
         }
 
@@ -49,13 +51,27 @@ internal static class HelpCards
     /// <summary>The subscription commands, with a team from <paramref name="catalog"/> in the example.</summary>
     public static string Subscriptions(ValueCatalog catalog)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        var team = catalog.ValuesOf(Dimension.Team)
-            .FirstOrDefault(t => !string.Equals(t, ValueSynonyms.UnallocatedTeam, StringComparison.OrdinalIgnoreCase) && !t.Contains(' ', StringComparison.Ordinal))
-            ?? "payments";
+        var team = ExampleTeam(catalog);
         return "Subscriptions (a team's owners and admins): \"subscribe this channel to " + team.ToLowerInvariant()
             + " digests\" (also anomaly alerts, budget alerts), \"unsubscribe this channel from " + team.ToLowerInvariant()
             + " digests\", \"unsubscribe\" (everything here), \"list subscriptions\".";
+    }
+
+    /// <summary>The budget and approval commands, with a team from <paramref name="catalog"/> in the examples.</summary>
+    public static string Budgets(ValueCatalog catalog)
+    {
+        var team = ExampleTeam(catalog);
+        return "Budgets and approvals: \"set the " + team + " budget to $25k a month\" (owners, finance, admins), \"budget status for " + team
+            + "\", \"request +$2,000 for " + team + " this month: launch traffic\" (goes to the approvers), \"approvals for " + team + " this quarter\".";
+    }
+
+    // A team name that works in a command: one word, not the unallocated bucket.
+    private static string ExampleTeam(ValueCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return (catalog.ValuesOf(Dimension.Team)
+            .FirstOrDefault(t => !string.Equals(t, ValueSynonyms.UnallocatedTeam, StringComparison.OrdinalIgnoreCase) && !t.Contains(' ', StringComparison.Ordinal))
+            ?? "payments").ToLowerInvariant();
     }
 
     /// <summary>The welcome card on install: what the bot does and three example questions from <paramref name="catalog"/>.</summary>

@@ -9,13 +9,13 @@ namespace FinOps.Conversation.Approvals;
 
 /// <summary>
 /// The approval buttons: the budget card's "Request increase" (answers with the request form), the form's submit, and
-/// Approve / Deny / Ask for info on a request card.
+/// Approve / Deny / Ask for info on a request card, and the per-person view of a request card (<see cref="ApprovalCards.View"/>).
 /// </summary>
 /// <remarks>
 /// The returned card replaces the clicked one. A person who may not decide gets a <see cref="ApprovalCards.PrivateKind"/>
 /// notice (the channels show it to that person only) and nothing changes; a late click gets the request as decided.
 /// </remarks>
-public sealed class ApprovalActionHandler(ApprovalService approvals, IBudgetStatusService budgets, PersonResolver people, TimeProvider time) : ICardActionHandler
+public sealed class ApprovalActionHandler(ApprovalService approvals, IApprovalStore store, IBudgetStatusService budgets, PersonResolver people, TimeProvider time) : ICardActionHandler
 {
     public string ActionPrefix => BudgetActions.ApprovalPrefix;
 
@@ -26,6 +26,7 @@ public sealed class ApprovalActionHandler(ApprovalService approvals, IBudgetStat
         {
             BudgetActions.RequestIncrease => await FormAsync(action, cancellationToken),
             ApprovalCards.Submit => await SubmitAsync(action, cancellationToken),
+            ApprovalCards.View => await ViewAsync(action, cancellationToken),
             ApprovalCards.Approve => await DecideAsync(action, ApprovalAction.Approve, cancellationToken),
             ApprovalCards.Deny => await DecideAsync(action, ApprovalAction.Deny, cancellationToken),
             ApprovalCards.Ask => await DecideAsync(action, ApprovalAction.AskForInfo, cancellationToken),
@@ -80,6 +81,20 @@ public sealed class ApprovalActionHandler(ApprovalService approvals, IBudgetStat
             ApprovalResultKind.Invalid => Retry(budget, result.Message),
             _ => ApprovalCards.Notice(result.Message, isPrivate: true),
         };
+    }
+
+    /// <summary>The request as the asking person may see it now: buttons only when the policy lets them decide it.</summary>
+    private async Task<Card> ViewAsync(CardActionInvoked action, CancellationToken cancellationToken)
+    {
+        var requestId = action.Payload.GetValueOrDefault(ApprovalCards.RequestIdKey);
+        if (string.IsNullOrEmpty(requestId) || await store.FindAsync(requestId, cancellationToken) is not { } request)
+        {
+            return ApprovalCards.Notice("That request no longer exists.", isPrivate: true);
+        }
+
+        var person = await ResolveAsync(action, cancellationToken);
+        var decider = request.Status == ApprovalStatus.Pending && approvals.Policy.CannotDecide(approvals.Directory, request, person) is null;
+        return ApprovalCards.ViewFor(request, await budgets.FindAsync(request.BudgetId, request.Period.Start, cancellationToken), action.User, decider);
     }
 
     private async Task<Card> DecideAsync(CardActionInvoked action, ApprovalAction kind, CancellationToken cancellationToken)

@@ -21,7 +21,8 @@ public sealed partial class ApprovalCardNotifier(
     IApprovalStore store,
     IApprovalAddressBook addresses,
     ILogger<ApprovalCardNotifier> logger,
-    IBudgetStatusService? budgets = null) : IApprovalNotifier
+    IBudgetStatusService? budgets = null,
+    ApprovalPolicy? policy = null) : IApprovalNotifier
 {
     public async Task NotifyApproversAsync(ApprovalRequest request, IReadOnlyList<Person> people, ApprovalEventKind why, CancellationToken cancellationToken)
     {
@@ -34,7 +35,14 @@ public sealed partial class ApprovalCardNotifier(
             ApprovalEventKind.StepApproved => $"Approved by the team owner ({request.DecidedBy ?? "owner"}); it needs your approval too.",
             _ => null,
         };
-        var card = ApprovalCards.Request(request, await BudgetAsync(request, cancellationToken), decidable: true, notice);
+        var viewers = new List<ChatUser>();
+        // The requester (an owner too, often) gets the card but not the buttons, unless self-approval is allowed.
+        foreach (var person in people.Where(p => policy?.Options.AllowSelfApproval == true || p.Key != request.Requester.Key))
+        {
+            viewers.AddRange(await addresses.UsersOfAsync(person, cancellationToken));
+        }
+
+        var card = ApprovalCards.Shared(request, await BudgetAsync(request, cancellationToken), viewers, notice);
         await using var scope = scopes.CreateAsyncScope();
         var senders = Senders(scope.ServiceProvider);
         foreach (var person in people)
@@ -64,7 +72,8 @@ public sealed partial class ApprovalCardNotifier(
     public async Task UpdateCardsAsync(ApprovalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var card = ApprovalCards.Request(request, await BudgetAsync(request, cancellationToken), decidable: true);
+        // The approvers are not known here; without a user list every client of a small chat refreshes to its own view.
+        var card = ApprovalCards.Shared(request, await BudgetAsync(request, cancellationToken), []);
         await using var scope = scopes.CreateAsyncScope();
         var senders = Senders(scope.ServiceProvider);
         foreach (var message in await store.MessagesAsync(request.Id, cancellationToken))

@@ -20,6 +20,9 @@ public static class ApprovalCards
     public const string Deny = "approval.deny";
     public const string Ask = "approval.ask";
 
+    /// <summary>The request as the asking person may see it (payload: request id): with the buttons for a decider, read-only otherwise.</summary>
+    public const string View = "approval" + CardRefresh.ViewSuffix;
+
     /// <summary>The request form's submit button (payload: budget id and period start; inputs: amount, reason).</summary>
     public const string Submit = "approval.submit";
 
@@ -28,6 +31,9 @@ public static class ApprovalCards
     public const string AmountInput = "amount";
     public const string NoteInput = "note";
     public const string ReasonInput = "reason";
+
+    /// <summary>The smallest amount the amount fields offer (a cent); the approval service refuses zero and less anyway.</summary>
+    public const decimal MinimumAmount = 0.01m;
 
     /// <summary>The request as approvers see it: with Approve/Deny/Ask while pending when <paramref name="decidable"/>, else read-only with the outcome.</summary>
     /// <remarks>With <paramref name="isPrivate"/> the card is a <see cref="PrivateKind"/> reply (a refusal over the read-only request) whose text is the notice.</remarks>
@@ -73,7 +79,7 @@ public static class ApprovalCards
                 [RequestIdKey] = request.Id,
                 [StepKey] = request.Step.ToString(CultureInfo.InvariantCulture),
             };
-            blocks.Add(new TextInputBlock(AmountInput, "Approve a different amount (optional)", Placeholder: request.EffectiveAmount.ToString("0.##", CultureInfo.InvariantCulture)));
+            blocks.Add(new TextInputBlock(AmountInput, "Approve a different amount (optional)", Placeholder: request.EffectiveAmount.ToString("0.##", CultureInfo.InvariantCulture), Minimum: MinimumAmount));
             blocks.Add(new TextInputBlock(NoteInput, "Reason (required to deny) or question for the requester", Multiline: true));
             blocks.Add(new ActionsBlock(
             [
@@ -93,6 +99,35 @@ public static class ApprovalCards
             : new Card(RequestKind, $"Budget increase request for {request.Team}: +{Amount(request.Amount, request.Currency)}, {Status(request)}", blocks);
     }
 
+    /// <summary>
+    /// The copy of a request posted to approvers and updated in place: while pending, everyone sees it read-only and the
+    /// <paramref name="approvers"/> (and, in small chats, anyone) get their own view through <see cref="View"/>.
+    /// </summary>
+    /// <remarks>Channels without per-person views show the buttons (each approver has a private copy; a click is checked anyway).</remarks>
+    public static Card Shared(ApprovalRequest request, BudgetStatus? budget, IReadOnlyList<ChatUser> approvers, string? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(approvers);
+        var card = Request(request, budget, decidable: true, notice);
+        return request.Status != ApprovalStatus.Pending
+            ? card
+            : card with { Refresh = new CardRefresh(ViewAction(request), approvers, Request(request, budget, decidable: false, notice).Blocks) };
+    }
+
+    /// <summary>The answer to <see cref="View"/>: the buttons for a decider (and it keeps refreshing for them), read-only for anyone else.</summary>
+    public static Card ViewFor(ApprovalRequest request, BudgetStatus? budget, ChatUser viewer, bool decider)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var card = Request(request, budget, decidable: decider);
+        return decider && request.Status == ApprovalStatus.Pending
+            ? card with { Refresh = new CardRefresh(ViewAction(request), [viewer]) }
+            : card;
+    }
+
+    private static CardAction ViewAction(ApprovalRequest request) =>
+        new(View, "Refresh", new Dictionary<string, string> { [RequestIdKey] = request.Id });
+
     /// <summary>The "Request increase" form: amount and reason, submitted with <see cref="Submit"/>.</summary>
     public static Card Form(BudgetStatus budget)
     {
@@ -111,7 +146,7 @@ public static class ApprovalCards
                 new Fact("Limit", Amount(budget.EffectiveLimit, budget.Currency)),
                 new Fact("Actual to date", Amount(budget.Actual, budget.Currency)),
             ]),
-            new TextInputBlock(AmountInput, $"Increase ({budget.Currency})", Placeholder: "2000", Required: true),
+            new TextInputBlock(AmountInput, $"Increase ({budget.Currency})", Placeholder: "2000", Required: true, Minimum: MinimumAmount),
             new TextInputBlock(ReasonInput, "Reason", Placeholder: "launch traffic", Required: true, Multiline: true),
             new ActionsBlock([new CardAction(Submit, "Send request", payload, ActionStyle.Primary)]),
         ]);

@@ -37,6 +37,10 @@ public sealed partial class ApprovalCommand(
         return null;
     }
 
+    /// <summary>True when <paramref name="text"/> is an approval command (a request for an increase, or a list of requests).</summary>
+    public static bool Matches(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && (RequestPattern().IsMatch(text) || ListPattern().IsMatch(text));
+
     /// <summary>The period a phrase such as "this quarter" names on <paramref name="today"/>; null for none.</summary>
     public DateRange? PeriodOf(string? phrase, DateOnly today) =>
         Regex.Replace(phrase ?? string.Empty, @"\s+", " ").Trim().ToLowerInvariant() switch

@@ -44,7 +44,8 @@ public static class ApprovalServiceCollectionExtensions
             sp.GetRequiredService<IApprovalStore>(),
             sp.GetRequiredService<IApprovalAddressBook>(),
             sp.GetRequiredService<ILogger<ApprovalCardNotifier>>(),
-            sp.GetService<IBudgetStatusService>()));
+            sp.GetService<IBudgetStatusService>(),
+            sp.GetRequiredService<ApprovalPolicy>()));
         services.TryAddSingleton(sp => new ApprovalService(
             sp.GetRequiredService<IApprovalStore>(),
             Budgets(sp),
@@ -59,7 +60,7 @@ public static class ApprovalServiceCollectionExtensions
             sp.GetRequiredService<IApprovalNotifier>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardActionHandler, ApprovalActionHandler>(sp => new ApprovalActionHandler(
-            sp.GetRequiredService<ApprovalService>(), Budgets(sp), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<TimeProvider>())));
+            sp.GetRequiredService<ApprovalService>(), sp.GetRequiredService<IApprovalStore>(), Budgets(sp), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<TimeProvider>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, ApprovalCommand>(sp => new ApprovalCommand(
             sp.GetRequiredService<ApprovalService>(),
             sp.GetRequiredService<IApprovalStore>(),

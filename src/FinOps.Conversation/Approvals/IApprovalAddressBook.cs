@@ -7,4 +7,8 @@ namespace FinOps.Conversation.Approvals;
 public interface IApprovalAddressBook
 {
     Task<IReadOnlyList<ConversationAddress>> AddressesOfAsync(Person person, CancellationToken cancellationToken);
+
+    /// <summary>The person's user ids on channels that show each person their own view of a card (Teams MRIs); none by default.</summary>
+    Task<IReadOnlyList<ChatUser>> UsersOfAsync(Person person, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChatUser>>([]);
 }

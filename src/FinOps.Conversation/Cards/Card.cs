@@ -4,4 +4,8 @@ namespace FinOps.Conversation.Cards;
 /// <param name="Kind">What the card is (answer, digest, anomaly, approval, help, error), for logging and tests.</param>
 /// <param name="FallbackText">Plain text for notifications and clients that show no cards; carries the key numbers.</param>
 /// <param name="Blocks">The content, in order.</param>
-public sealed record Card(string Kind, string FallbackText, IReadOnlyList<CardBlock> Blocks);
+public sealed record Card(string Kind, string FallbackText, IReadOnlyList<CardBlock> Blocks)
+{
+    /// <summary>Per-person views, on channels that support them; null for a card everyone sees alike.</summary>
+    public CardRefresh? Refresh { get; init; }
+}

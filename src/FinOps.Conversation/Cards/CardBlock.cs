@@ -41,4 +41,8 @@ public sealed record ContextBlock(string Text) : CardBlock;
 public sealed record ActionsBlock(IReadOnlyList<CardAction> Actions) : CardBlock;
 
 /// <summary>A free-text input whose value is sent with the actions of the card (e.g. a reason).</summary>
-public sealed record TextInputBlock(string Id, string Label, string? Placeholder = null, bool Required = false, bool Multiline = false) : CardBlock;
+/// <remarks>
+/// With <see cref="Minimum"/> the value is a number of at least that: channels with number fields (Teams <c>Input.Number</c>)
+/// show one, others a text field. The value still arrives as text and the handler validates it either way.
+/// </remarks>
+public sealed record TextInputBlock(string Id, string Label, string? Placeholder = null, bool Required = false, bool Multiline = false, decimal? Minimum = null) : CardBlock;

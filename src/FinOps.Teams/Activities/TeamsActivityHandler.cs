@@ -343,6 +343,12 @@ public sealed partial class TeamsActivityHandler(
         var stopping = lifetime.ApplicationStopping;
         try
         {
+            if (CardRefresh.IsView(verb))
+            {
+                // A refresh shows the current state to this user: never cached per message (each user gets their own card).
+                return InvokeCard(renderer.Render(await conversation.HandleActionAsync(invoked, cancellationToken)));
+            }
+
             var (done, work) = await WaitWithinAsync(() => RunActionOnceAsync(invoked, stopping), options.Value.InvokeAnswerBudget, cancellationToken);
             if (done)
             {

@@ -23,6 +23,9 @@ public sealed class AdaptiveCardRenderer(MoneyFormatter formatter, IChartImageUr
     public const string SchemaUrl = "http://adaptivecards.io/schemas/adaptive-card.json";
     public const string Version = "1.5";
 
+    /// <summary>The channel name of Teams users (<see cref="ChatUser.Channel"/>), whose ids are MRIs such as <c>29:...</c>.</summary>
+    public const string TeamsChannel = "teams";
+
     /// <summary>The key holding the action id in <c>Action.Submit</c> fallback data.</summary>
     public const string SubmitVerbKey = "verb";
 
@@ -70,7 +73,7 @@ public sealed class AdaptiveCardRenderer(MoneyFormatter formatter, IChartImageUr
     {
         var body = new JsonArray();
         var separatorPending = false;
-        foreach (var block in card.Blocks)
+        foreach (var block in card.Refresh?.OthersSee ?? card.Blocks)
         {
             if (block is DividerBlock)
             {
@@ -100,6 +103,11 @@ public sealed class AdaptiveCardRenderer(MoneyFormatter formatter, IChartImageUr
             ["fallbackText"] = Truncate(card.FallbackText, limits.MaxTextLength),
             ["body"] = body,
         };
+        if (card.Refresh is { } refresh)
+        {
+            result["refresh"] = Refresh(refresh);
+        }
+
         return result;
     }
 
@@ -306,6 +314,34 @@ public sealed class AdaptiveCardRenderer(MoneyFormatter formatter, IChartImageUr
         return elements;
     }
 
+    /// <summary>
+    /// The Universal Actions refresh clause. Listed users' clients invoke the action automatically; without a Teams user
+    /// the list is left out, so every client of a chat of up to 60 members refreshes and gets its own view.
+    /// </summary>
+    private static JsonObject Refresh(CardRefresh refresh)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = Truncate(refresh.Action.Title, 75),
+            ["verb"] = refresh.Action.ActionId,
+            ["data"] = PayloadObject(refresh.Action.Payload),
+        };
+        var node = new JsonObject { ["action"] = action };
+        var userIds = refresh.Users
+            .Where(u => u.Channel == TeamsChannel && !string.IsNullOrEmpty(u.Id))
+            .Select(u => u.Id)
+            .Distinct(StringComparer.Ordinal)
+            .Take(CardRefresh.MaxUsers)
+            .ToArray();
+        if (userIds.Length > 0)
+        {
+            node["userIds"] = new JsonArray(userIds.Select(id => (JsonNode)JsonValue.Create(id)).ToArray());
+        }
+
+        return node;
+    }
+
     private static JsonObject ActionSet(ActionsBlock actions) => new()
     {
         ["type"] = "ActionSet",
@@ -376,14 +412,22 @@ public sealed class AdaptiveCardRenderer(MoneyFormatter formatter, IChartImageUr
 
     private static JsonObject TextInput(TextInputBlock input)
     {
-        var element = new JsonObject
-        {
-            ["type"] = "Input.Text",
-            ["id"] = input.Id,
-            ["label"] = Truncate(input.Label, 200),
-            ["isMultiline"] = input.Multiline,
-            ["maxLength"] = 500,
-        };
+        var element = input.Minimum is { } minimum
+            ? new JsonObject
+            {
+                ["type"] = "Input.Number",
+                ["id"] = input.Id,
+                ["label"] = Truncate(input.Label, 200),
+                ["min"] = minimum,
+            }
+            : new JsonObject
+            {
+                ["type"] = "Input.Text",
+                ["id"] = input.Id,
+                ["label"] = Truncate(input.Label, 200),
+                ["isMultiline"] = input.Multiline,
+                ["maxLength"] = 500,
+            };
         if (input.Placeholder is { } placeholder)
         {
             element["placeholder"] = Truncate(placeholder, 150);

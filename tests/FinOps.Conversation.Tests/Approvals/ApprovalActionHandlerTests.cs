@@ -154,4 +154,91 @@ public sealed class ApprovalActionHandlerTests
         Assert.Contains(second.Blocks.OfType<TextBlock>(), t => t.Markdown.Contains("Approved by Pat Owner", StringComparison.Ordinal));
         Assert.Single(await chat.Store.AuditAsync(null, CancellationToken.None), a => a.Kind == ApprovalEventKind.Approved);
     }
+
+    [Fact]
+    public async Task HandleAsync_ViewByOwnerBystanderRequesterThenAfterDecision_ButtonsOnlyForTheOwnerWhilePending()
+    {
+        var chat = new ApprovalChat();
+        await chat.SayAsync(ApprovalChat.SlackUser("U0MIA0001"), "request +$2,000 for payments this month: launch traffic");
+        var request = await chat.SingleRequestAsync();
+        var payload = new Dictionary<string, string> { [ApprovalCards.RequestIdKey] = request.Id };
+
+        var owner = await chat.ClickAsync(ApprovalChat.SlackUser("U0PAT0001"), ApprovalCards.View, payload);
+        var bystander = await chat.ClickAsync(ApprovalChat.SlackUser("U0BOB0001"), ApprovalCards.View, payload);
+        var requester = await chat.ClickAsync(ApprovalChat.SlackUser("U0MIA0001"), ApprovalCards.View, payload);
+
+        Assert.Equal(["Approve", "Deny", "Ask for info"], owner.Blocks.OfType<ActionsBlock>().Single().Actions.Select(a => a.Title));
+        Assert.Equal(ApprovalCards.View, owner.Refresh!.Action.ActionId);
+        Assert.Null(owner.Refresh.OthersSee);
+        Assert.All([bystander, requester], c => Assert.Empty(c.Blocks.OfType<ActionsBlock>()));
+        Assert.All([bystander, requester], c => Assert.Equal(ApprovalCards.RequestKind, c.Kind));
+        Assert.Equal(ApprovalStatus.Pending, (await chat.SingleRequestAsync()).Status);
+
+        var buttons = owner.Blocks.OfType<ActionsBlock>().Single().Actions;
+        await chat.ClickAsync(ApprovalChat.SlackUser("U0PAT0001"), ApprovalCards.Approve, buttons[0].Payload);
+        var decided = await chat.ClickAsync(ApprovalChat.SlackUser("U0PAT0001"), ApprovalCards.View, payload);
+
+        Assert.Empty(decided.Blocks.OfType<ActionsBlock>());
+        Assert.Null(decided.Refresh);
+        Assert.StartsWith("Approved by Pat Owner", decided.Blocks.OfType<TextBlock>().Last().Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ViewOfUnknownRequest_PrivateNotice()
+    {
+        var chat = new ApprovalChat();
+
+        var card = await chat.ClickAsync(ApprovalChat.SlackUser("U0PAT0001"), ApprovalCards.View, new Dictionary<string, string> { [ApprovalCards.RequestIdKey] = "apr-missing" });
+
+        Assert.Equal(ApprovalCards.PrivateKind, card.Kind);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SubmitForm_SharedCopyReadOnlyForOthersWithViewForApprovers()
+    {
+        var chat = new ApprovalChat();
+
+        await chat.SayAsync(ApprovalChat.SlackUser("U0MIA0001"), "request +$2,000 for payments this month: launch traffic");
+
+        var sent = Assert.Single(chat.Slack.Sent).Card;
+        Assert.Single(sent.Blocks.OfType<ActionsBlock>());
+        Assert.Equal(ApprovalCards.View, sent.Refresh!.Action.ActionId);
+        Assert.Equal((await chat.SingleRequestAsync()).Id, sent.Refresh.Action.Payload[ApprovalCards.RequestIdKey]);
+        Assert.Empty(sent.Refresh.OthersSee!.OfType<ActionsBlock>());
+        Assert.Empty(sent.Refresh.OthersSee!.OfType<TextInputBlock>());
+    }
+
+    [Theory]
+    [InlineData("0", "more than zero")]
+    [InlineData("-5", "is not an amount")]
+    [InlineData("1e3", "is not an amount")]
+    public async Task HandleAsync_SubmitZeroOrNegativeAmount_FormAgainWithTheProblemNothingRequested(string amount, string problem)
+    {
+        var chat = new ApprovalChat();
+
+        var card = await chat.ClickAsync(
+            ApprovalChat.SlackUser("U0MIA0001"), ApprovalCards.Submit, BudgetPayload,
+            new Dictionary<string, string> { [ApprovalCards.AmountInput] = amount, [ApprovalCards.ReasonInput] = "launch traffic" });
+
+        Assert.Equal(ApprovalCards.FormKind, card.Kind);
+        Assert.Contains(card.Blocks.OfType<TextBlock>(), t => t.Markdown.Contains(problem, StringComparison.Ordinal));
+        Assert.Equal(ApprovalCards.MinimumAmount, card.Blocks.OfType<TextInputBlock>().Single(i => i.Id == ApprovalCards.AmountInput).Minimum);
+        Assert.Empty(await chat.Store.ListAsync(null, null, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1500")]
+    public async Task HandleAsync_ApproveWithZeroOrNegativeAmount_PrivateNoticeStillPending(string amount)
+    {
+        var chat = new ApprovalChat();
+        await chat.SayAsync(ApprovalChat.SlackUser("U0MIA0001"), "request +$2,000 for payments this month: launch traffic");
+        var payload = chat.Slack.Sent[0].Card.Blocks.OfType<ActionsBlock>().Single().Actions[0].Payload;
+
+        var card = await chat.ClickAsync(ApprovalChat.SlackUser("U0PAT0001"), ApprovalCards.Approve, payload, new Dictionary<string, string> { [ApprovalCards.AmountInput] = amount });
+
+        Assert.Equal(ApprovalCards.PrivateKind, card.Kind);
+        Assert.Contains("Nothing", card.FallbackText, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ApprovalStatus.Pending, (await chat.SingleRequestAsync()).Status);
+    }
 }

@@ -57,7 +57,7 @@ internal sealed class ApprovalChat
             services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), Store, new DirectoryAddressBook(), NullLogger<ApprovalCardNotifier>.Instance, Budgets);
         Service = new ApprovalService(Store, Budgets, directory, new ApprovalPolicy(new ApprovalOptions { FinanceApprovalAbove = 5000m }), notifier, Time);
         Command = new ApprovalCommand(Service, Store, Budgets, people, CostCalendar.Default, Time);
-        Handler = new ApprovalActionHandler(Service, Budgets, people, Time);
+        Handler = new ApprovalActionHandler(Service, Store, Budgets, people, Time);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero));

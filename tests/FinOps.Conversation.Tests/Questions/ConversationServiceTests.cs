@@ -134,6 +134,27 @@ public sealed class ConversationServiceTests
     }
 
     [Fact]
+    public async Task AnswerAsync_Help_MentionsBudgetAndApprovalCommandsThatWork()
+    {
+        using var services = Services(new FakeCostQueryService().Add(new DateOnly(2026, 11, 18), 500m, "data"));
+        var bot = services.GetRequiredService<IConversationService>();
+
+        var help = await bot.AnswerAsync(new IncomingMessage("help", User, Where), CancellationToken.None);
+
+        var text = Assert.Single(help.Blocks.OfType<TextBlock>(), b => b.Markdown.StartsWith("Budgets and approvals", StringComparison.Ordinal)).Markdown;
+        var commands = System.Text.RegularExpressions.Regex.Matches(text, "\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(
+            ["set the data budget to $25k a month", "budget status for data", "request +$2,000 for data this month: launch traffic", "approvals for data this quarter"],
+            commands);
+        Assert.True(FinOps.Conversation.Budgets.BudgetCommand.TryParse(commands[0], out var set) && !set.IsStatus && set.Amount == 25000m, commands[0]);
+        Assert.True(FinOps.Conversation.Budgets.BudgetCommand.TryParse(commands[1], out var status) && status.IsStatus && status.Team == "data", commands[1]);
+        Assert.All(commands[2..], c => Assert.True(FinOps.Conversation.Approvals.ApprovalCommand.Matches(c), c));
+        Assert.All(commands[..2], c => Assert.False(FinOps.Conversation.Approvals.ApprovalCommand.Matches(c), c));
+        Assert.All(commands[2..], c => Assert.False(FinOps.Conversation.Budgets.BudgetCommand.TryParse(c, out _), c));
+    }
+
+    [Fact]
     public async Task HandleActionAsync_UnknownAction_ReturnsErrorCard()
     {
         using var services = Services(Store());

@@ -99,6 +99,22 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Render_TextInputWithMinimum_IsInputNumberWithMin()
+    {
+        var card = new Card("t", "t", [new TextInputBlock("amount", "Increase (USD)", "2000", Required: true, Minimum: 0.01m)]);
+
+        var input = Renderer.Render(card)["body"]![0]!;
+
+        Assert.Equal("Input.Number", (string?)input["type"]);
+        Assert.Equal("amount", (string?)input["id"]);
+        Assert.Equal(0.01m, (decimal?)input["min"]);
+        Assert.Equal("2000", (string?)input["placeholder"]);
+        Assert.True((bool?)input["isRequired"]);
+        Assert.Null(input["isMultiline"]);
+        Assert.Null(input["maxLength"]);
+    }
+
+    [Fact]
     public void Render_HugeTable_StaysUnderSizeLimitAndSaysHowManyMore()
     {
         var rows = Enumerable.Range(1, 400)
@@ -174,5 +190,45 @@ public sealed class AdaptiveCardRendererTests
 
         Assert.True(exitCode == 0, output);
         Assert.Contains($"OK {SampleCards.All.Count} adaptive file(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_CardWithRefresh_BodyForOthersAndRefreshForTeamsUsersOnly()
+    {
+        var view = new CardAction("approval.view", "Refresh", new Dictionary<string, string> { ["requestId"] = "apr-1" });
+        var users = Enumerable.Range(0, 70).Select(i => new ChatUser("teams", $"29:user{i:00}"))
+            .Prepend(new ChatUser("slack", "U0PAT0001")).Prepend(new ChatUser("teams", "29:user00")).ToList();
+        var card = new Card("approval", "t", [new TextBlock("request"), new ActionsBlock([new CardAction("approval.approve", "Approve", new Dictionary<string, string>())])])
+        {
+            Refresh = new CardRefresh(view, users, [new TextBlock("request")]),
+        };
+
+        var json = Renderer.Render(card);
+
+        Assert.Single(json["body"]!.AsArray());
+        Assert.Equal("request", (string?)json["body"]![0]!["text"]);
+        var refresh = json["refresh"]!;
+        Assert.Equal(("Action.Execute", "approval.view"), ((string?)refresh["action"]!["type"], (string?)refresh["action"]!["verb"]));
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["requestId"] = "apr-1" }, refresh["action"]!["data"]));
+        var ids = refresh["userIds"]!.AsArray().Select(n => (string)n!).ToList();
+        Assert.Equal(CardRefresh.MaxUsers, ids.Count);
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.All(ids, id => Assert.StartsWith("29:", id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_RefreshWithoutOthersViewOrTeamsUsers_OwnBlocksAndNoUserIds()
+    {
+        var view = new CardAction("approval.view", "Refresh", new Dictionary<string, string>());
+        var card = new Card("approval", "t", [new TextBlock("mine"), new ActionsBlock([new CardAction("approval.approve", "Approve", new Dictionary<string, string>())])])
+        {
+            Refresh = new CardRefresh(view, [new ChatUser("slack", "U0PAT0001")]),
+        };
+
+        var json = Renderer.Render(card);
+
+        Assert.Equal(2, json["body"]!.AsArray().Count);
+        Assert.NotNull(json["refresh"]!["action"]);
+        Assert.Null(json["refresh"]!["userIds"]);
     }
 }
