@@ -73,7 +73,7 @@ public sealed class ApprovalsCliTests : IDisposable
 
         Assert.Equal(["requested", "requested", "approved"], rows.Select(r => r["event"]));
         Assert.Equal(Awkward, rows[0]["note"]);
-        Assert.Equal("=cmd, \"quoted\"", rows[2]["note"]);
+        Assert.Equal("'=cmd, \"quoted\"", rows[2]["note"]); // formula-like text is exported inert (leading apostrophe)
         Assert.Equal(("2000", "1500", "USD"), (rows[2]["amount_before"], rows[2]["amount_after"], rows[2]["currency"]));
         Assert.Equal(("payments", "2026-12-01", "mia@corp.example"), (rows[2]["team"], rows[2]["period_start"], rows[2]["requested_by"]));
         Assert.Equal("1700000000.000100", rows[2]["message_id"]);
