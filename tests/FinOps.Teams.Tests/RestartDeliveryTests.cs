@@ -9,6 +9,7 @@ using FinOps.Teams.Delivery;
 using FinOps.Teams.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Teams.Tests;
@@ -308,6 +309,13 @@ public sealed class RestartDeliveryTests : IAsyncLifetime, IDisposable
             _bf,
             services: services =>
             {
+                // The test drives delivery itself (DeliverDueAsync): the host's own dispatcher polling the same queue in the
+                // background would race it for each item, and which of the two dies where would be down to timing.
+                foreach (var dispatcher in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(TeamsOutboxDispatcher)).ToList())
+                {
+                    services.Remove(dispatcher);
+                }
+
                 services.RemoveAll<IWorkQueue>();
                 services.AddSingleton<IWorkQueue>(dying);
                 services.RemoveAll<IIdempotencyStore>();
