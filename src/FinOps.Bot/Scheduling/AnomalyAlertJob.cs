@@ -11,31 +11,10 @@ namespace FinOps.Bot.Scheduling;
 /// for, so detection follows every import, including CLI imports in another process. Nothing runs before start-up is done.
 /// </remarks>
 [DisallowConcurrentExecution]
-public sealed class AnomalyAlertJob(AnomalyAlertPublisher publisher, ICostQueryService costs, AnomalyImportWatermark watermark, StartupState? startup = null) : IJob
+public sealed class AnomalyAlertJob(AnomalyAlertPublisher publisher, ICostQueryService costs, ImportWatermark<AnomalyAlertJob> watermark, StartupState? startup = null)
+    : ImportFollowingJob(costs, watermark, startup)
 {
     public static readonly JobKey Key = new("anomaly-alerts", "anomalies");
 
-    /// <summary>Job data key: <see cref="ImportsMode"/> for the import-check trigger; absent for the daily one.</summary>
-    public const string ModeKey = "mode";
-
-    public const string ImportsMode = "imports";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (startup is { IsReady: false })
-        {
-            return;
-        }
-
-        var coverage = await costs.GetCoverageAsync(cancellationToken);
-        if (string.Equals(context.MergedJobDataMap?.GetString(ModeKey), ImportsMode, StringComparison.Ordinal)
-            && !watermark.HasChanged(coverage?.LastImportedAt))
-        {
-            return;
-        }
-
-        await publisher.PublishAsync(coverage, cancellationToken);
-        watermark.Evaluated(coverage?.LastImportedAt);
-    }
+    protected override Task RunAsync(DataCoverage? coverage, CancellationToken cancellationToken) => publisher.PublishAsync(coverage, cancellationToken);
 }

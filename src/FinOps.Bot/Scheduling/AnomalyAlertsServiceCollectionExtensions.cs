@@ -18,7 +18,7 @@ public static class AnomalyAlertsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnomalyAlertOptions>, AnomalyAlertOptionsValidator>());
         services.TryAddScoped<BudgetAlertRecipients>();
         services.TryAddScoped<AnomalyAlertPublisher>();
-        services.TryAddSingleton<AnomalyImportWatermark>();
+        services.TryAddSingleton<ImportWatermark<AnomalyAlertJob>>();
 
         var options = configuration.GetSection(AnomalyAlertOptions.SectionName).Get<AnomalyAlertOptions>() ?? new AnomalyAlertOptions();
         if (!options.Enabled)

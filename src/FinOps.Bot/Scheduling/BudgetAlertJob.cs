@@ -12,32 +12,10 @@ namespace FinOps.Bot.Scheduling;
 /// host's start-up (migration, demo seeding) is done.
 /// </remarks>
 [DisallowConcurrentExecution]
-public sealed class BudgetAlertJob(BudgetAlertPublisher publisher, ICostQueryService costs, BudgetImportWatermark watermark, StartupState? startup = null) : IJob
+public sealed class BudgetAlertJob(BudgetAlertPublisher publisher, ICostQueryService costs, ImportWatermark<BudgetAlertJob> watermark, StartupState? startup = null)
+    : ImportFollowingJob(costs, watermark, startup)
 {
     public static readonly JobKey Key = new("budget-alerts", "budgets");
 
-    /// <summary>Job data key: <see cref="ImportsMode"/> for the import-check trigger; absent for the daily one.</summary>
-    public const string ModeKey = "mode";
-
-    public const string ImportsMode = "imports";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (startup is { IsReady: false })
-        {
-            // Still migrating or seeding the store: the next check, after start-up, evaluates (the import time is new to it).
-            return;
-        }
-
-        var coverage = await costs.GetCoverageAsync(cancellationToken);
-        if (string.Equals(context.MergedJobDataMap?.GetString(ModeKey), ImportsMode, StringComparison.Ordinal)
-            && !watermark.HasChanged(coverage?.LastImportedAt))
-        {
-            return;
-        }
-
-        await publisher.PublishAsync(cancellationToken);
-        watermark.Evaluated(coverage?.LastImportedAt);
-    }
+    protected override Task RunAsync(DataCoverage? coverage, CancellationToken cancellationToken) => publisher.PublishAsync(cancellationToken);
 }

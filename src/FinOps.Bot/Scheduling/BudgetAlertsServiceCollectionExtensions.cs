@@ -16,7 +16,7 @@ public static class BudgetAlertsServiceCollectionExtensions
 
         services.TryAddScoped<BudgetAlertRecipients>();
         services.TryAddScoped<BudgetAlertPublisher>();
-        services.TryAddSingleton<BudgetImportWatermark>();
+        services.TryAddSingleton<ImportWatermark<BudgetAlertJob>>();
 
         var options = configuration.GetSection(BudgetOptions.SectionName).Get<BudgetOptions>() ?? new BudgetOptions();
         if (!options.AlertsEnabled)

@@ -144,7 +144,7 @@ public sealed class AnomalyAlertTests : IDisposable
         _costs.Coverage = Coverage(new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero));
         await using var services = Services();
 
-        await ExecuteAsync(services, new AnomalyImportWatermark(), daily: true);
+        await ExecuteAsync(services, new ImportWatermark<AnomalyAlertJob>(), daily: true);
 
         var card = Assert.Single(_playground.Sent).Card;
         Assert.Equal("2026-11-20", card.Blocks.OfType<FactsBlock>().Single().Facts.Single(f => f.Label == "Period").Value);
@@ -154,7 +154,7 @@ public sealed class AnomalyAlertTests : IDisposable
     public async Task Execute_ImportCheck_RunsOnlyWhenTheLastImportTimeChanged()
     {
         _costs.Coverage = Coverage(new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero));
-        var watermark = new AnomalyImportWatermark();
+        var watermark = new ImportWatermark<AnomalyAlertJob>();
         await using var services = Services();
         await ExecuteAsync(services, watermark, daily: false);
         Assert.Single(_playground.Sent);
@@ -280,7 +280,7 @@ public sealed class AnomalyAlertTests : IDisposable
     private static DataCoverage Coverage(DateTimeOffset importedAt) =>
         new(new DateRange(new DateOnly(2026, 8, 1), SpikeDay.AddDays(1)), importedAt, ["USD"]);
 
-    private async Task ExecuteAsync(ServiceProvider services, AnomalyImportWatermark watermark, bool daily)
+    private async Task ExecuteAsync(ServiceProvider services, ImportWatermark<AnomalyAlertJob> watermark, bool daily)
     {
         using var scope = services.CreateScope();
         var data = new JobDataMap();
