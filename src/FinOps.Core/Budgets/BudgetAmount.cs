@@ -7,7 +7,12 @@ namespace FinOps.Core.Budgets;
 /// <remarks>A currency symbol or code, when present, is returned; <c>$</c> is USD, <c>€</c> EUR, <c>£</c> GBP, <c>¥</c> JPY.</remarks>
 public static partial class BudgetAmount
 {
-    public static bool TryParse(string? text, out decimal amount, out string? currency)
+    /// <summary>A positive amount (a budget limit).</summary>
+    public static bool TryParse(string? text, out decimal amount, out string? currency) =>
+        TryRead(text, out amount, out currency) && amount > 0;
+
+    /// <summary>Any amount written as above, zero included (callers that explain why zero is refused check it themselves).</summary>
+    public static bool TryRead(string? text, out decimal amount, out string? currency)
     {
         amount = 0;
         currency = null;
@@ -38,7 +43,7 @@ public static partial class BudgetAmount
             "¥" => "JPY",
             _ => null,
         };
-        return amount > 0;
+        return true;
     }
 
     [GeneratedRegex(
