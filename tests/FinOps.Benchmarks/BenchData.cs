@@ -11,6 +11,9 @@ public static class BenchData
     /// <summary>"Today" of every run: the CSV ends the day before; the eval questions are phrased against this day too.</summary>
     public static readonly DateOnly AsOf = new(2026, 11, 23);
 
+    /// <summary>Months of the demo data unless a verb asks for more (the generator's default).</summary>
+    public const int DefaultMonths = 13;
+
     public static string WorkFolder(BenchArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -22,8 +25,16 @@ public static class BenchData
     public static string CsvPath(string folder, int rows) =>
         Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"focus-{rows}.csv"));
 
+    /// <summary>The CSV of <paramref name="months"/> months (the default 13 keep the name of <see cref="CsvPath(string, int)"/>).</summary>
+    public static string CsvPath(string folder, int rows, int months) => months == DefaultMonths
+        ? CsvPath(folder, rows)
+        : Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"focus-{rows}-{months}m.csv"));
+
     /// <summary>The CSV for <paramref name="rows"/>, generated when missing (written to a temporary name first, so a killed run leaves no half file).</summary>
-    public static string Ensure(string path, int rows, TextWriter log)
+    public static string Ensure(string path, int rows, TextWriter log) => Ensure(path, rows, DefaultMonths, log);
+
+    /// <summary>As <see cref="Ensure(string, int, TextWriter)"/>, with <paramref name="months"/> months of data.</summary>
+    public static string Ensure(string path, int rows, int months, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(log);
         if (File.Exists(path))
@@ -34,7 +45,7 @@ public static class BenchData
 
         var partial = path + ".partial";
         var watch = Stopwatch.StartNew();
-        var result = new FocusDemoGenerator().WriteFile(partial, new DemoDataOptions { EndDate = AsOf, TargetRows = rows }, CancellationToken.None);
+        var result = new FocusDemoGenerator().WriteFile(partial, new DemoDataOptions { EndDate = AsOf, TargetRows = rows, Months = months }, CancellationToken.None);
         File.Move(partial, path, overwrite: true);
         log.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

@@ -15,7 +15,8 @@ public static class BenchmarkCommands
           query    --rows N [--iterations 200]      p50/p95 of ten CostQuery shapes, ours (ICostQueryService) vs DuckDB SQL, totals cross-checked
           ask      --rows N [--iterations 200]      parse + query + compose p95 of 31 eval questions (QuestionService)
           profile  --rows N                         where our import's time goes (hash, read, quality, aggregate + SQLite)
-          forecast [--rows 200000] [--outcomes f]   backtest of the cost forecaster vs three baselines (MAPE, 80% interval coverage)
+          forecast [--rows 200000] [--months 13] [--periods month,quarter,year] [--fiscal-starts 1,2] [--outcomes f]
+                                                    backtest of the cost forecaster vs three baselines (MAPE, 80% interval coverage)
           digests  --rows N [--teams 10000] [--runs 3] [--sample 200]
                                                     build + card every team's weekly digest (WeeklyDigestBuilder.BuildManyAsync,
                                                     DigestCardComposer); a sample of teams rebuilt one by one must match
@@ -248,10 +249,18 @@ public static class BenchmarkCommands
     private static async Task<int> ForecastAsync(BenchArgs options, CancellationToken cancellationToken)
     {
         var rows = options.Number("rows", 200_000);
+        var months = options.Number("months", BenchData.DefaultMonths);
+        var kinds = (options.Value("periods") ?? "month").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => Enum.TryParse<ForecastBacktest.PeriodKind>(k, ignoreCase: true, out var kind) ? kind : throw new FormatException($"--periods: '{k}' is not month, quarter or year"))
+            .ToList();
+        var fiscalStarts = (options.Value("fiscal-starts") ?? "1,2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(m => int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12 ? month : throw new FormatException($"--fiscal-starts: '{m}' is not a month 1 to 12"))
+            .ToList();
         var folder = BenchData.WorkFolder(options);
         Console.WriteLine($"{TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; {Machine.Describe()}; load {Machine.LoadAverage()}");
-        var csv = options.Value("csv") ?? BenchData.Ensure(BenchData.CsvPath(folder, rows), rows, Console.Out);
-        return await ForecastBacktest.RunAsync(csv, OursDb(folder, rows), options.Value("outcomes"), cancellationToken);
+        var csv = options.Value("csv") ?? BenchData.Ensure(BenchData.CsvPath(folder, rows, months), rows, months, Console.Out);
+        var database = months == BenchData.DefaultMonths ? OursDb(folder, rows) : Path.Combine(folder, Invariant($"ours-{rows}-{months}m.db"));
+        return await ForecastBacktest.RunAsync(csv, database, options.Value("outcomes"), kinds, fiscalStarts, cancellationToken);
     }
 
     private static (int Rows, string Csv, string Folder) Prepare(BenchArgs options)
