@@ -1,3 +1,4 @@
+using FinOps.Core.Calendar;
 using FinOps.Core.Forecasting;
 using FinOps.Core.Query;
 
@@ -74,6 +75,50 @@ public sealed class CostForecasterTests
 
         // February's 140 (5% of 2,800) on the 28th (its last day) becomes 5% of March's 3,100 on the 31st, once.
         Near(3100m + 155m, forecast.Value);
+    }
+
+    [Fact]
+    public async Task ForecastAsync_FiscalQuarter_MonthStartPurchasePlacedInEachRemainingMonthEndExclusive()
+    {
+        // Fiscal year from February: Q1 FY2027 is Feb 1 - May 1 2026 (end exclusive).
+        var quarter = new CostCalendar(2).Quarter(new DateOnly(2026, 2, 10));
+        var asOf = new DateOnly(2026, 2, 10);
+        _store.Daily(December, asOf, _ => 100m);
+        foreach (var month in new[] { December, December.AddMonths(1), December.AddMonths(2) })
+        {
+            _store.Add(month, 0m, "Purchase", billed: 3000m);
+        }
+
+        var billed = Assert.Single(await ForecastAsync(quarter, asOf, CostMetric.BilledCost));
+
+        Assert.Equal(new DateRange(new DateOnly(2026, 2, 1), new DateOnly(2026, 5, 1)), quarter);
+        // 89 days x 100 + the purchase on Feb 1 (known), Mar 1 and Apr 1; none for May 1, the day after the quarter.
+        Near((89 * 100m) + (3 * 3000m), billed.Value);
+        Assert.Equal((9 * 100m) + 3000m, billed.Actual);
+        Assert.True(billed.Low < billed.Value && billed.Value < billed.High, $"{billed.Low} < {billed.Value} < {billed.High}");
+        // The purchases are known amounts on known days: the spread is the usage's alone, not scaled by them.
+        Assert.True(billed.High - billed.Low < 80 * 100m * 0.5m, $"[{billed.Low}, {billed.High}]");
+    }
+
+    [Fact]
+    public async Task ForecastAsync_FiscalYear_MonthEndTaxOnEveryRemainingMonthAndNoneAfterTheEnd()
+    {
+        // Fiscal year from July: FY2027 is Jul 1 2026 - Jul 1 2027; as of Jul 3 every later month end gets its tax.
+        var year = new CostCalendar(7).FiscalYear(new DateOnly(2026, 7, 3));
+        var asOf = new DateOnly(2026, 7, 3);
+        _store.Daily(new DateOnly(2026, 1, 1), asOf, _ => 100m);
+        for (var month = new DateOnly(2026, 1, 1); month < new DateOnly(2026, 7, 1); month = month.AddMonths(1))
+        {
+            var days = DateTime.DaysInMonth(month.Year, month.Month);
+            _store.Add(month.AddDays(days - 1), days * 100m * 0.05m, "Tax");
+        }
+
+        var forecast = Assert.Single(await ForecastAsync(year, asOf));
+
+        Assert.Equal(new DateRange(new DateOnly(2026, 7, 1), new DateOnly(2027, 7, 1)), year);
+        // 365 days x 100, and 5% tax on each of the twelve month ends (Jun 30 2027 is the last one; Jul 31 2027 is outside).
+        Near(365 * 100m * 1.05m, forecast.Value);
+        Assert.Equal(200m, forecast.Actual);
     }
 
     [Fact]
