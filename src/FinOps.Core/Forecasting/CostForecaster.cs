@@ -16,6 +16,8 @@ namespace FinOps.Core.Forecasting;
 /// (a monthly commitment fee on the 1st, tax on the last day): each remaining day gets what the same day of the
 /// latest known month had (the last day of a month stands for the last day of any month), taxes scaled by the
 /// usage of the two months, so a day-1 purchase is counted once and never spread as run-rate.</para>
+/// <para>The interval covers the usage ahead; a scope whose usage comes from several teams (the company, a service across
+/// teams) gets a wider floor, since its smooth history hides the shifts of single teams that move it.</para>
 /// </remarks>
 public sealed class CostForecaster : ICostForecaster
 {
@@ -67,7 +69,7 @@ public sealed class CostForecaster : ICostForecaster
 
         var history = new DateRange(historyStart, knownEnd);
         var result = await _queries.QueryAsync(
-            request.Scope with { Period = history, ComparePeriod = null, GroupBy = [Dimension.ChargeCategory], Granularity = Granularity.Day, Top = null },
+            request.Scope with { Period = history, ComparePeriod = null, GroupBy = [Dimension.ChargeCategory, Dimension.Team], Granularity = Granularity.Day, Top = null },
             cancellationToken);
         var forecasts = new List<CostForecast>();
         foreach (var part in result.ByCurrency)
@@ -98,6 +100,7 @@ public sealed class CostForecaster : ICostForecaster
         var fixedDays = new Dictionary<int, Dictionary<string, decimal>>();
         var first = int.MaxValue;
         var last = -1;
+        var teams = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in part.Rows)
         {
             if (row.Bucket is not { } bucket || !history.Contains(bucket))
@@ -121,6 +124,10 @@ public sealed class CostForecaster : ICostForecaster
             else
             {
                 usage[index] += row.Value;
+                if (row.Value != 0 && row.Key.Count > 1)
+                {
+                    teams.Add(row.Key[1]);
+                }
             }
         }
 
@@ -148,7 +155,7 @@ public sealed class CostForecaster : ICostForecaster
             usageAhead += daily[h];
         }
 
-        var (low, high) = ForecastInterval.RelativeBounds(series, firstDay, horizon);
+        var (low, high) = ForecastInterval.RelativeBounds(series, firstDay, horizon, aggregated: teams.Count > 1);
         var known = actual + FixedAhead(usage, fixedDays, history, forecastStart, period.End, daily);
         var scale = Math.Abs(usageAhead);
         return new CostForecast(

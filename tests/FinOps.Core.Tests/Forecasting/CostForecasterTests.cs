@@ -170,6 +170,30 @@ public sealed class CostForecasterTests
     }
 
     [Fact]
+    public async Task ForecastAsync_SmoothSumOfTwentyTeamsOneShiftsAfterAsOf_IntervalContainsTruth()
+    {
+        // Twenty perfectly steady teams: the company's history has no error to learn from, yet one team stepping up by
+        // 30% for the rest of the month (1.5% of the remaining total) is an ordinary month for a company.
+        var asOf = new DateOnly(2026, 3, 8);
+        for (var t = 0; t < 20; t++)
+        {
+            _store.Daily(December, asOf, _ => 100m, team: $"team-{t:00}");
+        }
+
+        var remaining = MarchRange.End.DayNumber - asOf.DayNumber;
+        var truth = (31 * 20 * 100m) + (remaining * 30m);
+
+        var company = Assert.Single(await ForecastAsync(MarchRange, asOf));
+        var team = Assert.Single(await ForecastAsync(MarchRange, asOf, team: "team-00"));
+
+        Near(31 * 20 * 100m, company.Value);
+        Assert.InRange(truth, company.Low, company.High);
+        // The sum of several teams is floored at +-2% of the remaining usage; one steady team keeps the narrower +-1%.
+        Near(remaining * 20 * 100m * 0.02m, company.High - company.Value);
+        Near(remaining * 100m * 0.01m, team.High - team.Value);
+    }
+
+    [Fact]
     public async Task ForecastAsync_TwoCurrencies_OneForecastEachLargestFirst()
     {
         _store.Daily(December, new DateOnly(2026, 3, 10), _ => 100m);
