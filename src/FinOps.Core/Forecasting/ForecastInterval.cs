@@ -20,6 +20,12 @@ internal static class ForecastInterval
     /// <summary>Fewest origins whose errors give percentiles.</summary>
     public const int MinOrigins = 10;
 
+    /// <summary>
+    /// Longest sums backtested: a quarter's or a year's remaining sum is judged by month-long sums widened by the square root
+    /// of the length ratio, since a few overlapping windows of 100+ days are nearly one sample and their percentiles say nothing.
+    /// </summary>
+    public const int MaxSumDays = 31;
+
     /// <summary>Relative spread when the history cannot be backtested.</summary>
     public const decimal FallbackSpread = 0.25m;
 
@@ -67,7 +73,7 @@ internal static class ForecastInterval
             return (-FallbackSpread, FallbackSpread);
         }
 
-        var length = Math.Min(horizon, longest);
+        var length = Math.Min(Math.Min(horizon, longest), MaxSumDays);
         var errors = new List<decimal>();
         var firstOrigin = Math.Max(MinFitDays, n - length - MaxOrigins + 1);
         for (var origin = firstOrigin; origin + length <= n; origin++)
