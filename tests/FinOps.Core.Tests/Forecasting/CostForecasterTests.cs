@@ -194,6 +194,32 @@ public sealed class CostForecasterTests
     }
 
     [Fact]
+    public async Task ForecastAsync_FiscalYearNoisyGrowth_IntervalTwoSidedAndContainsTruth()
+    {
+        // The noisy, growing series of the month test, forecast for a whole fiscal year a week in: the remaining 358 days
+        // are judged by month-long backtest sums (overlapping windows of 100+ days would be nearly one sample).
+        static decimal Day(DateOnly d)
+        {
+            var i = d.DayNumber - December.DayNumber;
+            var noise = (decimal)Math.Sin(i * 2.39996) * 0.08m;
+            return Math.Round((IsWeekend(d) ? 40m : 100m) * (1m + (0.001m * i)) * (1m + noise), 2);
+        }
+
+        var year = new CostCalendar(7).FiscalYear(new DateOnly(2026, 7, 8));
+        var asOf = new DateOnly(2026, 7, 8);
+        _store.Daily(December, asOf, Day);
+        var truth = Enumerable.Range(0, year.Days).Select(i => year.Start.AddDays(i)).Sum(Day);
+
+        var forecast = Assert.Single(await ForecastAsync(year, asOf));
+
+        Assert.InRange(truth, forecast.Low, forecast.High);
+        // Two-sided: each end at least 2% of the forecast away, and not vacuous (within 40% either way).
+        Assert.True(forecast.Value - forecast.Low > forecast.Value * 0.02m, $"{forecast.Low} < {forecast.Value}");
+        Assert.True(forecast.High - forecast.Value > forecast.Value * 0.02m, $"{forecast.Value} < {forecast.High}");
+        Assert.True(forecast.High - forecast.Low < forecast.Value * 0.8m, $"[{forecast.Low}, {forecast.High}]");
+    }
+
+    [Fact]
     public async Task ForecastAsync_TwoCurrencies_OneForecastEachLargestFirst()
     {
         _store.Daily(December, new DateOnly(2026, 3, 10), _ => 100m);
