@@ -36,6 +36,12 @@ public sealed class ApprovalCardsOracleTests : IDisposable
             "apr-1", "payments-monthly", "payments", period, 2000m, "USD", "launch traffic, \"big\" one", new ApprovalParty("marcus", "Marcus Webb", "teams"),
             ApprovalStatus.Pending, null, 0, 0, at, at, null, null, null, null, 1);
         var approved = pending with { Status = ApprovalStatus.Approved, ApprovedAmount = 1500m, DecidedBy = "Priya Raman", DecidedAt = at, Version = 2 };
+        BudgetDriver[] drivers =
+        [
+            new(Dimension.Service, "Amazon EC2", 9000m, 6000m),
+            new(Dimension.Service, "Amazon RDS \"prod\" <db>", 4000m, 4500m),
+            new(Dimension.Account, "payments-prod", 12000m, 0m),
+        ];
         Card[] cards =
         [
             ApprovalCards.Request(pending, budget, decidable: true),
@@ -49,6 +55,9 @@ public sealed class ApprovalCardsOracleTests : IDisposable
             ApprovalCards.Shared(pending, budget, [new ChatUser("teams", "29:1priya"), new ChatUser("slack", "U0PRIYA")]),
             ApprovalCards.ViewFor(pending, budget, new ChatUser("teams", "29:1priya"), decider: true),
             ApprovalCards.Shared(pending, budget, []),
+            ApprovalCards.Request(pending, budget, decidable: true, drivers: drivers),
+            ApprovalCards.Shared(pending, budget, [new ChatUser("teams", "29:1priya")], drivers: drivers),
+            ApprovalCards.Request(approved, budget, decidable: true, notice: ApprovalService.Outcome(approved), drivers: drivers),
         ];
 
         var adaptive = Directory.CreateDirectory(Path.Combine(_directory, "adaptive")).FullName;

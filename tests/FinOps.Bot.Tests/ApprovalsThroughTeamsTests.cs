@@ -20,6 +20,7 @@ public sealed class ApprovalsThroughTeamsTests
     private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     private static readonly (string Id, string Aad, string Name, string Conversation) Priya = ("29:1priya", "6d796170-6e65-7374-0000-000000000e01", "Priya Raman", "a:1priya-personal");
     private static readonly (string Id, string Aad, string Name, string Conversation) Marcus = ("29:1marcus", "6d796170-6e65-7374-0000-000000000e02", "Marcus Webb", "a:1marcus-personal");
+    private static readonly (string Id, string Aad, string Name, string Conversation) Grace = ("29:1grace", "f1a0c5e2-7b3d-4e9a-8c6f-0d2e4b6a8c01", "Grace Adeyemi", "a:1grace-personal");
 
     [Fact]
     public async Task Invoke_RefreshThenRequesterThenOwnerApproveTwice_ButtonsForApproverOnlyRefusedPrivatelyThenOneDecision()
@@ -74,6 +75,59 @@ public sealed class ApprovalsThroughTeamsTests
         Assert.Equal(2000m, await factory.Services.GetRequiredService<IBudgetIncreases>().GetApprovedIncreaseAsync("payments-monthly", MarchBudget.March, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Invoke_AskThenOwnerStepThenFinance_EveryCardKeepsTheCurrentDecidersRefreshAndTheDrivers()
+    {
+        await using var connector = await RecordingServer.StartAsync();
+        await using var factory = new BotFactory();
+        factory.Settings["Teams:DevelopmentServiceUrl"] = connector.BaseUrl.AbsoluteUri;
+        factory.Settings["Budgets:FinanceApprovalAbove"] = "1000";
+        factory.ConfigureTestServices = s => s.AddSingleton<IBudgetStatusService>(new MarchBudget());
+        using var client = factory.CreateClient();
+        await factory.WaitUntilReadyAsync();
+        await PostAsync(client, Message(connector.BaseUrl, Priya, "help", "1772600000201"));
+        await PostAsync(client, Message(connector.BaseUrl, Grace, "help", "1772600000202"));
+        await PostAsync(client, Message(connector.BaseUrl, Marcus, "request +$2,000 for payments this month: launch traffic", "1772600000203"));
+
+        var toPriya = await WaitForAsync(connector, r => r.Method == "POST" && r.Path == $"/v3/conversations/{Priya.Conversation}/activities" && r.Body.Contains("Budget increase request", StringComparison.Ordinal));
+        var posted = toPriya.Json["attachments"]![0]!["content"]!.AsObject();
+        CardOracle.AssertValidAdaptiveCard(posted);
+        Assert.Equal(["29:1priya"], UserIds(posted));
+        Assert.Contains("Amazon EC2 (service)", posted.ToJsonString(), StringComparison.Ordinal);
+        var cardId = toPriya.Answer["id"]!.GetValue<string>();
+        var priyaView = (await InvokeAsync(client, connector.BaseUrl, Priya, posted["refresh"]!["action"]!, cardId))["value"]!.AsObject();
+
+        // Ask for info: the answer replaces Priya's card for her alone, so it keeps refreshing for her, with the buttons.
+        var ask = Button(priyaView, "Ask for info")!.DeepClone();
+        ask["data"]!["note"] = "Which launch is this for?";
+        var asked = (await InvokeAsync(client, connector.BaseUrl, Priya, ask, cardId))["value"]!.AsObject();
+        CardOracle.AssertValidAdaptiveCard(asked);
+        Assert.Equal(["29:1priya"], UserIds(asked));
+        Assert.NotNull(Button(asked, "Approve"));
+        Assert.Contains("Asked Marcus Webb", asked.ToJsonString(), StringComparison.Ordinal);
+        await WaitForAsync(connector, r => r.Method == "POST" && r.Path == $"/v3/conversations/{Marcus.Conversation}/activities" && r.Body.Contains("Which launch is this for?", StringComparison.Ordinal));
+
+        // Priya approves her step: every copy is updated for finance's refresh (Grace), and Priya's own answer is read-only.
+        var approved = (await InvokeAsync(client, connector.BaseUrl, Priya, Button(asked, "Approve")!, cardId))["value"]!.AsObject();
+        Assert.Null(Button(approved, "Approve"));
+        Assert.Contains("finance approval", approved.ToJsonString(), StringComparison.Ordinal);
+        var update = await WaitForAsync(connector, r => r.Method == "PUT" && r.Path == $"/v3/conversations/{Priya.Conversation}/activities/{cardId}" && r.Body.Contains("pending (finance)", StringComparison.Ordinal));
+        var updated = update.Json["attachments"]![0]!["content"]!.AsObject();
+        CardOracle.AssertValidAdaptiveCard(updated);
+        Assert.Equal(["29:1grace"], UserIds(updated));
+        Assert.Null(Button(updated, "Approve"));
+        Assert.Contains("Amazon EC2 (service)", updated.ToJsonString(), StringComparison.Ordinal);
+        var toGrace = await WaitForAsync(connector, r => r.Method == "POST" && r.Path == $"/v3/conversations/{Grace.Conversation}/activities" && r.Body.Contains("Budget increase request", StringComparison.Ordinal));
+        Assert.Equal(["29:1grace"], UserIds(toGrace.Json["attachments"]![0]!["content"]!.AsObject()));
+        var graceView = (await InvokeAsync(client, connector.BaseUrl, Grace, posted["refresh"]!["action"]!, cardId))["value"]!.AsObject();
+        var priyaAfter = (await InvokeAsync(client, connector.BaseUrl, Priya, posted["refresh"]!["action"]!, cardId))["value"]!.AsObject();
+        Assert.NotNull(Button(graceView, "Approve"));
+        Assert.Null(Button(priyaAfter, "Approve"));
+        var store = factory.Services.GetRequiredService<IApprovalStore>();
+        var request = Assert.Single(await store.ListAsync(null, null, CancellationToken.None));
+        Assert.Equal((ApprovalStatus.Pending, 1), (request.Status, request.Step));
+    }
+
     private static async Task PostAsync(HttpClient client, JsonObject activity)
     {
         using var response = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
@@ -113,8 +167,13 @@ public sealed class ApprovalsThroughTeamsTests
         throw new TimeoutException("Expected request not recorded. Seen: " + string.Join("\n", connector.Requests.Select(r => r.Method + " " + r.Path + " " + r.Body[..Math.Min(r.Body.Length, 600)])));
     }
 
-    private static JsonNode? ApproveButton(JsonNode node) =>
-        Descendants(node).FirstOrDefault(n => n["type"]?.GetValue<string>() == "Action.Execute" && n["title"]?.GetValue<string>() == "Approve");
+    private static JsonNode? ApproveButton(JsonNode node) => Button(node, "Approve");
+
+    private static JsonNode? Button(JsonNode node, string title) =>
+        Descendants(node).FirstOrDefault(n => n["type"]?.GetValue<string>() == "Action.Execute" && n["title"]?.GetValue<string>() == title);
+
+    private static string[] UserIds(JsonObject card) =>
+        card["refresh"]?["userIds"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? [];
 
     private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
     {
@@ -151,5 +210,8 @@ public sealed class ApprovalsThroughTeamsTests
 
         public Task<BudgetStatus?> FindAsync(string budgetId, DateOnly asOf, CancellationToken cancellationToken) =>
             Task.FromResult(budgetId == Budget.BudgetId && March.Contains(asOf) ? Budget : null);
+
+        public Task<IReadOnlyList<BudgetDriver>> GetDriversAsync(string budgetId, DateOnly asOf, int top, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<BudgetDriver>>(budgetId == Budget.BudgetId ? [new BudgetDriver(Dimension.Service, "Amazon EC2", 1800m, 1200m)] : []);
     }
 }

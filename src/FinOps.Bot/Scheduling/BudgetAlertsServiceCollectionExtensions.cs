@@ -2,6 +2,7 @@ using FinOps.Core.Budgets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace FinOps.Bot.Scheduling;
@@ -14,12 +15,16 @@ public static class BudgetAlertsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        // Bound by the storage layer's AddBudgets; this adds the check of the schedule it cannot make without Quartz.
+        services.AddOptions<BudgetOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BudgetOptions>, BudgetScheduleOptionsValidator>());
         services.TryAddScoped<BudgetAlertRecipients>();
         services.TryAddScoped<BudgetAlertPublisher>();
         services.TryAddSingleton<ImportWatermark<BudgetAlertJob>>();
 
         var options = configuration.GetSection(BudgetOptions.SectionName).Get<BudgetOptions>() ?? new BudgetOptions();
-        if (!options.AlertsEnabled)
+        // A bad cron cannot become a trigger (Quartz would throw while registering, blaming no setting); the validator names it at start.
+        if (!options.AlertsEnabled || !BudgetScheduleOptionsValidator.IsValidCron(options.DailyCron) || options.ImportCheckInterval <= TimeSpan.Zero)
         {
             return services;
         }

@@ -93,8 +93,8 @@ public sealed class ApprovalActionHandler(ApprovalService approvals, IApprovalSt
         }
 
         var person = await ResolveAsync(action, cancellationToken);
-        var decider = request.Status == ApprovalStatus.Pending && approvals.Policy.CannotDecide(approvals.Directory, request, person) is null;
-        return ApprovalCards.ViewFor(request, await budgets.FindAsync(request.BudgetId, request.Period.Start, cancellationToken), action.User, decider);
+        var view = await ApprovalBudgetView.LoadAsync(budgets, request, time, cancellationToken);
+        return ApprovalCards.ViewFor(request, view.Status, action.User, IsDecider(request, person), view.Drivers);
     }
 
     private async Task<Card> DecideAsync(CardActionInvoked action, ApprovalAction kind, CancellationToken cancellationToken)
@@ -125,17 +125,25 @@ public sealed class ApprovalActionHandler(ApprovalService approvals, IApprovalSt
         {
             case ApprovalResultKind.NotAllowed when result.Request is { } seen:
                 // The person sees the request read-only with the refusal (Teams shows the invoke response to them alone).
-                return ApprovalCards.Request(seen, await budgets.FindAsync(seen.BudgetId, seen.Period.Start, cancellationToken), decidable: false, result.Message + " Nothing changed.", isPrivate: true);
+                var seenBudget = await ApprovalBudgetView.LoadAsync(budgets, seen, time, cancellationToken);
+                return ApprovalCards.Request(seen, seenBudget.Status, decidable: false, result.Message + " Nothing changed.", isPrivate: true, seenBudget.Drivers);
             case ApprovalResultKind.NotAllowed:
             case ApprovalResultKind.Invalid:
             case ApprovalResultKind.NotFound:
                 return ApprovalCards.Notice(result.Message + " Nothing changed.", isPrivate: true);
             default:
                 var request = result.Request!;
-                var budget = await budgets.FindAsync(request.BudgetId, request.Period.Start, cancellationToken);
-                return ApprovalCards.Request(request, budget, decidable: true, notice: result.Message);
+                var budget = await ApprovalBudgetView.LoadAsync(budgets, request, time, cancellationToken);
+                // Teams shows this card to the clicker alone and in place of their refreshing copy: while the request stays open
+                // (a question asked, a step approved) it keeps refreshing for them, with the buttons only if they still decide.
+                return request.Status == ApprovalStatus.Pending
+                    ? ApprovalCards.ViewFor(request, budget.Status, action.User, IsDecider(request, person), budget.Drivers, result.Message)
+                    : ApprovalCards.Request(request, budget.Status, decidable: true, notice: result.Message, drivers: budget.Drivers);
         }
     }
+
+    private bool IsDecider(ApprovalRequest request, Person? person) =>
+        request.Status == ApprovalStatus.Pending && approvals.Policy.CannotDecide(approvals.Directory, request, person) is null;
 
     private Task<BudgetStatus?> FindBudgetAsync(CardActionInvoked action, CancellationToken cancellationToken)
     {

@@ -22,8 +22,12 @@ public sealed partial class ApprovalCardNotifier(
     IApprovalAddressBook addresses,
     ILogger<ApprovalCardNotifier> logger,
     IBudgetStatusService? budgets = null,
-    ApprovalPolicy? policy = null) : IApprovalNotifier
+    ApprovalPolicy? policy = null,
+    DirectorySource? directory = null,
+    TimeProvider? time = null) : IApprovalNotifier
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public async Task NotifyApproversAsync(ApprovalRequest request, IReadOnlyList<Person> people, ApprovalEventKind why, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -35,14 +39,8 @@ public sealed partial class ApprovalCardNotifier(
             ApprovalEventKind.StepApproved => $"Approved by the team owner ({request.DecidedBy ?? "owner"}); it needs your approval too.",
             _ => null,
         };
-        var viewers = new List<ChatUser>();
-        // The requester (an owner too, often) gets the card but not the buttons, unless self-approval is allowed.
-        foreach (var person in people.Where(p => policy?.Options.AllowSelfApproval == true || p.Key != request.Requester.Key))
-        {
-            viewers.AddRange(await addresses.UsersOfAsync(person, cancellationToken));
-        }
-
-        var card = ApprovalCards.Shared(request, await BudgetAsync(request, cancellationToken), viewers, notice);
+        var budget = await ApprovalBudgetView.LoadAsync(budgets, request, _time, cancellationToken);
+        var card = ApprovalCards.Shared(request, budget.Status, await ViewersAsync(request, people, cancellationToken), notice, budget.Drivers);
         await using var scope = scopes.CreateAsyncScope();
         var senders = Senders(scope.ServiceProvider);
         foreach (var person in people)
@@ -72,8 +70,13 @@ public sealed partial class ApprovalCardNotifier(
     public async Task UpdateCardsAsync(ApprovalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // The approvers are not known here; without a user list every client of a small chat refreshes to its own view.
-        var card = ApprovalCards.Shared(request, await BudgetAsync(request, cancellationToken), []);
+        // The current step's deciders keep their own view (the buttons) on every updated copy; without a directory the user
+        // list stays empty, and every client of a small chat refreshes to its own view instead.
+        var deciders = request.Status == ApprovalStatus.Pending && policy is not null && directory is not null
+            ? policy.Deciders(directory.Current, request)
+            : [];
+        var budget = await ApprovalBudgetView.LoadAsync(budgets, request, _time, cancellationToken);
+        var card = ApprovalCards.Shared(request, budget.Status, await ViewersAsync(request, deciders, cancellationToken), drivers: budget.Drivers);
         await using var scope = scopes.CreateAsyncScope();
         var senders = Senders(scope.ServiceProvider);
         foreach (var message in await store.MessagesAsync(request.Id, cancellationToken))
@@ -122,8 +125,18 @@ public sealed partial class ApprovalCardNotifier(
         }
     }
 
-    private async Task<BudgetStatus?> BudgetAsync(ApprovalRequest request, CancellationToken cancellationToken) =>
-        budgets is null ? null : await budgets.FindAsync(request.BudgetId, request.Period.Start, cancellationToken);
+    /// <summary>The chat users who get their own view of the card: the deciders, but not the requester unless self-approval is allowed.</summary>
+    private async Task<IReadOnlyList<ChatUser>> ViewersAsync(ApprovalRequest request, IReadOnlyList<Person> people, CancellationToken cancellationToken)
+    {
+        var viewers = new List<ChatUser>();
+        // The requester (an owner too, often) gets the card but not the buttons, unless self-approval is allowed.
+        foreach (var person in people.Where(p => policy?.Options.AllowSelfApproval == true || p.Key != request.Requester.Key))
+        {
+            viewers.AddRange(await addresses.UsersOfAsync(person, cancellationToken));
+        }
+
+        return viewers;
+    }
 
     private static Dictionary<string, IProactiveSender> Senders(IServiceProvider services) =>
         services.GetServices<IProactiveSender>().GroupBy(s => s.Channel, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

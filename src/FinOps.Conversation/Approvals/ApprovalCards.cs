@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinOps.Conversation.Budgets;
 using FinOps.Conversation.Cards;
 using FinOps.Core.Approvals;
 using FinOps.Core.Budgets;
@@ -35,9 +36,16 @@ public static class ApprovalCards
     /// <summary>The smallest amount the amount fields offer (a cent); the approval service refuses zero and less anyway.</summary>
     public const decimal MinimumAmount = 0.01m;
 
+    /// <summary>How many services and accounts (each) the request card lists as the budget's top drivers, as the budget alert card does.</summary>
+    public const int TopDrivers = 3;
+
     /// <summary>The request as approvers see it: with Approve/Deny/Ask while pending when <paramref name="decidable"/>, else read-only with the outcome.</summary>
-    /// <remarks>With <paramref name="isPrivate"/> the card is a <see cref="PrivateKind"/> reply (a refusal over the read-only request) whose text is the notice.</remarks>
-    public static Card Request(ApprovalRequest request, BudgetStatus? budget, bool decidable, string? notice = null, bool isPrivate = false)
+    /// <remarks>
+    /// With <paramref name="isPrivate"/> the card is a <see cref="PrivateKind"/> reply (a refusal over the read-only request) whose text is the notice.
+    /// <paramref name="drivers"/> (the budget's top drivers, in the request's currency) are shown as the budget alert card shows them.
+    /// </remarks>
+    public static Card Request(
+        ApprovalRequest request, BudgetStatus? budget, bool decidable, string? notice = null, bool isPrivate = false, IReadOnlyList<BudgetDriver>? drivers = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var blocks = new List<CardBlock> { new TitleBlock($"Budget increase request: {request.Team}") };
@@ -72,6 +80,11 @@ public static class ApprovalCards
         facts.Add(new Fact("Requested by", request.Requester.Name));
         facts.Add(new Fact("Status", Status(request)));
         blocks.Add(new FactsBlock(facts));
+        if (drivers is { Count: > 0 })
+        {
+            blocks.Add(BudgetAlertCardComposer.DriversBlock(drivers, request.Currency));
+        }
+
         if (request.Status == ApprovalStatus.Pending && decidable)
         {
             var payload = new Dictionary<string, string>
@@ -104,22 +117,25 @@ public static class ApprovalCards
     /// <paramref name="approvers"/> (and, in small chats, anyone) get their own view through <see cref="View"/>.
     /// </summary>
     /// <remarks>Channels without per-person views show the buttons (each approver has a private copy; a click is checked anyway).</remarks>
-    public static Card Shared(ApprovalRequest request, BudgetStatus? budget, IReadOnlyList<ChatUser> approvers, string? notice = null)
+    public static Card Shared(
+        ApprovalRequest request, BudgetStatus? budget, IReadOnlyList<ChatUser> approvers, string? notice = null, IReadOnlyList<BudgetDriver>? drivers = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(approvers);
-        var card = Request(request, budget, decidable: true, notice);
+        var card = Request(request, budget, decidable: true, notice, drivers: drivers);
         return request.Status != ApprovalStatus.Pending
             ? card
-            : card with { Refresh = new CardRefresh(ViewAction(request), approvers, Request(request, budget, decidable: false, notice).Blocks) };
+            : card with { Refresh = new CardRefresh(ViewAction(request), approvers, Request(request, budget, decidable: false, notice, drivers: drivers).Blocks) };
     }
 
     /// <summary>The answer to <see cref="View"/>: the buttons for a decider (and it keeps refreshing for them), read-only for anyone else.</summary>
-    public static Card ViewFor(ApprovalRequest request, BudgetStatus? budget, ChatUser viewer, bool decider)
+    /// <remarks>With a <paramref name="notice"/> (the answer to the viewer's own click, e.g. "Asked ..."), the card says it on top.</remarks>
+    public static Card ViewFor(
+        ApprovalRequest request, BudgetStatus? budget, ChatUser viewer, bool decider, IReadOnlyList<BudgetDriver>? drivers = null, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
-        var card = Request(request, budget, decidable: decider);
+        var card = Request(request, budget, decidable: decider, notice, drivers: drivers);
         return decider && request.Status == ApprovalStatus.Pending
             ? card with { Refresh = new CardRefresh(ViewAction(request), [viewer]) }
             : card;

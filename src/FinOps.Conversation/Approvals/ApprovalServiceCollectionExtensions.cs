@@ -45,7 +45,9 @@ public static class ApprovalServiceCollectionExtensions
             sp.GetRequiredService<IApprovalAddressBook>(),
             sp.GetRequiredService<ILogger<ApprovalCardNotifier>>(),
             sp.GetService<IBudgetStatusService>(),
-            sp.GetRequiredService<ApprovalPolicy>()));
+            sp.GetRequiredService<ApprovalPolicy>(),
+            sp.GetRequiredService<DirectorySource>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ApprovalService(
             sp.GetRequiredService<IApprovalStore>(),
             Budgets(sp),

@@ -50,12 +50,7 @@ public static class BudgetAlertCardComposer
 
         if (alert.Drivers.Count > 0)
         {
-            blocks.Add(new CostTableBlock(
-                "Top drivers (vs the same days of the previous period)",
-                [.. alert.Drivers.Select(d => new CostTableRow(
-                    $"{d.Value} ({DimensionName(d.Dimension)})",
-                    new Money(d.Current, currency),
-                    Delta.Between(new Money(d.Current, currency), new Money(d.Previous, currency))))]));
+            blocks.Add(DriversBlock(alert.Drivers, currency));
         }
 
         blocks.Add(new ActionsBlock([
@@ -73,6 +68,18 @@ public static class BudgetAlertCardComposer
             $"Budget {s.BudgetId}, {BudgetText.MetricName(s.Metric)} in {currency}, {s.Period.Start:yyyy-MM-dd} to {s.Period.End.AddDays(-1):yyyy-MM-dd}; data before {DataDay(s)}."));
         var fallback = $"{title}. {string.Join("; ", facts.Select(f => $"{f.Label}: {f.Value}"))}.";
         return new Card(CardKind, fallback, blocks);
+    }
+
+    /// <summary>The top drivers table (service or account, spend to date, change against the same days of the previous period), shared with the approval request card.</summary>
+    public static CostTableBlock DriversBlock(IReadOnlyList<BudgetDriver> drivers, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(drivers);
+        return new CostTableBlock(
+            "Top drivers (vs the same days of the previous period)",
+            [.. drivers.Select(d => new CostTableRow(
+                $"{d.Value} ({DimensionName(d.Dimension)})",
+                new Money(d.Current, currency),
+                Delta.Between(new Money(d.Current, currency), new Money(d.Previous, currency))))]);
     }
 
     private static string DataDay(BudgetStatus s) =>

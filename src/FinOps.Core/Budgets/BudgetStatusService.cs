@@ -77,6 +77,12 @@ public sealed class BudgetStatusService(
         return new BudgetStatus(budget.Id, budget.Team, budget.Scope, period, budget.Metric, budget.Currency, budget.Amount, increase, actual, forecast, state);
     }
 
+    public async Task<IReadOnlyList<BudgetDriver>> GetDriversAsync(string budgetId, DateOnly asOf, int top, CancellationToken cancellationToken)
+    {
+        var budget = await store.FindAsync(budgetId, cancellationToken);
+        return budget is null ? [] : await GetDriversAsync(budget, asOf, top, cancellationToken);
+    }
+
     /// <summary>
     /// The services and accounts whose spend to date changed most against the same number of days at the start of the
     /// previous period, largest increase first (<paramref name="top"/> of each dimension).

@@ -30,6 +30,9 @@ public sealed class EfBudgetStore(CostDatabase database, TimeProvider time) : IB
         budget.Validate();
         await database.EnsureReadyAsync(cancellationToken);
         await using var context = database.CreateContext();
+        // An immediate (writing) transaction from the first read: two people setting the same budget at once are serialised,
+        // so the second reads the first's row and audits an update (or nothing when equal) instead of a duplicate-key error.
+        // A deferred one would let both read "none" and fail the second with "database is locked" (EfBudgetStoreTests).
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var row = await context.Budgets.FirstOrDefaultAsync(b => b.Id == budget.Id, cancellationToken);
         var json = BudgetJson.Serialize(budget);

@@ -86,6 +86,9 @@ public sealed class RecordingServer : IAsyncDisposable
                 ["ok"] = true,
                 ["user"] = new JsonObject { ["id"] = "U0FINOPSLD1", ["name"] = "grace", ["real_name"] = "Grace Adeyemi", ["profile"] = new JsonObject { ["email"] = "grace.adeyemi@acme-commerce.example" } },
             },
+            // A DM channel id derived from the user, as Slack gives each pair of bot and user one DM.
+            "/api/conversations.open" => new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D0" + json?["users"]?.GetValue<string>() } },
+            "/api/chat.postEphemeral" => new JsonObject { ["ok"] = true, ["message_ts"] = "1772600000." + id },
             "/api/chat.update" => new JsonObject { ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = json?["ts"]?.GetValue<string>() },
             _ => new JsonObject { ["ok"] = true, ["channel"] = json?["channel"]?.GetValue<string>(), ["ts"] = "1772600000." + id },
         };

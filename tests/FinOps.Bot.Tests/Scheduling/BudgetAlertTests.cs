@@ -65,6 +65,25 @@ public sealed class BudgetAlertTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
+    [Theory]
+    [InlineData("every morning")]
+    [InlineData("0 0 25 * * ?")]
+    [InlineData("")]
+    public void Validate_BadDailyCron_FailsNamingTheSettingAndValue(string cron)
+    {
+        var result = new BudgetScheduleOptionsValidator().Validate(null, new BudgetOptions { DailyCron = cron });
+
+        Assert.True(result.Failed);
+        Assert.Contains($"Budgets:DailyCron '{cron}'", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BadDailyCronWithAlertsOff_Succeeds()
+    {
+        Assert.True(new BudgetScheduleOptionsValidator().Validate(null, new BudgetOptions { DailyCron = "every morning", AlertsEnabled = false }).Succeeded);
+        Assert.True(new BudgetScheduleOptionsValidator().Validate(null, new BudgetOptions()).Succeeded);
+    }
+
     [Fact]
     public async Task Publish_CrossingsAcrossSimulatedRestart_EachThresholdOncePerRecipient()
     {

@@ -61,6 +61,27 @@ public sealed class ApprovalActionHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_SubmitForBudgetWithDrivers_RequestCardListsTheDriversAsOfToday()
+    {
+        var chat = new ApprovalChat();
+        chat.Budgets.Drivers.Add(new BudgetDriver(FinOps.Core.Query.Dimension.Service, "Amazon EC2", 9000m, 6000m));
+        chat.Budgets.Drivers.Add(new BudgetDriver(FinOps.Core.Query.Dimension.Account, "payments-prod", 12000m, 10000m));
+
+        await chat.ClickAsync(
+            ApprovalChat.SlackUser("U0MIA0001"), ApprovalCards.Submit, BudgetPayload,
+            new Dictionary<string, string> { [ApprovalCards.AmountInput] = "2,000", [ApprovalCards.ReasonInput] = "launch traffic" });
+
+        var toOwner = Assert.Single(chat.Slack.Sent);
+        var table = Assert.Single(toOwner.Card.Blocks.OfType<CostTableBlock>());
+        Assert.Equal(["Amazon EC2 (service)", "payments-prod (account)"], table.Rows.Select(r => r.Label));
+        Assert.Equal([9000m, 12000m], table.Rows.Select(r => r.Amount.Amount));
+        Assert.Equal(3000m, table.Rows[0].Change!.Change.Amount);
+        Assert.Equal(table.Rows, Assert.Single(toOwner.Card.Refresh!.OthersSee!.OfType<CostTableBlock>()).Rows);
+        // As of today (December 7), not the period's first day, when the budget has no spend yet.
+        Assert.All(chat.Budgets.DriversAsOf, d => Assert.Equal(new DateOnly(2026, 12, 7), d));
+    }
+
+    [Fact]
     public async Task HandleAsync_SubmitWithoutAmount_FormAgainWithTheProblem()
     {
         var chat = new ApprovalChat();

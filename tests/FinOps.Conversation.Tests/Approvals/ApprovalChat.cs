@@ -53,9 +53,11 @@ internal sealed class ApprovalChat
         var services = new ServiceCollection();
         services.AddSingleton<IProactiveSender>(Slack);
         services.AddSingleton<IProactiveSender>(Playground);
+        var policy = new ApprovalPolicy(new ApprovalOptions { FinanceApprovalAbove = 5000m });
         var notifier = new ApprovalCardNotifier(
-            services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), Store, new DirectoryAddressBook(), NullLogger<ApprovalCardNotifier>.Instance, Budgets);
-        Service = new ApprovalService(Store, Budgets, directory, new ApprovalPolicy(new ApprovalOptions { FinanceApprovalAbove = 5000m }), notifier, Time);
+            services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), Store, new DirectoryAddressBook(), NullLogger<ApprovalCardNotifier>.Instance, Budgets,
+            policy, directory, Time);
+        Service = new ApprovalService(Store, Budgets, directory, policy, notifier, Time);
         Command = new ApprovalCommand(Service, Store, Budgets, people, CostCalendar.Default, Time);
         Handler = new ApprovalActionHandler(Service, Store, Budgets, people, Time);
     }
@@ -105,8 +107,24 @@ internal sealed class ApprovalChat
         public Task<IReadOnlyList<BudgetStatus>> GetStatusAsync(DateOnly asOf, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<BudgetStatus>>([.. All.Where(b => b.Period.Contains(asOf))]);
 
+        /// <summary>The drivers every budget reports (none unless a test sets them).</summary>
+        public List<BudgetDriver> Drivers { get; } = [];
+
+        /// <summary>The as-of days the drivers were asked for.</summary>
+        public List<DateOnly> DriversAsOf { get; } = [];
+
         public Task<BudgetStatus?> FindAsync(string budgetId, DateOnly asOf, CancellationToken cancellationToken) =>
             Task.FromResult(All.FirstOrDefault(b => b.BudgetId == budgetId && b.Period.Contains(asOf)));
+
+        public Task<IReadOnlyList<BudgetDriver>> GetDriversAsync(string budgetId, DateOnly asOf, int top, CancellationToken cancellationToken)
+        {
+            lock (DriversAsOf)
+            {
+                DriversAsOf.Add(asOf);
+            }
+
+            return Task.FromResult<IReadOnlyList<BudgetDriver>>([.. Drivers.Take(top)]);
+        }
     }
 
     internal sealed class RecordingSender(string channel) : IProactiveSender

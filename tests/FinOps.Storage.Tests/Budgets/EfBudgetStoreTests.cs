@@ -43,6 +43,51 @@ public sealed class EfBudgetStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SetAsync_TwoPeopleCreateTheSameBudgetAtOnce_OneCreateThenOneUpdateNoError()
+    {
+        await _db.Database.EnsureReadyAsync(default);
+        using var other = new Data.CostDatabase(_db.Options);
+        var stores = new[] { new EfBudgetStore(_db.Database, _clock), new EfBudgetStore(other, _clock) };
+        const int Rounds = 12;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var ana = BudgetDefinition.ForTeam($"team{round}", 25_000m);
+            var ben = ana with { Amount = 30_000m };
+            using var start = new Barrier(2);
+            var results = await Task.WhenAll(
+                Task.Run(() => { start.SignalAndWait(); return stores[0].SetAsync(ana, new BudgetChangeOrigin("ana@example.com", BudgetChangeSource.Chat), default); }),
+                Task.Run(() => { start.SignalAndWait(); return stores[1].SetAsync(ben, new BudgetChangeOrigin("ben@example.com", BudgetChangeSource.Cli), default); }));
+
+            var changes = await stores[0].ListChangesAsync(ana.Id, default);
+            Assert.Equal(["create", "update"], changes.Select(c => c.Action));
+            Assert.Equal(changes.Select(c => c.Id).Order(), results.Select(r => r!.Id).Order());
+            Assert.Equal(changes[0].After, changes[1].Before);
+            Assert.Equal(changes[1].After, await stores[1].FindAsync(ana.Id, default));
+        }
+    }
+
+    [Fact]
+    public async Task SetAsync_SameBudgetTwiceAtOnce_OneCreateAndNothingElse()
+    {
+        await _db.Database.EnsureReadyAsync(default);
+        using var other = new Data.CostDatabase(_db.Options);
+        var stores = new[] { new EfBudgetStore(_db.Database, _clock), new EfBudgetStore(other, _clock) };
+        for (var round = 0; round < 12; round++)
+        {
+            var budget = BudgetDefinition.ForTeam($"team{round}", 25_000m);
+            using var start = new Barrier(2);
+            var results = await Task.WhenAll(stores.Select(store => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return store.SetAsync(budget, new BudgetChangeOrigin("ana@example.com", BudgetChangeSource.Chat), default);
+            })));
+
+            Assert.Single(results, r => r is not null);
+            Assert.Equal("create", Assert.Single(await stores[0].ListChangesAsync(budget.Id, default)).Action);
+        }
+    }
+
+    [Fact]
     public async Task SetAsync_SameBudgetAgain_NothingAudited()
     {
         var store = new EfBudgetStore(_db.Database, _clock);
