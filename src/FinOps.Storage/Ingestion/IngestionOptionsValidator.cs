@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace FinOps.Storage.Ingestion;
 
 /// <summary>Checks <c>Ingestion:Sources</c> at start-up; each failure names the setting by its full path (and never shows a secret).</summary>
+/// <remarks>The schedules are checked by the host that schedules the syncs (Quartz cron), not here.</remarks>
 public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOptions>
 {
     public ValidateOptionsResult Validate(string? name, IngestionOptions options)
@@ -85,11 +85,6 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
             && (!Uri.TryCreate(location.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
             failures.Add($"{at}:Location:ServiceUrl '{location.ServiceUrl}' is not an http(s) URL {what}.");
-        }
-
-        if (!CronExpression.TryParse(source.Schedule ?? string.Empty, out _))
-        {
-            failures.Add($"{at}:Schedule '{source.Schedule}' is not a valid Quartz cron expression {what}.");
         }
 
         if (source.ExpectedCadence <= TimeSpan.Zero)

@@ -6,6 +6,7 @@ using FinOps.Storage.Tests.Ingestion;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace FinOps.Bot.Tests.Scheduling;
@@ -84,6 +85,22 @@ public sealed class IngestionScheduleTests : IDisposable
 
         var status = Assert.Single(await provider.GetRequiredService<IngestionSync>().GetStatusAsync(CancellationToken.None));
         Assert.Equal(("ok", "exec-7"), (status.Status, status.LastRunId));
+    }
+
+    [Fact]
+    public async Task AddIngestionSchedule_ScheduleNotCron_FailsAtStartNamingTheSetting()
+    {
+        await using var provider = Services(new Dictionary<string, string?>
+        {
+            ["Ingestion:Sources:0:Name"] = "local",
+            ["Ingestion:Sources:0:Kind"] = "LocalFolder",
+            ["Ingestion:Sources:0:Location:Path"] = _folder,
+            ["Ingestion:Sources:0:Schedule"] = "hourly",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<IngestionOptions>>().Value);
+
+        Assert.Equal("Ingestion:Sources:0:Schedule 'hourly' is not a valid Quartz cron expression (source 'local').", Assert.Single(error.Failures));
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)

@@ -27,7 +27,6 @@ public sealed class IngestionOptionsValidatorTests
         { new() { Name = "x", Kind = IngestionSourceKind.S3Compatible, Location = { Bucket = "b", ServiceUrl = "minio:9000" } }, "Ingestion:Sources:0:Location:ServiceUrl 'minio:9000' is not an http(s) URL (source 'x', kind S3Compatible)." },
         { new() { Name = "x", Kind = IngestionSourceKind.LocalFolder }, "Ingestion:Sources:0:Location:Path is required (source 'x', kind LocalFolder)." },
         { new() { Name = "x", Kind = IngestionSourceKind.AzureBlob, Location = { Container = "c" } }, "Ingestion:Sources:0: set Credentials:ConnectionString, Credentials:SasUrl, or Location:ServiceUrl (the account's blob endpoint, for DefaultAzureCredential) (source 'x', kind AzureBlob)." },
-        { new() { Name = "x", Kind = IngestionSourceKind.LocalFolder, Location = { Path = "/x" }, Schedule = "hourly" }, "Ingestion:Sources:0:Schedule 'hourly' is not a valid Quartz cron expression (source 'x', kind LocalFolder)." },
         { new() { Name = "x", Kind = IngestionSourceKind.LocalFolder, Location = { Path = "/x" }, ExpectedCadence = TimeSpan.Zero }, "Ingestion:Sources:0:ExpectedCadence must be positive, not 00:00:00 (source 'x', kind LocalFolder)." },
     };
 
