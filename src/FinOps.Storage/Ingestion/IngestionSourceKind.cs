@@ -9,7 +9,7 @@ public enum IngestionSourceKind
     /// <summary>AWS Data Exports (FOCUS) in an S3 bucket.</summary>
     AwsS3,
 
-    /// <summary>Azure Cost Management FOCUS exports in Blob Storage (not synced yet).</summary>
+    /// <summary>Azure Cost Management FOCUS exports in Blob Storage.</summary>
     AzureBlob,
 
     /// <summary>FOCUS exported from BigQuery to Cloud Storage (not synced yet).</summary>
