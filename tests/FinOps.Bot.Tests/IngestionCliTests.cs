@@ -44,6 +44,7 @@ public sealed class IngestionCliTests : IDisposable
         var source = JsonDocument.Parse(json.Stdout).RootElement;
         Assert.Equal(("aws-prod", "AwsS3", "ok", "exec-1"), (source.GetProperty("name").GetString(), source.GetProperty("kind").GetString(), source.GetProperty("status").GetString(), source.GetProperty("lastRunId").GetString()));
         Assert.Equal("2026-01-03", source.GetProperty("freshness")[0].GetProperty("lastCompleteDay").GetString());
+        Assert.False(source.GetProperty("stale").GetBoolean());
         Assert.All(new[] { first, second, text, json }, r => Assert.DoesNotContain(secret, r.Stdout + r.Stderr, StringComparison.Ordinal));
     }
 

@@ -46,6 +46,7 @@ public static class SourcesCommand
         lastRunId = s.LastRunId,
         lastNewDataAt = s.LastNewDataAt,
         status = s.Status,
+        stale = s.IsStale,
         error = s.Error,
         freshness = s.Freshness.Select(f => new
         {
@@ -64,6 +65,12 @@ public static class SourcesCommand
         text.Append(s.LastSyncAt is { } at ? string.Create(inv, $", last sync {at:yyyy-MM-ddTHH:mm:ss}Z") : string.Empty);
         text.Append(s.LastRunId is { } run ? $", last run {run}" : string.Empty);
         text.Append(inv, $", schedule {s.Schedule}");
+        if (s.IsStale)
+        {
+            text.Append(s.LastNewDataAt is { } newData
+                ? string.Create(inv, $"; STALE: nothing new since {newData:yyyy-MM-ddTHH:mm:ss}Z")
+                : "; STALE: no data delivered yet");
+        }
         foreach (var f in s.Freshness)
         {
             text.AppendLine().Append(inv, $"  {f.Provider} {f.BillingAccountId}: complete through {f.LastCompleteDay:yyyy-MM-dd} (data through {f.LastChargeDay:yyyy-MM-dd})");

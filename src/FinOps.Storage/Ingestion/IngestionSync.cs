@@ -122,6 +122,7 @@ public sealed partial class IngestionSync : IDisposable
             }
         }
 
+        var now = _timeProvider.GetUtcNow();
         return [.. _options.Sources.Select(s =>
         {
             var found = states.TryGetValue(s.Name, out var state);
@@ -135,7 +136,9 @@ public sealed partial class IngestionSync : IDisposable
                 found ? state.NewData : null,
                 found ? state.Status : "never synced",
                 found ? state.Error : null,
-                freshness.TryGetValue(s.Name, out var accounts) ? accounts : []);
+                freshness.TryGetValue(s.Name, out var accounts) ? accounts : [],
+                // Synced, yet nothing new for longer than the export's cadence (or nothing ever): the export may have stopped.
+                found && (state.NewData is not { } newData || now - newData > s.ExpectedCadence));
         })];
     }
 

@@ -11,6 +11,7 @@ namespace FinOps.Storage.Ingestion;
 /// <param name="Status"><c>never synced</c>, <c>ok</c>, <c>rejected</c> or <c>failed</c>.</param>
 /// <param name="Error">The latest sync's problem, if any.</param>
 /// <param name="Freshness">Per billing account, the last complete day synced.</param>
+/// <param name="IsStale">The source has been synced but has delivered nothing new for longer than its <c>ExpectedCadence</c>.</param>
 public sealed record SourceStatus(
     string Name,
     IngestionSourceKind Kind,
@@ -21,4 +22,5 @@ public sealed record SourceStatus(
     DateTimeOffset? LastNewDataAt,
     string Status,
     string? Error,
-    IReadOnlyList<AccountFreshness> Freshness);
+    IReadOnlyList<AccountFreshness> Freshness,
+    bool IsStale);

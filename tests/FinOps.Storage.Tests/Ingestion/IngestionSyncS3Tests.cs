@@ -74,6 +74,29 @@ public sealed class IngestionSyncS3Tests : IClassFixture<S3EmulatorFixture>, IDi
     }
 
     [Fact]
+    public async Task GetStatusAsync_NothingNewForLongerThanTheCadence_IsStaleUntilNewDataArrives()
+    {
+        var (bucket, export) = await NewExportAsync();
+        await export.DeliverAsync("2026-01", "exec-1", Gzip(Rows("2026-01", 3, 10m, "i-a")));
+        using var sync = Sync(bucket, export);
+        Assert.False(Assert.Single(await sync.GetStatusAsync(CancellationToken.None)).IsStale);
+        await sync.SyncAsync(null, null, CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromHours(23));
+        await sync.SyncAsync(null, null, CancellationToken.None);
+        var withinCadence = Assert.Single(await sync.GetStatusAsync(CancellationToken.None));
+        _time.Advance(TimeSpan.FromHours(2));
+        await sync.SyncAsync(null, null, CancellationToken.None);
+        var late = Assert.Single(await sync.GetStatusAsync(CancellationToken.None));
+        await export.DeliverAsync("2026-01", "exec-2", Gzip(Rows("2026-01", 4, 10m, "i-a")));
+        await sync.SyncAsync(null, null, CancellationToken.None);
+        var caughtUp = Assert.Single(await sync.GetStatusAsync(CancellationToken.None));
+
+        Assert.Equal((false, true, false), (withinCadence.IsStale, late.IsStale, caughtUp.IsStale));
+        Assert.Equal(new DateTimeOffset(2026, 2, 3, 8, 0, 0, TimeSpan.Zero), late.LastNewDataAt);
+    }
+
+    [Fact]
     public async Task SyncAsync_NewDaysRunOverwritesTheExport_ReplacesThePeriodNotAddsToIt()
     {
         var (bucket, export) = await NewExportAsync();
