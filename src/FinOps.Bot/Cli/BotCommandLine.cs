@@ -3,7 +3,7 @@ using FinOps.Bot.Hosting;
 
 namespace FinOps.Bot.Cli;
 
-/// <summary>The executable's verbs: <c>serve</c> (default), <c>import</c>, <c>imports</c>, <c>demo-data</c>, <c>ask</c>, <c>teams-package</c>, <c>allocation</c>, <c>anomalies</c>.</summary>
+/// <summary>The executable's verbs: <c>serve</c> (default), <c>import</c>, <c>imports</c>, <c>sources</c>, <c>sync</c>, <c>demo-data</c>, <c>ask</c>, <c>teams-package</c>, <c>allocation</c>, <c>anomalies</c>.</summary>
 /// <remarks>
 /// Strict: an unknown verb, option or extra argument is an error (one line, the verb's usage, exit code
 /// <see cref="ExitCodes.Usage"/>), never silently ignored. <c>serve</c> is the default only when no verb is given;
@@ -28,6 +28,8 @@ public static class BotCommandLine
         root.SetAction((parseResult, cancellationToken) => ServeAsync(parseResult, parseResult.GetValue(rootSettings) ?? [], cancellationToken));
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ImportsCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(DemoDataCommand.Create(TimeProvider.System));
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(AllocationCommand.Create());

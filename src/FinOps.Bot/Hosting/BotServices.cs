@@ -3,6 +3,7 @@ using FinOps.Core.Anomalies;
 using FinOps.Core.Ingestion;
 using FinOps.Storage;
 using FinOps.Storage.Allocation;
+using FinOps.Storage.Ingestion;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public static class BotServices
         services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnomalyOptions>, AnomalyOptionsValidator>();
         services.AddStorage(configuration);
+        services.AddIngestion();
         services.AddAllocation(configuration);
         services.AddHostedService<AllocationReloadService>();
         services.AddBusinessMetrics(configuration);

@@ -74,6 +74,7 @@ public static class BotWebHost
         services.AddScheduling(configuration);
         services.AddBudgetAlerts(configuration);
         services.AddAnomalyAlerts(configuration);
+        services.AddIngestionSchedule(configuration);
         services.AddApprovalTimers(configuration);
         services.AddSingleton<FinOps.Conversation.Approvals.IApprovalAddressBook>(sp => new FinOps.Bot.Channels.ApprovalAddressBook(sp.GetService<FinOps.Teams.Conversations.IConversationReferenceStore>()));
         services.AddBotHealthChecks();

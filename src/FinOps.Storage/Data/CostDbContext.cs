@@ -46,6 +46,12 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
 
     public DbSet<ApprovalMessageEntity> ApprovalMessages => Set<ApprovalMessageEntity>();
 
+    public DbSet<IngestionRunEntity> IngestionRuns => Set<IngestionRunEntity>();
+
+    public DbSet<IngestionSourceStateEntity> IngestionSources => Set<IngestionSourceStateEntity>();
+
+    public DbSet<IngestionFreshnessEntity> IngestionFreshness => Set<IngestionFreshnessEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -93,6 +99,24 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
         {
             e.ToTable("CostFactSegments");
             e.HasIndex(x => x.SliceId);
+        });
+
+        modelBuilder.Entity<IngestionRunEntity>(e =>
+        {
+            e.ToTable("IngestionRuns");
+            e.HasIndex(x => new { x.Source, x.RunKey }).IsUnique();
+        });
+
+        modelBuilder.Entity<IngestionSourceStateEntity>(e =>
+        {
+            e.ToTable("IngestionSources");
+            e.HasKey(x => x.Source);
+        });
+
+        modelBuilder.Entity<IngestionFreshnessEntity>(e =>
+        {
+            e.ToTable("IngestionFreshness");
+            e.HasKey(x => new { x.Source, x.Provider, x.BillingAccountId });
         });
 
         modelBuilder.Entity<ChannelRecordEntity>(e =>

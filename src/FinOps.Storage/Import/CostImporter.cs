@@ -89,21 +89,51 @@ public sealed partial class CostImporter : IDisposable
                 LogRejected(paths[conflict.Later], outcome.ConflictMessages.Later);
             }
 
-            if (results.Any(r => r.Status == ImportStatus.Imported))
+            await RefreshStoreAsync(results, cancellationToken);
+            return new ImportReport(results);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Imports the parts of one export run all or nothing: every part in one transaction, a failing part rejects the run
+    /// (nothing of it is kept, the store keeps its previous data) and each part is recorded as failed in the history.
+    /// </summary>
+    /// <remarks>
+    /// Parts are read even when the same bytes were imported before: a restated run may repeat some parts unchanged, and
+    /// the first part that holds a slice replaces it, so every part must be added again. <paramref name="beforeCommit"/>
+    /// runs in the import's transaction once all parts are in, so what the caller records (sync state) commits with the data.
+    /// </remarks>
+    internal async Task<ImportReport> ImportRunAsync(
+        IReadOnlyList<string> parts, Func<ImportRunCommit, CancellationToken, Task> beforeCommit, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(beforeCommit);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var paths = parts.Select(Path.GetFullPath).ToList();
+            RunOutcome outcome;
+            try
             {
-                _store.Invalidate();
-                try
-                {
-                    await _store.RefreshIfLoadedAsync(cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The import is committed; the next question retries the reload and meanwhile gets the old snapshot.
-                    LogRefreshFailed(e);
-                }
+                outcome = await RunAsync(paths, [], new Dictionary<SliceKey, string>(), progress, beforeCommit, cancellationToken);
+            }
+            catch (ImportLockTimeoutException e)
+            {
+                LogGaveUp(e.Message);
+                return new ImportReport(await RecordGivenUpAsync(paths, e.Message, cancellationToken));
             }
 
-            return new ImportReport(results);
+            if (outcome.Rejected)
+            {
+                return new ImportReport(await RecordRejectedRunAsync(paths, outcome.Results, cancellationToken));
+            }
+
+            await RefreshStoreAsync(outcome.Results, cancellationToken);
+            return new ImportReport(outcome.Results);
         }
         finally
         {
@@ -169,15 +199,67 @@ public sealed partial class CostImporter : IDisposable
         return warnings;
     }
 
+    private async Task RefreshStoreAsync(IReadOnlyList<FileImportResult> results, CancellationToken cancellationToken)
+    {
+        if (results.Any(r => r.Status == ImportStatus.Imported))
+        {
+            _store.Invalidate();
+            try
+            {
+                await _store.RefreshIfLoadedAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The import is committed; the next question retries the reload and meanwhile gets the old snapshot.
+                LogRefreshFailed(e);
+            }
+        }
+    }
+
+    /// <summary>A rejected export run: nothing of it was kept; each part goes into the history as failed, the failing one with its own error.</summary>
+    private async Task<List<FileImportResult>> RecordRejectedRunAsync(List<string> paths, IReadOnlyList<FileImportResult> attempted, CancellationToken cancellationToken)
+    {
+        var cause = attempted.FirstOrDefault(r => r.Status == ImportStatus.Failed);
+        var results = new List<FileImportResult>(paths.Count);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await ImportLock.BeginAsync(connection, _database, null, LogWaiting, cancellationToken);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (i < attempted.Count && attempted[i].Status == ImportStatus.Failed)
+            {
+                await FailAsync(connection, transaction, paths[i], string.Empty, null, attempted[i].Error!, cancellationToken);
+                results.Add(attempted[i]);
+                continue;
+            }
+
+            var message = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{paths[i]}: not imported: {cause?.File ?? "another part"} of the same export run was rejected, and a run is imported all or nothing.");
+            results.Add(await FailAsync(connection, transaction, paths[i], string.Empty, null, message, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
     private static long TotalBytes(List<string> paths) => paths.Sum(p => File.Exists(p) ? new FileInfo(p).Length : 0);
 
     private static FileImportResult Refused(string path, string message) =>
         new(path, ImportStatus.Failed, 0, 0, [], [], [], message);
 
     /// <summary>One attempt at the whole run in one write transaction; stops at the first pair of files that repeat each other's rows.</summary>
+    private Task<RunOutcome> RunAsync(
+        List<string> paths, Dictionary<int, FileImportResult> refused, Dictionary<SliceKey, string> contested, IProgress<string>? progress,
+        CancellationToken cancellationToken) =>
+        RunAsync(paths, refused, contested, progress, null, cancellationToken);
+
+    /// <summary>
+    /// One attempt at the whole run in one write transaction. With <paramref name="exportRun"/> every file is a part of one
+    /// export: all parts are read, and the first failing part rolls the whole run back (<see cref="RunOutcome.Rejected"/>).
+    /// </summary>
     private async Task<RunOutcome> RunAsync(
         List<string> paths, Dictionary<int, FileImportResult> refused, Dictionary<SliceKey, string> contested, IProgress<string>? progress,
-        CancellationToken cancellationToken)
+        Func<ImportRunCommit, CancellationToken, Task>? exportRun, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await ImportLock.BeginAsync(connection, _database, progress, LogWaiting, cancellationToken);
@@ -185,7 +267,9 @@ public sealed partial class CostImporter : IDisposable
         using var pending = PendingImports.Take(_database.DatabasePath);
         await pending.WriteAsync(connection, transaction, cancellationToken);
 
-        var overlap = paths.Count - refused.Count > 1 ? new RunOverlap(paths, ExportManifests.Find(paths), TotalBytes(paths)) : null;
+        // Parts of one export run are parts by the manifest that listed them: no row check between them.
+        var overlap = exportRun is null && paths.Count - refused.Count > 1 ? new RunOverlap(paths, ExportManifests.Find(paths), TotalBytes(paths)) : null;
+        var lastDays = exportRun is null ? null : new Dictionary<int, int>();
         var replacedInRun = new HashSet<int>();
         var results = new List<FileImportResult>(paths.Count);
         for (var i = 0; i < paths.Count; i++)
@@ -198,7 +282,14 @@ public sealed partial class CostImporter : IDisposable
             }
 
             overlap?.BeginFile(i);
-            var result = await ImportFileAsync(connection, transaction, paths[i], replacedInRun, overlap, contested, cancellationToken);
+            var result = await ImportFileAsync(connection, transaction, paths[i], replacedInRun, overlap, contested, lastDays, cancellationToken);
+            if (exportRun is not null && result.Status == ImportStatus.Failed)
+            {
+                results.Add(result);
+                await transaction.RollbackAsync(CancellationToken.None);
+                return new RunOutcome(results, null, default, null) { Rejected = true };
+            }
+
             if (result.Status == ImportStatus.Imported && overlap?.EndFile() is { } conflict)
             {
                 var (slice, messages) = await DescribeConflictAsync(connection, transaction, paths, conflict, cancellationToken);
@@ -214,9 +305,42 @@ public sealed partial class CostImporter : IDisposable
             results.Add(result);
         }
 
+        if (exportRun is not null)
+        {
+            var days = await DescribeLastDaysAsync(connection, transaction, lastDays!, cancellationToken);
+            await exportRun(new ImportRunCommit(connection, transaction, results, days), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         pending.Written();
         return new RunOutcome(results, null, default, null);
+    }
+
+    /// <summary>The latest charge day the run stored per billing slice, with the slice's provider, account and period.</summary>
+    private static async Task<List<SliceLastDay>> DescribeLastDaysAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Dictionary<int, int> lastDays, CancellationToken cancellationToken)
+    {
+        var days = new List<SliceLastDay>(lastDays.Count);
+        foreach (var (sliceId, day) in lastDays)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText =
+                "SELECT p.Value, a.Value, s.BillingPeriodStart FROM BillingSlices s " +
+                "JOIN DimensionValues p ON p.Id = s.ProviderRef JOIN DimensionValues a ON a.Id = s.BillingAccountIdRef WHERE s.Id = $s";
+            command.Parameters.AddWithValue("$s", sliceId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                days.Add(new SliceLastDay(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    new DateOnly(day / 10000, day / 100 % 100, day % 100)));
+            }
+        }
+
+        return days;
     }
 
     private static async Task<(SliceKey Slice, (string Earlier, string Later) Messages)> DescribeConflictAsync(
@@ -260,7 +384,7 @@ public sealed partial class CostImporter : IDisposable
 
     private async Task<FileImportResult> ImportFileAsync(
         SqliteConnection connection, SqliteTransaction transaction, string path, HashSet<int> replacedInRun, RunOverlap? overlap,
-        IReadOnlyDictionary<SliceKey, string> contested, CancellationToken cancellationToken)
+        IReadOnlyDictionary<SliceKey, string> contested, Dictionary<int, int>? lastDays, CancellationToken cancellationToken)
     {
         long bytes;
         try
@@ -277,7 +401,8 @@ public sealed partial class CostImporter : IDisposable
         var hashing = Task.Run(() => HashAsync(path, stopHashing.Token), stopHashing.Token);
         try
         {
-            if (await MayHaveBeenImportedAsync(connection, transaction, bytes, cancellationToken))
+            // Parts of an export run (lastDays kept) are always read: see ImportRunAsync.
+            if (lastDays is null && await MayHaveBeenImportedAsync(connection, transaction, bytes, cancellationToken))
             {
                 // An import of the same size is on record: wait for the hash, so that the same bytes are skipped without reading them as FOCUS.
                 string hash;
@@ -298,7 +423,7 @@ public sealed partial class CostImporter : IDisposable
             }
 
             // Otherwise no import has this size, so these bytes are new: the hash is needed only for the record, at the end.
-            return await ImportRowsAsync(connection, transaction, path, bytes, hashing, replacedInRun, overlap, contested, cancellationToken);
+            return await ImportRowsAsync(connection, transaction, path, bytes, hashing, replacedInRun, overlap, contested, lastDays, cancellationToken);
         }
         finally
         {
@@ -309,7 +434,7 @@ public sealed partial class CostImporter : IDisposable
 
     private async Task<FileImportResult> ImportRowsAsync(
         SqliteConnection connection, SqliteTransaction transaction, string path, long bytes, Task<string> hashing, HashSet<int> replacedInRun, RunOverlap? overlap,
-        IReadOnlyDictionary<SliceKey, string> contested, CancellationToken cancellationToken)
+        IReadOnlyDictionary<SliceKey, string> contested, Dictionary<int, int>? lastDays, CancellationToken cancellationToken)
     {
         const string savepoint = "file";
         var analyzer = new DataQualityAnalyzer();
@@ -318,7 +443,7 @@ public sealed partial class CostImporter : IDisposable
         try
         {
             var importId = await InsertImportAsync(connection, transaction, path, bytes, cancellationToken);
-            using var batch = new ImportBatch(connection, transaction, importId, replacedInRun, overlap, contested);
+            using var batch = new ImportBatch(connection, transaction, importId, replacedInRun, overlap, contested, lastDays);
             foreach (var record in ReadAhead.Read(_reader, path, cancellationToken))
             {
                 analyzer.Observe(record);
@@ -487,7 +612,11 @@ public sealed partial class CostImporter : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import gave up; nothing was imported: {Problem}")]
     private partial void LogGaveUp(string problem);
 
-    private sealed record RunOutcome(IReadOnlyList<FileImportResult> Results, RunConflict? Conflict, (string Earlier, string Later) ConflictMessages, SliceKey? ConflictSlice);
+    private sealed record RunOutcome(IReadOnlyList<FileImportResult> Results, RunConflict? Conflict, (string Earlier, string Later) ConflictMessages, SliceKey? ConflictSlice)
+    {
+        /// <summary>A part of an export run failed: the run was rolled back.</summary>
+        public bool Rejected { get; init; }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import of {File} failed; the store is unchanged for it")]
     private partial void LogFailed(Exception exception, string file);

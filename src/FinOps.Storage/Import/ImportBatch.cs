@@ -48,10 +48,12 @@ internal sealed class ImportBatch : IDisposable
     private int _lastSlice = -1;
     private List<int>? _lastSliceFacts;
     private readonly FactSegment _segment = new(FactSegmentWriter.MaxFacts);
+    private readonly Dictionary<int, int>? _lastDays;
 
     public ImportBatch(SqliteConnection connection, SqliteTransaction transaction, long importId, IReadOnlySet<int> replacedEarlierInRun, RunOverlap? overlap = null,
-        IReadOnlyDictionary<SliceKey, string>? contested = null)
+        IReadOnlyDictionary<SliceKey, string>? contested = null, Dictionary<int, int>? lastDays = null)
     {
+        _lastDays = lastDays;
         _connection = connection;
         _transaction = transaction;
         _importId = importId;
@@ -146,6 +148,12 @@ internal sealed class ImportBatch : IDisposable
             _sums[index] = default;
             _keys[index] = key;
             FactsOf(slice).Add(index);
+            if (_lastDays is not null)
+            {
+                // A later day always starts a new fact key, so the latest charge day per slice is seen here.
+                ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastDays, slice, out _);
+                last = Math.Max(last, key.ChargeDate);
+            }
         }
 
         ref var sums = ref _sums[index];

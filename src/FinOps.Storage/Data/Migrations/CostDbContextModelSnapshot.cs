@@ -524,6 +524,97 @@ namespace FinOps.Storage.Data.Migrations
                     b.ToTable("ImportSlices", (string)null);
                 });
 
+            modelBuilder.Entity("FinOps.Storage.Data.IngestionFreshnessEntity", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastChargeDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastCompleteDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source", "Provider", "BillingAccountId");
+
+                    b.ToTable("IngestionFreshness", (string)null);
+                });
+
+            modelBuilder.Entity("FinOps.Storage.Data.IngestionRunEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "RunKey")
+                        .IsUnique();
+
+                    b.ToTable("IngestionRuns", (string)null);
+                });
+
+            modelBuilder.Entity("FinOps.Storage.Data.IngestionSourceStateEntity", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastNewDataAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSyncAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("IngestionSources", (string)null);
+                });
+
             modelBuilder.Entity("FinOps.Storage.Data.OutboxEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,12 @@
+namespace FinOps.Storage.Ingestion;
+
+/// <summary>Read access to one source's export location, through the platform's own SDK.</summary>
+/// <remarks>Failures to reach or read the location are <see cref="ExportSourceException"/>s that name the source and hold no secret.</remarks>
+internal interface IExportStore : IDisposable
+{
+    /// <summary>Every object under the source's prefix or folder.</summary>
+    IAsyncEnumerable<ExportObject> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Streams one object's content (not buffered whole).</summary>
+    Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
+}

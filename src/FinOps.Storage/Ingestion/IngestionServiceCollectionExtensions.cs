@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FinOps.Storage.Ingestion;
+
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <c>Ingestion:Sources</c> (bound and validated at start-up) and <see cref="IngestionSync"/>; the host schedules
+    /// the syncs. Needs <see cref="StorageServiceCollectionExtensions.AddStorage"/>.
+    /// </summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
+        services.TryAddSingleton<IngestionSync>();
+        return services;
+    }
+}
