@@ -7,6 +7,9 @@ namespace FinOps.Conversation.Anomalies;
 /// <param name="Text">The message, for the question parser (teams, services, periods).</param>
 public sealed partial record AnomalyQuestion(AnomalyQuestionShape Shape, string Text)
 {
+    /// <summary>The text for the question parser: without the words that choose the shape ("open"), which name nothing in the data.</summary>
+    public string ParserText => ShapeWords().Replace(Text, " ");
+
     /// <summary>True when <paramref name="text"/> asks about anomalies; subscriptions to anomaly alerts are not questions.</summary>
     public static bool TryParse(string? text, out AnomalyQuestion question)
     {
@@ -35,6 +38,10 @@ public sealed partial record AnomalyQuestion(AnomalyQuestionShape Shape, string 
     [GeneratedRegex(@"^\s*(?:please\s+)?(?:un)?subscribe\b|\balerts?\b|\bmute\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex NotAQuestion();
+
+    [GeneratedRegex(@"\b(?:open|ongoing|current|active|unresolved)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ShapeWords();
 
     [GeneratedRegex(@"^\s*why\s+(?:did|does|do|has|have|is|are|was|were)\s+.+?\bspik(?:e|ed|es|ing)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]

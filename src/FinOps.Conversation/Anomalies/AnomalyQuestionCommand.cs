@@ -58,7 +58,7 @@ public sealed class AnomalyQuestionCommand(
 
         var parser = await catalogs.GetParserAsync(cancellationToken);
         var today = CostCalendar.Today(time);
-        var parsed = parser.Parse(question.Text, today);
+        var parsed = parser.Parse(question.ParserText, today);
         if (parsed.PeriodProblem is { } problem)
         {
             return Reply(AnswerFormat.Capitalise(problem) + ".");
@@ -159,7 +159,12 @@ public sealed class AnomalyQuestionCommand(
         if (found.Count > 0)
         {
             var top = found[0];
-            text = $"{(window.Note is null ? string.Empty : window.Note + " ")}Yes: the detector flagged {Scope(top)} {On(days)} {Span(days)}. {Explain(top)}";
+            text = $"{(window.Note is null ? string.Empty : window.Note + " ")}The anomaly detector flagged {Scope(top)} {On(days)} {Span(days)}: {Explain(top)}";
+            if (top.RootCauses.Count > 0)
+            {
+                text = text[..^1] + ". Root causes: " + string.Join("; ", top.RootCauses.Take(3).Select(c => $"{CauseLabel(c, top)} {Signed(c.Impact, top.Currency)}")) + ".";
+            }
+
             blocks.Add(new TitleBlock($"Why {what} {(top.Direction == AnomalyDirection.Up ? "spiked" : "dropped")}, {Span(days)}"));
             blocks.Add(new TextBlock(text));
             foreach (var anomaly in found.Take(3))
@@ -169,7 +174,7 @@ public sealed class AnomalyQuestionCommand(
                 {
                     blocks.Add(new CostTableBlock(
                         $"Root causes of {Scope(anomaly)} (change vs the same weekdays before)",
-                        [.. anomaly.RootCauses.Select(c => new CostTableRow(CauseLabel(c), new Money(c.Impact, anomaly.Currency)))]));
+                        [.. anomaly.RootCauses.Select(c => new CostTableRow(CauseLabel(c, anomaly), new Money(c.Impact, anomaly.Currency)))]));
                 }
             }
 
@@ -191,15 +196,15 @@ public sealed class AnomalyQuestionCommand(
             blocks.Add(new TitleBlock($"{what}, {Span(days)}: no anomaly"));
             if (check is null)
             {
-                text = $"{(window.Note is null ? string.Empty : window.Note + " ")}No: {what} had no usage cost {On(days)} {Span(days)}, so there was nothing to flag.";
+                text = $"{(window.Note is null ? string.Empty : window.Note + " ")}No anomaly: {what} had no usage cost {On(days)} {Span(days)}, so there was nothing to flag.";
                 blocks.Add(new TextBlock(text));
             }
             else
             {
-                text = $"{(window.Note is null ? string.Empty : window.Note + " ")}No: the anomaly detector did not flag {what} {On(days)} {Span(days)}."
+                text = $"{(window.Note is null ? string.Empty : window.Note + " ")}No anomaly: the detector did not flag {what} {On(days)} {Span(days)}."
                     + (check.JudgedDays == 0
                         ? " Those days were not judged (too little history or a quiet holiday)."
-                        : $" It cost {Money(check.Actual, check.Currency)} against an expected {Money(check.Expected, check.Currency)} ({Change(check.Actual, check.Expected, check.Currency)}), within what the alerts allow.");
+                        : $" It cost {Money(check.Actual, check.Currency)} against an expected {Money(check.Expected, check.Currency)}: {Change(check.Actual, check.Expected, check.Currency)}, within what the alerts allow.");
                 blocks.Add(new TextBlock(text));
                 if (check.JudgedDays > 0)
                 {
@@ -357,7 +362,7 @@ public sealed class AnomalyQuestionCommand(
         if (anomaly.RootCauses.Count > 0)
         {
             var cause = anomaly.RootCauses[0];
-            line += $" Top cause: {CauseLabel(cause)} {Signed(cause.Impact, anomaly.Currency)}.";
+            line += $" Top cause: {CauseLabel(cause, anomaly)} {Signed(cause.Impact, anomaly.Currency)}.";
         }
 
         return line;
@@ -382,9 +387,11 @@ public sealed class AnomalyQuestionCommand(
     internal static string Days(CostAnomaly anomaly) =>
         anomaly.Days <= 1 ? Day(anomaly.Start) : $"{Day(anomaly.Start)} to {Day(anomaly.End.AddDays(-1))} ({anomaly.Days} days)";
 
-    internal static string CauseLabel(AnomalyRootCause cause)
+    /// <summary>"bucket-logs, account prod, region us-east-1 (new since ...)": the resource first, without what the incident's scope already says.</summary>
+    internal static string CauseLabel(AnomalyRootCause cause, CostAnomaly anomaly)
     {
-        var label = string.Join(", ", cause.Key.Select(p => p.Key == "resource" ? p.Value : $"{p.Key} {p.Value}"));
+        var parts = cause.Key.Where(p => !anomaly.Scope.Any(s => s.Key == p.Key)).OrderBy(p => p.Key == "resource" ? 0 : 1);
+        var label = string.Join(", ", parts.Select(p => p.Key == "resource" ? p.Value : $"{p.Key} {p.Value}"));
         return cause.NewSince is { } since ? $"{label} (new since {Day(since)})" : label;
     }
 
