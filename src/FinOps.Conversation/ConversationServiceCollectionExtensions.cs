@@ -1,4 +1,5 @@
 using System.ClientModel;
+using FinOps.Conversation.Anomalies;
 using FinOps.Conversation.Answers;
 using FinOps.Conversation.Approvals;
 using FinOps.Conversation.Budgets;
@@ -6,6 +7,7 @@ using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Questions;
 using FinOps.Conversation.Subscriptions;
 using FinOps.Conversation.Visibility;
+using FinOps.Core.Anomalies;
 using FinOps.Core.Budgets;
 using FinOps.Core.Calendar;
 using FinOps.Core.Forecasting;
@@ -70,6 +72,13 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, BudgetCommand>());
         services.TryAddSingleton<FollowUpMemory>();
         services.AddApprovals(configuration);
+        // Anomaly questions and digests replay the alert job's detector over the whole store (a series is the same series the
+        // alerts see); what a viewer may not see is hidden afterwards. The host replaces this with AnomalyAlerts:ReplayDays.
+        services.TryAddSingleton(sp => new AnomalyQueryService(
+            sp.GetRequiredService<ICostQueryService>(),
+            sp.GetService<IOptions<AnomalyOptions>>()?.Value ?? new AnomalyOptions(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, AnomalyQuestionCommand>());
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();
         if (model is { Enabled: true })

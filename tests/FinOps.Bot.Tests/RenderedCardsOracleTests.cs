@@ -25,6 +25,9 @@ public sealed class RenderedCardsOracleTests : IDisposable
         (PlaygroundClient.FinOpsLead, "VMs cost last month"),
         (PlaygroundClient.FinOpsLead, "what is the meaning of life"),
         (PlaygroundClient.FinOpsLead, "help"),
+        (PlaygroundClient.FinOpsLead, "any anomalies last week?"),
+        (PlaygroundClient.FinOpsLead, "why did storage spike yesterday?"),
+        (PaymentsOwner, "open anomalies for payments"),
         (PaymentsOwner, "send me the weekly digest now"),
     ];
 
@@ -55,6 +58,7 @@ public sealed class RenderedCardsOracleTests : IDisposable
         }
 
         Assert.Contains("digest.weekly", kinds);
+        Assert.Contains("anomalies", kinds);
         Assert.True(kinds.Count >= 3, "expected several card kinds, got: " + string.Join(", ", kinds));
         var (adaptiveCode, adaptiveOutput) = CardOracle.Check("adaptive", adaptive);
         Assert.True(adaptiveCode == 0, "Adaptive Card oracle rejected a card:\n" + adaptiveOutput);

@@ -53,16 +53,15 @@ public sealed partial class AnomalyAlertPublisher(
             return Task.FromResult(0);
         }
 
-        var today = CostCalendar.Today(time);
-        return PublishAsync(coverage.Dates.End < today ? coverage.Dates.End : today, cancellationToken);
+        return PublishAsync(AnomalyQueryService.RunDate(coverage, CostCalendar.Today(time)), cancellationToken);
     }
 
     /// <summary>Runs the detection for <paramref name="runDate"/> (judging the day before it) and sends what has not been sent; returns how many messages went out now.</summary>
     public async Task<int> PublishAsync(DateOnly runDate, CancellationToken cancellationToken)
     {
         var options = alerts.Value;
-        var detector = new AnomalyDetectionService(costs, detection.Value);
-        var anomalies = await detector.ReplayAsync(runDate.AddDays(1 - options.ReplayDays), runDate.AddDays(1), all: false, cancellationToken);
+        // The same replay as chat answers and digests (AnomalyQueryService), so they never disagree with the cards.
+        var anomalies = await new AnomalyQueryService(costs, detection.Value, time, options.ReplayDays).ReplayAsync(runDate, cancellationToken);
         var firstNew = runDate.AddDays(1 - options.CatchUpDays);
         var byChannel = senders.GroupBy(s => s.Channel, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var people = directory.Current;
@@ -106,25 +105,7 @@ public sealed partial class AnomalyAlertPublisher(
     }
 
     /// <summary>The incident's team, or for an account incident the team whose resources moved most.</summary>
-    public static string? OwningTeam(CostAnomaly anomaly)
-    {
-        ArgumentNullException.ThrowIfNull(anomaly);
-        var scoped = anomaly.Scope.FirstOrDefault(p => p.Key == "team").Value;
-        if (scoped is not null)
-        {
-            return scoped;
-        }
-
-        return anomaly.RootCauses
-            .Select(c => (Team: c.Key.FirstOrDefault(p => p.Key == "team").Value, c.Impact))
-            .Where(c => c.Team is not null)
-            .GroupBy(c => c.Team!, StringComparer.Ordinal)
-            .Select(g => (Team: g.Key, Impact: Math.Abs(g.Sum(c => c.Impact))))
-            .OrderByDescending(g => g.Impact)
-            .ThenBy(g => g.Team, StringComparer.Ordinal)
-            .Select(g => g.Team)
-            .FirstOrDefault();
-    }
+    public static string? OwningTeam(CostAnomaly anomaly) => AnomalyQueryService.OwningTeam(anomaly);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Anomaly {AnomalyId} belongs to no team of the directory ({Team}); not sent")]
     private static partial void LogNoTeam(ILogger logger, string anomalyId, string team);

@@ -1,3 +1,5 @@
+using FinOps.Core.Anomalies;
+using FinOps.Core.Query;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +21,13 @@ public static class AnomalyAlertsServiceCollectionExtensions
         services.TryAddScoped<BudgetAlertRecipients>();
         services.TryAddScoped<AnomalyAlertPublisher>();
         services.TryAddSingleton<ImportWatermark<AnomalyAlertJob>>();
+        // Chat answers and digests replay as many run dates as the alert job does, so an ongoing incident has the same id.
+        services.RemoveAll<AnomalyQueryService>();
+        services.AddSingleton(sp => new AnomalyQueryService(
+            sp.GetRequiredService<ICostQueryService>(),
+            sp.GetRequiredService<IOptions<AnomalyOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<AnomalyAlertOptions>>().Value.ReplayDays));
 
         var options = configuration.GetSection(AnomalyAlertOptions.SectionName).Get<AnomalyAlertOptions>() ?? new AnomalyAlertOptions();
         if (!options.Enabled)

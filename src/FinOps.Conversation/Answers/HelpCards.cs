@@ -39,6 +39,7 @@ internal static class HelpCards
         if (!notUnderstood)
         {
             // Budgets come before subscriptions: budget alerts are one of the subscriptions listed there.
+            blocks.Add(new TextBlock(Anomalies(catalog)));
             blocks.Add(new TextBlock(Budgets(catalog)));
             blocks.Add(new TextBlock(Subscriptions(catalog)));
         }
@@ -55,6 +56,14 @@ internal static class HelpCards
         return "Subscriptions (a team's owners and admins): \"subscribe this channel to " + team.ToLowerInvariant()
             + " digests\" (also anomaly alerts, budget alerts), \"unsubscribe this channel from " + team.ToLowerInvariant()
             + " digests\", \"unsubscribe\" (everything here), \"list subscriptions\".";
+    }
+
+    /// <summary>The anomaly questions (the same detector as the alert cards), with a team from <paramref name="catalog"/> in the examples.</summary>
+    public static string Anomalies(ValueCatalog catalog)
+    {
+        var team = ExampleTeam(catalog);
+        return "Cost anomalies (the same detector as the alerts): \"any anomalies this week?\", \"open anomalies for " + team
+            + "\", \"why did " + team + " spike yesterday?\".";
     }
 
     /// <summary>The budget and approval commands, with a team from <paramref name="catalog"/> in the examples.</summary>

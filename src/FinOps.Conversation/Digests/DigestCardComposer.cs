@@ -1,6 +1,7 @@
 using System.Globalization;
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Rendering;
+using FinOps.Core.Anomalies;
 using FinOps.Core.Digests;
 using FinOps.Core.Query;
 
@@ -17,6 +18,9 @@ public sealed class DigestCardComposer
     public const string TeamPayloadKey = "team";
 
     public const string WeekPayloadKey = "week";
+
+    /// <summary>Open anomalies listed on a digest; the rest are counted.</summary>
+    public const int MaxOpenAnomalies = 5;
 
     private readonly MoneyFormatter _money;
 
@@ -40,8 +44,9 @@ public sealed class DigestCardComposer
         {
             var none = $"No spend recorded for {digest.TeamName} in the week of {span} or the week before.";
             blocks.Add(new TextBlock(none));
+            var anomalies = AddOpenAnomalies(digest, blocks);
             blocks.Add(new ContextBlock(Context(digest)));
-            return new Card(CardKind, $"{title}. {none}", blocks);
+            return new Card(CardKind, $"{title}. {none}{(anomalies is null ? string.Empty : " " + anomalies + ".")}", blocks);
         }
 
         var summaries = new List<string>();
@@ -80,6 +85,11 @@ public sealed class DigestCardComposer
             var facts = digest.UnitCosts.Select(UnitCostFact).ToList();
             blocks.Add(new FactsBlock(facts));
             summaries.Add(string.Join("; ", facts.Select(f => $"{f.Label.ToLowerInvariant()} {f.Value}")));
+        }
+
+        if (AddOpenAnomalies(digest, blocks) is { } open)
+        {
+            summaries.Add(open);
         }
 
         blocks.Add(new ActionsBlock([
@@ -125,6 +135,35 @@ public sealed class DigestCardComposer
         blocks.Add(new ContextBlock("Effective cost (amortised), UTC days; change is against the week before."));
         var text = title + ": " + string.Join("; ", result.ByCurrency.Select(c => _money.Format(new Money(c.Total, c.Currency)))) + ".";
         return new Card("digest.by-service", text, blocks);
+    }
+
+    /// <summary>The team's open anomalies (service, since when, impact so far) as a table; the summary, or null when there are none.</summary>
+    private string? AddOpenAnomalies(WeeklyDigest digest, List<CardBlock> blocks)
+    {
+        if (digest.OpenAnomalies.Count == 0)
+        {
+            return null;
+        }
+
+        var shown = digest.OpenAnomalies.Take(MaxOpenAnomalies).ToList();
+        var rows = shown.Select(a => new CostTableRow(AnomalyLabel(a), new Money(a.Impact, a.Currency))).ToList();
+        blocks.Add(new CostTableBlock("Open anomalies (impact so far vs expected)", rows));
+        if (digest.OpenAnomalies.Count > shown.Count)
+        {
+            blocks.Add(new ContextBlock($"...and {digest.OpenAnomalies.Count - shown.Count} more open anomalies: ask \"open anomalies for {digest.TeamKey}\"."));
+        }
+
+        var count = digest.OpenAnomalies.Count == 1 ? "1 open anomaly" : $"{digest.OpenAnomalies.Count} open anomalies";
+        return $"{count}: " + string.Join(", ", shown.Select(a => $"{AnomalyLabel(a)} {(a.Impact < 0 ? "-" : "+")}{_money.Format(new Money(Math.Abs(a.Impact), a.Currency))}"));
+    }
+
+    /// <summary>"Amazon EC2, since Fri 20 Nov (3 days)": the incident's service (or account, or the whole team) and start.</summary>
+    private static string AnomalyLabel(CostAnomaly anomaly)
+    {
+        var what = anomaly.Scope.FirstOrDefault(p => p.Key == "service").Value
+            ?? (anomaly.Scope.FirstOrDefault(p => p.Key == "account").Value is { } account ? "account " + account : "all services");
+        var days = anomaly.Days == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{anomaly.Days} days");
+        return string.Create(CultureInfo.InvariantCulture, $"{what}, {(anomaly.Direction == AnomalyDirection.Up ? "up" : "down")} since {anomaly.Start:ddd d MMM} ({days})");
     }
 
     /// <summary>"Cost per order" -> "$0.42 (up 5% on $0.40 the week before)".</summary>

@@ -1,3 +1,4 @@
+using FinOps.Core.Anomalies;
 using FinOps.Core.Query;
 
 namespace FinOps.Core.Digests;
@@ -10,4 +11,10 @@ public sealed record WeeklyDigest(string TeamKey, string TeamName, DateRange Wee
 
     /// <summary>The team's unit costs for the week, one per business metric the team counts over the whole week; empty when it counts none.</summary>
     public IReadOnlyList<DigestUnitCost> UnitCosts { get; init; } = [];
+
+    /// <summary>
+    /// The team's cost anomalies still open when the digest was built (the same incidents as the alert cards, largest
+    /// absolute impact first); empty when there are none or the builder has no detector.
+    /// </summary>
+    public IReadOnlyList<CostAnomaly> OpenAnomalies { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using FinOps.Core.Anomalies;
 using FinOps.Core.Calendar;
 using FinOps.Core.Query;
 using FinOps.Core.UnitEconomics;
@@ -18,15 +19,18 @@ public sealed class WeeklyDigestBuilder
     private readonly ICostQueryService _costs;
     private readonly TimeProvider _time;
     private readonly IBusinessMetrics? _metrics;
+    private readonly AnomalyQueryService? _anomalies;
 
     /// <param name="costs">The cost store.</param>
     /// <param name="time">The clock that decides the digest week.</param>
     /// <param name="metrics">Business metrics; when given, the digest shows the team's unit cost for each metric it counts.</param>
-    public WeeklyDigestBuilder(ICostQueryService costs, TimeProvider time, IBusinessMetrics? metrics = null)
+    /// <param name="anomalies">The anomaly detector as the alerts replay it; when given, the digest lists the team's open anomalies.</param>
+    public WeeklyDigestBuilder(ICostQueryService costs, TimeProvider time, IBusinessMetrics? metrics = null, AnomalyQueryService? anomalies = null)
     {
         _costs = costs ?? throw new ArgumentNullException(nameof(costs));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _metrics = metrics;
+        _anomalies = anomalies;
     }
 
     /// <summary>The last full ISO week before today: a Monday start, seven days, ending on or before today.</summary>
@@ -51,7 +55,8 @@ public sealed class WeeklyDigestBuilder
         var rows = new TeamRows();
         rows.AddAll(services, resources, daily, keyIndex: 0);
         var series = await SeriesAsync(cancellationToken);
-        return await DigestAsync(teamKey, teamName, week, previous, rows, series, cancellationToken);
+        var digest = await DigestAsync(teamKey, teamName, week, previous, rows, series, cancellationToken);
+        return digest with { OpenAnomalies = OpenOf(teamKey, await OpenAnomaliesAsync(cancellationToken)) };
     }
 
     /// <summary>
@@ -111,6 +116,7 @@ public sealed class WeeklyDigestBuilder
         }
 
         var series = await SeriesAsync(cancellationToken);
+        var open = await OpenAnomaliesAsync(cancellationToken);
         var digests = new List<WeeklyDigest>(teams.Count);
         foreach (var team in teams)
         {
@@ -120,11 +126,23 @@ public sealed class WeeklyDigestBuilder
             // merged the way one filtered scan merges them; the filtered query is exact and this case is rare.
             digests.Add(ambiguous.Contains(key)
                 ? await BuildAsync(team.Key, team.DisplayName, cancellationToken)
-                : await DigestAsync(team.Key, team.DisplayName, week, previous, byKey[key], series, cancellationToken));
+                : await DigestAsync(team.Key, team.DisplayName, week, previous, byKey[key], series, cancellationToken) with { OpenAnomalies = OpenOf(team.Key, open) });
         }
 
         return digests;
     }
+
+    /// <summary>Every open incident as of now (one replay for all teams); empty without a detector.</summary>
+    private async Task<IReadOnlyList<CostAnomaly>> OpenAnomaliesAsync(CancellationToken cancellationToken) =>
+        _anomalies is null ? [] : [.. (await _anomalies.CurrentAsync(cancellationToken))?.Open ?? []];
+
+    private static CostAnomaly[] OpenOf(string teamKey, IReadOnlyList<CostAnomaly> open) =>
+    [
+        .. open
+            .Where(a => string.Equals(AnomalyQueryService.OwningTeam(a)?.Trim(), teamKey.Trim(), StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(a => Math.Abs(a.Impact))
+            .ThenBy(a => a.Id, StringComparer.Ordinal),
+    ];
 
     private async Task<IReadOnlyList<BusinessMetricSeries>> SeriesAsync(CancellationToken cancellationToken) =>
         _metrics is null ? [] : await _metrics.GetSeriesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Digests;
+using FinOps.Core.Anomalies;
 using FinOps.Core.Digests;
 using FinOps.Core.Query;
 
@@ -34,6 +35,66 @@ public sealed class DigestCardComposerTests
         Assert.Equal("$12.35, 100,000 orders", facts[1].Value);
         Assert.Contains("cost per transaction $0.4115", card.FallbackText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compose_OpenAnomalies_TableWithServiceSinceAndImpactAndSummary()
+    {
+        var digest = Digest(Usd()) with
+        {
+            OpenAnomalies =
+            [
+                Anomaly("an-1", [new("team", "payments"), new("service", "Amazon Simple Storage Service")], new DateOnly(2026, 11, 20), 3, 2_700m),
+                Anomaly("an-2", [new("team", "payments")], new DateOnly(2026, 11, 22), 1, -400m),
+            ],
+        };
+
+        var card = new DigestCardComposer().Compose(digest);
+
+        var table = Assert.Single(card.Blocks.OfType<CostTableBlock>(), t => t.LabelHeader.StartsWith("Open anomalies", StringComparison.Ordinal));
+        Assert.Equal(["Amazon Simple Storage Service, up since Fri 20 Nov (3 days)", "all services, down since Sun 22 Nov (1 day)"], table.Rows.Select(r => r.Label));
+        Assert.Equal([2_700m, -400m], table.Rows.Select(r => r.Amount.Amount));
+        Assert.Contains("2 open anomalies: Amazon Simple Storage Service, up since Fri 20 Nov (3 days) +$2,700.00, all services, down since Sun 22 Nov (1 day) -$400.00", card.FallbackText, StringComparison.Ordinal);
+        // Before the button, after the spend sections.
+        Assert.True(card.Blocks.ToList().IndexOf(table) < card.Blocks.ToList().FindIndex(b => b is ActionsBlock));
+    }
+
+    [Fact]
+    public void Compose_NoOpenAnomalies_NoAnomalySection()
+    {
+        var card = new DigestCardComposer().Compose(Digest(Usd()));
+
+        Assert.DoesNotContain(card.Blocks.OfType<CostTableBlock>(), t => t.LabelHeader.Contains("anomal", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("anomal", card.FallbackText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Compose_NoSpendButOpenDrop_StillListsTheAnomaly()
+    {
+        var digest = Digest() with { OpenAnomalies = [Anomaly("an-3", [new("team", "payments"), new("service", "EC2")], new DateOnly(2026, 11, 18), 5, -3_000m)] };
+
+        var card = new DigestCardComposer().Compose(digest);
+
+        Assert.Single(card.Blocks.OfType<CostTableBlock>(), t => t.LabelHeader.StartsWith("Open anomalies", StringComparison.Ordinal));
+        Assert.Contains("1 open anomaly: EC2, down since Wed 18 Nov (5 days) -$3,000.00", card.FallbackText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_ManyOpenAnomalies_ListsTheFirstAndCountsTheRest()
+    {
+        var digest = Digest(Usd()) with
+        {
+            OpenAnomalies = [.. Enumerable.Range(0, DigestCardComposer.MaxOpenAnomalies + 2).Select(i => Anomaly($"an-{i}", [new("team", "payments"), new("service", $"S{i}")], new DateOnly(2026, 11, 20), 1, 1_000m - i))],
+        };
+
+        var card = new DigestCardComposer().Compose(digest);
+
+        Assert.Equal(DigestCardComposer.MaxOpenAnomalies, Assert.Single(card.Blocks.OfType<CostTableBlock>(), t => t.LabelHeader.StartsWith("Open anomalies", StringComparison.Ordinal)).Rows.Count);
+        Assert.Contains(card.Blocks.OfType<ContextBlock>(), c => c.Text.StartsWith("...and 2 more open anomalies", StringComparison.Ordinal));
+    }
+
+    private static CostAnomaly Anomaly(string id, IReadOnlyList<KeyValuePair<string, string>> scope, DateOnly start, int days, decimal impact) =>
+        new(id, scope, start, start.AddDays(days), start.AddDays(1), true, "USD", 1_000m + impact, 1_000m, impact,
+            impact < 0 ? AnomalyDirection.Down : AnomalyDirection.Up, AnomalyKind.Point, []);
 
     [Fact]
     public void Compose_NoUnitCosts_HasNoFactsBlock()

@@ -155,6 +155,30 @@ public sealed class ConversationServiceTests
     }
 
     [Fact]
+    public async Task AnswerAsync_Help_MentionsAnomalyQuestionsThatWork()
+    {
+        using var services = Services(new FakeCostQueryService().Add(new DateOnly(2026, 11, 18), 500m, "data"));
+        var bot = services.GetRequiredService<IConversationService>();
+
+        var help = await bot.AnswerAsync(new IncomingMessage("help", User, Where), CancellationToken.None);
+
+        var text = Assert.Single(help.Blocks.OfType<TextBlock>(), b => b.Markdown.StartsWith("Cost anomalies", StringComparison.Ordinal)).Markdown;
+        var questions = System.Text.RegularExpressions.Regex.Matches(text, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["any anomalies this week?", "open anomalies for data", "why did data spike yesterday?"], questions);
+        Assert.Equal(
+            [FinOps.Conversation.Anomalies.AnomalyQuestionShape.List, FinOps.Conversation.Anomalies.AnomalyQuestionShape.Open, FinOps.Conversation.Anomalies.AnomalyQuestionShape.Why],
+            questions.Select(q => Assert.IsType<FinOps.Conversation.Anomalies.AnomalyQuestion>(FinOps.Conversation.Anomalies.AnomalyQuestion.TryParse(q, out var parsed) ? parsed : null).Shape));
+        foreach (var question in questions)
+        {
+            Assert.False(FinOps.Conversation.Budgets.BudgetCommand.TryParse(question, out _), question);
+            Assert.False(FinOps.Conversation.Approvals.ApprovalCommand.Matches(question), question);
+            Assert.False(FinOps.Conversation.Subscriptions.SubscriptionCommand.TryParse(question, out _), question);
+            var answer = await bot.AnswerAsync(new IncomingMessage(question, User, Where), CancellationToken.None);
+            Assert.Equal(FinOps.Conversation.Anomalies.AnomalyQuestionCommand.CardKind, answer.Kind);
+        }
+    }
+
+    [Fact]
     public async Task HandleActionAsync_UnknownAction_ReturnsErrorCard()
     {
         using var services = Services(Store());

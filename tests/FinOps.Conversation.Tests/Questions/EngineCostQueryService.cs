@@ -12,7 +12,8 @@ public sealed class EngineCostQueryService : ICostQueryService
 
     public EngineCostQueryService Add(
         DateOnly date, decimal effective, string team, string provider = "AWS", string service = "Amazon Elastic Compute Cloud",
-        decimal? list = null, decimal? contracted = null, string? status = null, string chargeCategory = "Usage", string environment = "prod", string account = "prod")
+        decimal? list = null, decimal? contracted = null, string? status = null, string chargeCategory = "Usage", string environment = "prod", string account = "prod",
+        string? resource = null, string category = "Compute")
     {
         var b = _builder;
         b.Add(new CostCubeFact(
@@ -21,11 +22,11 @@ public sealed class EngineCostQueryService : ICostQueryService
             b.AddTagSet(new Dictionary<string, string> { ["team"] = team, ["environment"] = environment }),
             b.AddValue(DimensionKind.Provider, provider),
             b.AddValue(DimensionKind.Service, service),
-            b.AddValue(DimensionKind.Category, "Compute"),
+            b.AddValue(DimensionKind.Category, category),
             b.AddValue(DimensionKind.Region, "us-east-1"),
             b.AddValue(DimensionKind.Account, account),
             b.AddValue(DimensionKind.BillingAccount, "Acme"),
-            b.AddValue(DimensionKind.Resource, "r-" + team + "-1"),
+            b.AddValue(DimensionKind.Resource, resource ?? "r-" + team + "-1"),
             b.AddValue(DimensionKind.ChargeCategory, chargeCategory),
             b.AddValue(DimensionKind.PricingCategory, "Standard"),
             effective,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FinOps.Core.Allocation;
+using FinOps.Core.Anomalies;
 using FinOps.Core.Digests;
 using FinOps.Core.Ingestion;
 using FinOps.Demo;
@@ -31,7 +32,9 @@ public sealed class DemoWeeklyDigestTests : IDisposable
             new("PAYMENTS", "Payments (upper case)", [], new TeamChannels(null, null)),
             new("nobody", "Nobody", [], new TeamChannels(null, null)),
         ];
-        var builder = new WeeklyDigestBuilder(_host.Get<SqliteCostStore>(), _host.Time);
+        // With the anomaly detector, as the host builds digests: open anomalies come from one replay for all teams.
+        var store = _host.Get<SqliteCostStore>();
+        var builder = new WeeklyDigestBuilder(store, _host.Time, anomalies: new AnomalyQueryService(store, new AnomalyOptions(), _host.Time));
 
         var many = await builder.BuildManyAsync(teams, CancellationToken.None);
         var perTeam = new List<WeeklyDigest>();
