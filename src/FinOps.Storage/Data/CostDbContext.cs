@@ -1,3 +1,4 @@
+using FinOps.Storage.Anomalies;
 using FinOps.Storage.Approvals;
 using FinOps.Storage.Budgets;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,10 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<ApprovalAuditEntity> ApprovalAudit => Set<ApprovalAuditEntity>();
 
     public DbSet<ApprovalMessageEntity> ApprovalMessages => Set<ApprovalMessageEntity>();
+
+    public DbSet<AnomalyAlertEntity> AnomalyAlerts => Set<AnomalyAlertEntity>();
+
+    public DbSet<AnomalyAlertCopyEntity> AnomalyAlertCopies => Set<AnomalyAlertCopyEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -146,6 +151,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
         });
 
         ApprovalModel.Configure(modelBuilder);
+        AnomalyAlertModel.Configure(modelBuilder);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
