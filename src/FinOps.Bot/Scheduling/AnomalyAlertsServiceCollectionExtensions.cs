@@ -1,3 +1,4 @@
+using FinOps.Conversation.Anomalies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class AnomalyAlertsServiceCollectionExtensions
         services.AddOptions<AnomalyAlertOptions>().BindConfiguration(AnomalyAlertOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnomalyAlertOptions>, AnomalyAlertOptionsValidator>());
         services.TryAddScoped<BudgetAlertRecipients>();
+        services.AddAnomalyCards();
         services.TryAddScoped<AnomalyAlertPublisher>();
         services.TryAddSingleton<ImportWatermark<AnomalyAlertJob>>();
 
