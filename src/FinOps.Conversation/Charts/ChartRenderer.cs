@@ -29,7 +29,7 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
     private static readonly Color BarColor = Color.FromHex("#2F6FDE");
     private static readonly Color ComparisonColor = Color.FromHex("#D97706");
     private static readonly Color BudgetColor = Color.FromHex("#C62828");
-    private static readonly Color BandColor = Color.FromHex("#2F6FDE").WithAlpha(0.18);
+    private static readonly Color BandColor = Color.FromHex("#D5E2F8");
     private static readonly Color GridColor = Color.FromHex("#E5E7EB");
     private static readonly Color TextColor = Color.FromHex("#1F2937");
 
@@ -69,9 +69,9 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
         {
             var line = plot.Add.Scatter(positions, values);
             line.Color = BarColor;
+            // No markers and an opaque band: the PNG stays small enough to inline in a Teams card.
             line.LineWidth = 2.5f;
-            line.MarkerSize = 5;
-            line.MarkerShape = MarkerShape.FilledCircle;
+            line.MarkerSize = 0;
             line.LegendText = spec.ValuesLabel ?? "Actual";
         }
         else
@@ -93,7 +93,7 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
             line.Color = ComparisonColor;
             line.LineWidth = 2.5f;
             line.LinePattern = LinePattern.Dashed;
-            line.MarkerSize = 6;
+            line.MarkerSize = spec.Style == ChartStyle.Line ? 0 : 6;
             line.MarkerShape = MarkerShape.FilledCircle;
             line.LegendText = spec.ComparisonLabel ?? "Previous period";
             max = Math.Max(max, comparison.Take(n).DefaultIfEmpty(0m).Max());
