@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FinOps.Conversation.Cards;
 
 /// <summary>What a chart shows, independent of how it is drawn.</summary>
@@ -14,7 +16,8 @@ public sealed record ChartSpec(
     decimal? BudgetLine = null,
     string? ComparisonLabel = null,
     ChartBand? Band = null,
-    ChartStyle Style = ChartStyle.Bars,
+    // Left out of chart tokens when default, so the tokens of existing charts keep their exact JSON.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] ChartStyle Style = ChartStyle.Bars,
     string? ValuesLabel = null);
 
 public sealed record ChartPoint(string Label, decimal Value);
