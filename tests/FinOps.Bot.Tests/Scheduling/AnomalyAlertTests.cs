@@ -478,6 +478,34 @@ public sealed class AnomalyAlertTests : IDisposable
         Assert.Equal(35, provider.GetRequiredService<IOptions<AnomalyAlertOptions>>().Value.ReplayDays);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddStorage_WithConversationInEitherOrder_DurableAnomalyAlertStore(bool storageFirst)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(_folder, "order.db") })
+            .Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        if (storageFirst)
+        {
+            services.AddStorage(configuration);
+        }
+
+        services.AddConversation(configuration);
+        services.AddAnomalyAlerts(configuration);
+        if (!storageFirst)
+        {
+            services.AddStorage(configuration);
+        }
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<SqliteAnomalyAlertStore>(provider.GetRequiredService<IAnomalyAlertStore>());
+        Assert.IsType<AnomalyCardUpdater>(provider.GetRequiredService<IAnomalyCardUpdater>());
+    }
+
     [Fact]
     public void Validate_BadCron_NamesTheSetting()
     {
