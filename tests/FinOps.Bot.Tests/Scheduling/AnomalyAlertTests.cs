@@ -449,6 +449,29 @@ public sealed class AnomalyAlertTests : IDisposable
     }
 
     [Fact]
+    public void Compose_OpenOnDayThreeThenResolved_StatusLineTitleAndFallback()
+    {
+        var anomaly = new CostAnomaly(
+            "an-0123456789ab", [new("team", "payments"), new("service", "EC2")], new DateOnly(2026, 11, 18), new DateOnly(2026, 11, 21),
+            new DateOnly(2026, 11, 19), true, "USD", 3_400m, 2_160m, 1_240m, AnomalyDirection.Up, AnomalyKind.Point, []);
+
+        var open = AnomalyAlertCardComposer.Compose(anomaly, "Payments", new AnomalyCardState(AnomalyAlertStatus.Open, 3, null));
+        var resolved = AnomalyAlertCardComposer.Compose(
+            anomaly with { IsOpen = false }, "Payments", new AnomalyCardState(AnomalyAlertStatus.Resolved, 3, new DateOnly(2026, 11, 21)));
+
+        Assert.Equal("Cost anomaly: payments / EC2 is $1,240.00 (+57%) above expected", Assert.IsType<TitleBlock>(open.Blocks[0]).Text);
+        Assert.Equal("**Day 3**, +$1,240.00 so far (actual $3,400.00 vs expected $2,160.00).", Status(open));
+        Assert.Equal("Resolved cost anomaly: payments / EC2 was $1,240.00 (+57%) above expected", Assert.IsType<TitleBlock>(resolved.Blocks[0]).Text);
+        Assert.Equal(
+            "**Resolved:** back within the expected range since 2026-11-21, total impact +$1,240.00 (actual $3,400.00 vs expected $2,160.00).",
+            Status(resolved));
+        Assert.Contains("Resolved: back within the expected range since 2026-11-21", resolved.FallbackText, StringComparison.Ordinal);
+        // Without a state (and without chart days) the card is the one composed before alerts were followed.
+        Assert.Empty(AnomalyAlertCardComposer.Compose(anomaly, "Payments").Blocks.OfType<TextBlock>());
+        Assert.Empty(open.Blocks.OfType<ChartBlock>());
+    }
+
+    [Fact]
     public void OwningTeam_AccountIncident_TeamWithLargestRootCauseImpact()
     {
         var anomaly = new CostAnomaly(
