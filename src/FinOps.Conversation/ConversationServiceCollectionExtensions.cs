@@ -79,6 +79,7 @@ public static class ConversationServiceCollectionExtensions
             sp.GetService<IOptions<AnomalyOptions>>()?.Value ?? new AnomalyOptions(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, AnomalyQuestionCommand>());
+        services.AddAnomalyCards();
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();
         if (model is { Enabled: true })

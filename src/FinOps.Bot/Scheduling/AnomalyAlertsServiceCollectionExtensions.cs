@@ -1,5 +1,6 @@
 using FinOps.Core.Anomalies;
 using FinOps.Core.Query;
+using FinOps.Conversation.Anomalies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class AnomalyAlertsServiceCollectionExtensions
         services.AddOptions<AnomalyAlertOptions>().BindConfiguration(AnomalyAlertOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnomalyAlertOptions>, AnomalyAlertOptionsValidator>());
         services.TryAddScoped<BudgetAlertRecipients>();
+        services.AddAnomalyCards();
         services.TryAddScoped<AnomalyAlertPublisher>();
         services.TryAddSingleton<ImportWatermark<AnomalyAlertJob>>();
         // Chat answers and digests replay as many run dates as the alert job does, so an ongoing incident has the same id.

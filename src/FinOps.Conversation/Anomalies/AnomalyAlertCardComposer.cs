@@ -11,6 +11,9 @@ namespace FinOps.Conversation.Anomalies;
 /// impact relative to the expected cost (none when nothing was expected). Root causes keep the detector's order (largest
 /// absolute impact first, at most <see cref="AnomalyDetectionService.MaxRootCauses"/>); a resource that had no cost before
 /// shows "new since" its first day with cost. The card has no buttons yet: feedback is not recorded.
+/// With an <see cref="AnomalyCardState"/> (what the alert job posts and updates in place) the card says where the incident
+/// stands: "Day N, $X so far" while it goes on, "Resolved: back within the expected range since ..." once it ended.
+/// The chart shows the daily actual cost as a line over the detector's expected band.
 /// </remarks>
 public static class AnomalyAlertCardComposer
 {
@@ -18,8 +21,8 @@ public static class AnomalyAlertCardComposer
 
     private static readonly MoneyFormatter Formatter = MoneyFormatter.EnglishUnitedStates;
 
-    /// <summary>Composes the card of <paramref name="anomaly"/> for the team named <paramref name="teamName"/>.</summary>
-    public static Card Compose(CostAnomaly anomaly, string teamName)
+    /// <summary>Composes the card of <paramref name="anomaly"/> for the team named <paramref name="teamName"/>, in <paramref name="state"/> when given.</summary>
+    public static Card Compose(CostAnomaly anomaly, string teamName, AnomalyCardState? state = null)
     {
         ArgumentNullException.ThrowIfNull(anomaly);
         ArgumentException.ThrowIfNullOrWhiteSpace(teamName);
@@ -28,7 +31,11 @@ public static class AnomalyAlertCardComposer
         var impact = Money(Math.Abs(anomaly.Impact), currency);
         var percent = Percent(anomaly);
         var verb = anomaly.Direction == AnomalyDirection.Up ? "above" : "below";
-        var title = $"Cost anomaly: {scope} is {impact}{(percent is null ? string.Empty : $" ({percent})")} {verb} expected";
+        var resolved = state is { Status: AnomalyAlertStatus.Resolved };
+        var title = resolved
+            ? $"Resolved cost anomaly: {scope} was {impact}{(percent is null ? string.Empty : $" ({percent})")} {verb} expected"
+            : $"Cost anomaly: {scope} is {impact}{(percent is null ? string.Empty : $" ({percent})")} {verb} expected";
+        var status = state is null ? null : StatusLine(anomaly, state);
         var period = Period(anomaly);
         var facts = new List<Fact>
         {
@@ -39,16 +46,26 @@ public static class AnomalyAlertCardComposer
             new("Period", period),
             new("Metric", $"{CostAnomaly.Metric} of usage charges, {currency}"),
         };
-        var blocks = new List<CardBlock>
+        var blocks = new List<CardBlock> { new TitleBlock(title) };
+        if (status is not null)
         {
-            new TitleBlock(title),
+            blocks.Add(new TextBlock(status));
+        }
+
+        blocks.AddRange(
+        [
             new KeyNumberBlock(
                 $"Actual, {period}",
                 new Money(anomaly.Actual, currency),
                 Delta.Between(new Money(anomaly.Actual, currency), new Money(anomaly.Expected, currency)),
                 "vs expected"),
             new FactsBlock(facts),
-        };
+        ]);
+        if (Chart(anomaly, scope) is { } chart)
+        {
+            blocks.Add(chart);
+        }
+
         if (anomaly.RootCauses.Count > 0)
         {
             blocks.Add(new CostTableBlock(
@@ -59,7 +76,7 @@ public static class AnomalyAlertCardComposer
         blocks.Add(new ContextBlock(string.Create(
             CultureInfo.InvariantCulture,
             $"Anomaly {anomaly.Id}, {anomaly.Scope.Count switch { 0 => "all costs", _ => string.Join(", ", anomaly.Scope.Select(p => $"{p.Key} {p.Value}")) }}; detected on {anomaly.DetectedOn:yyyy-MM-dd}, {(anomaly.IsOpen ? "still open" : "resolved")}.")));
-        var fallback = $"{title}. {string.Join("; ", facts.Select(f => $"{f.Label}: {f.Value}"))}.";
+        var fallback = $"{title}.{(status is null ? string.Empty : $" {status.Replace("**", string.Empty, StringComparison.Ordinal)}")} {string.Join("; ", facts.Select(f => $"{f.Label}: {f.Value}"))}.";
         return new Card(CardKind, fallback, blocks);
     }
 
@@ -71,6 +88,46 @@ public static class AnomalyAlertCardComposer
         return last <= anomaly.Start
             ? anomaly.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{anomaly.Start:yyyy-MM-dd} to {last:yyyy-MM-dd} ({anomaly.Days} days)");
+    }
+
+    /// <summary>"**Day 3**, +$1,240.00 so far (actual $2,400.00 vs expected $1,160.00)" or "**Resolved:** back within ...".</summary>
+    public static string StatusLine(CostAnomaly anomaly, AnomalyCardState state)
+    {
+        ArgumentNullException.ThrowIfNull(anomaly);
+        ArgumentNullException.ThrowIfNull(state);
+        var currency = anomaly.Currency;
+        var amounts = $"actual {Money(anomaly.Actual, currency)} vs expected {Money(anomaly.Expected, currency)}";
+        return state.Status == AnomalyAlertStatus.Resolved
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"**Resolved:** back within the expected range since {state.ResolvedOn ?? anomaly.End:yyyy-MM-dd}, total impact {Signed(anomaly.Impact, currency)} ({amounts}).")
+            : string.Create(CultureInfo.InvariantCulture, $"**Day {state.Day}**, {Signed(anomaly.Impact, currency)} so far ({amounts}).");
+    }
+
+    /// <summary>The daily actual cost as a line over the expected band, on the days the detector judged; null without them.</summary>
+    private static ChartBlock? Chart(CostAnomaly anomaly, string scope)
+    {
+        var days = anomaly.Chart.Where(d => d is { Expected: not null, Lower: not null, Upper: not null }).ToList();
+        if (days.Count < 2)
+        {
+            return null;
+        }
+
+        var currency = anomaly.Currency;
+        var spec = new ChartSpec(
+            $"{scope}: daily cost vs expected range",
+            currency,
+            [.. days.Select(d => new ChartPoint(d.Day.ToString("MMM d", CultureInfo.InvariantCulture), d.Actual))],
+            [.. days.Select(d => d.Expected!.Value)],
+            ComparisonLabel: "Expected",
+            Band: new ChartBand([.. days.Select(d => d.Lower!.Value)], [.. days.Select(d => d.Upper!.Value)], "Expected range"),
+            Style: ChartStyle.Line,
+            ValuesLabel: "Actual");
+        var outside = days.Count(d => d.Actual > d.Upper!.Value || d.Actual < d.Lower!.Value);
+        var alt = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Daily {CostAnomaly.Metric} of {scope} from {days[0].Day:yyyy-MM-dd} to {days[^1].Day:yyyy-MM-dd} against the expected range; {outside} of {days.Count} days outside it.");
+        return new ChartBlock(spec, alt);
     }
 
     private static string? Percent(CostAnomaly anomaly) =>

@@ -7,7 +7,8 @@ namespace FinOps.Conversation.Charts;
 
 /// <summary>Draws a <see cref="ChartSpec"/> as a PNG sized for chat (600x300 by default) with ScottPlot.</summary>
 /// <remarks>
-/// Bars are the current period, the dashed orange line the previous period aligned by position, the red line the budget.
+/// Bars are the current period (a blue line with <see cref="ChartStyle.Line"/>), the dashed orange line the previous period
+/// (or the expected value) aligned by position, the red line the budget, the light blue shading the band.
 /// The value axis is labelled with the currency and compact amounts ($1.2K); with many bars only every n-th
 /// category label is shown so labels never overlap.
 /// </remarks>
@@ -28,6 +29,7 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
     private static readonly Color BarColor = Color.FromHex("#2F6FDE");
     private static readonly Color ComparisonColor = Color.FromHex("#D97706");
     private static readonly Color BudgetColor = Color.FromHex("#C62828");
+    private static readonly Color BandColor = Color.FromHex("#D5E2F8");
     private static readonly Color GridColor = Color.FromHex("#E5E7EB");
     private static readonly Color TextColor = Color.FromHex("#1F2937");
 
@@ -47,16 +49,43 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
 
         var count = spec.Bars.Count;
         var positions = Enumerable.Range(0, count).Select(i => (double)i).ToArray();
-        var bars = plot.Add.Bars(positions, spec.Bars.Select(b => (double)b.Value).ToArray());
-        bars.Color = BarColor;
-        bars.LegendText = "This period";
-        foreach (var bar in bars.Bars)
+        var values = spec.Bars.Select(b => (double)b.Value).ToArray();
+        var max = spec.Bars.Count == 0 ? 0m : spec.Bars.Max(b => b.Value);
+        if (spec.Band is { } band && Math.Min(band.Lower.Count, band.Upper.Count) is var bandCount and > 0)
         {
-            bar.Size = 0.7;
-            bar.LineWidth = 0;
+            // Drawn first, so the values and lines lie on top of the shading.
+            var n = Math.Min(bandCount, count == 0 ? bandCount : count);
+            var fill = plot.Add.FillY(
+                positions.Length >= n ? positions[..n] : Enumerable.Range(0, n).Select(i => (double)i).ToArray(),
+                band.Lower.Take(n).Select(v => (double)v).ToArray(),
+                band.Upper.Take(n).Select(v => (double)v).ToArray());
+            fill.FillColor = BandColor;
+            fill.LineWidth = 0;
+            fill.LegendText = band.Label;
+            max = Math.Max(max, band.Upper.Take(n).DefaultIfEmpty(0m).Max());
         }
 
-        var max = spec.Bars.Count == 0 ? 0m : spec.Bars.Max(b => b.Value);
+        if (spec.Style == ChartStyle.Line)
+        {
+            var line = plot.Add.Scatter(positions, values);
+            line.Color = BarColor;
+            // No markers and an opaque band: the PNG stays small enough to inline in a Teams card.
+            line.LineWidth = 2.5f;
+            line.MarkerSize = 0;
+            line.LegendText = spec.ValuesLabel ?? "Actual";
+        }
+        else
+        {
+            var bars = plot.Add.Bars(positions, values);
+            bars.Color = BarColor;
+            bars.LegendText = spec.ValuesLabel ?? "This period";
+            foreach (var bar in bars.Bars)
+            {
+                bar.Size = 0.7;
+                bar.LineWidth = 0;
+            }
+        }
+
         if (spec.ComparisonLine is { Count: > 0 } comparison)
         {
             var n = Math.Min(comparison.Count, count == 0 ? comparison.Count : count);
@@ -64,7 +93,7 @@ public sealed class ChartRenderer(MoneyFormatter formatter)
             line.Color = ComparisonColor;
             line.LineWidth = 2.5f;
             line.LinePattern = LinePattern.Dashed;
-            line.MarkerSize = 6;
+            line.MarkerSize = spec.Style == ChartStyle.Line ? 0 : 6;
             line.MarkerShape = MarkerShape.FilledCircle;
             line.LegendText = spec.ComparisonLabel ?? "Previous period";
             max = Math.Max(max, comparison.Take(n).DefaultIfEmpty(0m).Max());

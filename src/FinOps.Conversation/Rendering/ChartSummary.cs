@@ -35,6 +35,12 @@ public static class ChartSummary
             parts.Add($"Peak {peak.Label} {formatter.Format(new Money(peak.Value, spec.Currency))}");
         }
 
+        if (spec.Band is { Lower.Count: > 0, Upper.Count: > 0 } band && spec.Bars.Count > 0)
+        {
+            var last = Math.Min(Math.Min(band.Lower.Count, band.Upper.Count), spec.Bars.Count) - 1;
+            parts.Add($"{band.Label} on {spec.Bars[last].Label} {formatter.Format(new Money(band.Lower[last], spec.Currency))}–{formatter.Format(new Money(band.Upper[last], spec.Currency))}");
+        }
+
         if (spec.BudgetLine is { } budget)
         {
             parts.Add("Budget line " + formatter.Format(new Money(budget, spec.Currency)));

@@ -44,7 +44,11 @@ public sealed class AnomalyQueryService
 
     /// <summary>The incidents reported on <paramref name="runDate"/> (replaying the run dates before it), passing the alert thresholds.</summary>
     public Task<IReadOnlyList<CostAnomaly>> ReplayAsync(DateOnly runDate, CancellationToken cancellationToken) =>
-        new AnomalyDetectionService(_costs, _options).ReplayAsync(runDate.AddDays(1 - ReplayDays), runDate.AddDays(1), all: false, cancellationToken);
+        ReplayAsync(runDate.AddDays(1 - ReplayDays), runDate, cancellationToken);
+
+    /// <summary>Replays run dates <paramref name="fromRun"/> through <paramref name="runDate"/> (the alert job reaches back while an alert is open).</summary>
+    public Task<IReadOnlyList<CostAnomaly>> ReplayAsync(DateOnly fromRun, DateOnly runDate, CancellationToken cancellationToken) =>
+        new AnomalyDetectionService(_costs, _options).ReplayAsync(fromRun, runDate.AddDays(1), all: false, cancellationToken);
 
     /// <summary>The incidents as of now; null when the store has no cost at all.</summary>
     public async Task<AnomalySnapshot?> CurrentAsync(CancellationToken cancellationToken)

@@ -24,6 +24,12 @@ public sealed class AnomalyReplay
 
     /// <summary>Days without a detection that an incident bridges (a leak or a long spike can dip into the band for a day).</summary>
     private const int GapDays = 2;
+
+    /// <summary>Days on an incident's chart: four weeks up to its last day.</summary>
+    public const int ChartDays = 28;
+
+    /// <summary>Days after a finished incident's last day its chart goes on (showing the cost back in the band).</summary>
+    public const int ChartDaysAfter = 7;
     private readonly AnomalyOptions _options;
     private readonly HolidayCalendar _holidays;
 
@@ -65,6 +71,7 @@ public sealed class AnomalyReplay
         }
 
         var judgements = new DayJudgement[series.Count];
+        var bands = new Band[series.Count][];
         var flags = new Flag?[series.Count];
         var lastJudged = toRun.DayNumber - 2 - firstDay.DayNumber;
         for (var run = fromRun; run < toRun; run = run.AddDays(1))
@@ -90,6 +97,11 @@ public sealed class AnomalyReplay
                     && (d - open.Start < _options.LearnAfterDays || d - open.LastLeak < _options.LearnAfterDays) ? open.Start : int.MaxValue;
                 var j = SeriesModel.Judge(values[i], d, quiet, firstDay.DayNumber, excludeFrom, _options);
                 judgements[i] = j;
+                if (j.Judged)
+                {
+                    bands[i] ??= new Band[values[i].Length];
+                    bands[i][d] = new Band(true, j.Expected, _options.Sensitivity * j.Scale);
+                }
                 flags[i] = Decide(series[i], values[i][d], j, state, d, all);
             }
 
@@ -114,7 +126,11 @@ public sealed class AnomalyReplay
 
             foreach (var incident in states[i].Closed)
             {
-                anomalies.Add(ToAnomaly(series[i], incident, firstDay, isOpen: incident.Last == lastJudged && ReferenceEquals(incident, states[i].Open)));
+                var isOpen = incident.Last == lastJudged && ReferenceEquals(incident, states[i].Open);
+                anomalies.Add(ToAnomaly(series[i], incident, firstDay, isOpen) with
+                {
+                    Chart = Chart(series[i], values[i], bands[i], quiet, firstDay, isOpen ? incident.Last : Math.Min(incident.Last + ChartDaysAfter, lastJudged)),
+                });
             }
         }
 
@@ -301,6 +317,38 @@ public sealed class AnomalyReplay
         };
     }
 
+    /// <summary>
+    /// The chart days up to <paramref name="last"/>: the band the run that judged each day used, or (for days before the
+    /// replayed runs) the model's judgement of the day with the data before it.
+    /// </summary>
+    private List<AnomalyDay> Chart(AnomalySeries s, double[] values, Band[]? bands, bool[] quiet, DateOnly firstDay, int last)
+    {
+        var days = new List<AnomalyDay>(ChartDays);
+        last = Math.Min(last, values.Length - 1);
+        for (var t = Math.Max(0, last - ChartDays + 1); t <= last; t++)
+        {
+            var band = bands?[t] ?? default;
+            if (!band.Judged)
+            {
+                var j = SeriesModel.Judge(values, t, quiet, firstDay.DayNumber, int.MaxValue, _options);
+                band = j.Judged ? new Band(true, j.Expected, _options.Sensitivity * j.Scale) : default;
+            }
+
+            days.Add(band.Judged
+                ? new AnomalyDay(
+                    firstDay.AddDays(t),
+                    s.Values[t],
+                    Money(band.Expected),
+                    Money(Math.Max(0, band.Expected * (1 - band.Width))),
+                    Money(band.Expected * (1 + band.Width)))
+                : new AnomalyDay(firstDay.AddDays(t), s.Values[t], null, null, null));
+        }
+
+        return days;
+    }
+
+    private static decimal Money(double value) => Math.Round((decimal)value, 2);
+
     private static CostAnomaly ToAnomaly(AnomalySeries s, Incident incident, DateOnly firstDay, bool isOpen)
     {
         var start = firstDay.AddDays(incident.Start);
@@ -327,6 +375,9 @@ public sealed class AnomalyReplay
         var text = string.Create(CultureInfo.InvariantCulture, $"{series.ScopeText}|{series.Currency}|{start:yyyy-MM-dd}|{direction}");
         return "an-" + Convert.ToHexStringLower(XxHash64.Hash(Encoding.UTF8.GetBytes(text)))[..12];
     }
+
+    /// <summary>The expected cost of a judged day and the band's relative half-width around it.</summary>
+    private readonly record struct Band(bool Judged, double Expected, double Width);
 
     private readonly record struct Flag(AnomalyDirection Direction, AnomalyKind Kind, double Expected, double Impact);
 

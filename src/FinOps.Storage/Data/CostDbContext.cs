@@ -1,3 +1,4 @@
+using FinOps.Storage.Anomalies;
 using FinOps.Storage.Approvals;
 using FinOps.Storage.Budgets;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,10 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<IngestionSourceStateEntity> IngestionSources => Set<IngestionSourceStateEntity>();
 
     public DbSet<IngestionFreshnessEntity> IngestionFreshness => Set<IngestionFreshnessEntity>();
+
+    public DbSet<AnomalyAlertEntity> AnomalyAlerts => Set<AnomalyAlertEntity>();
+
+    public DbSet<AnomalyAlertCopyEntity> AnomalyAlertCopies => Set<AnomalyAlertCopyEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -170,6 +175,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
         });
 
         ApprovalModel.Configure(modelBuilder);
+        AnomalyAlertModel.Configure(modelBuilder);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

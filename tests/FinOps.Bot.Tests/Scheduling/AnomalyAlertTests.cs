@@ -15,6 +15,8 @@ using FinOps.Core.Subscriptions;
 using FinOps.Slack;
 using FinOps.Slack.BlockKit;
 using FinOps.Storage;
+using FinOps.Storage.Anomalies;
+using FinOps.Storage.Data;
 using FinOps.Storage.Queue;
 using FinOps.Storage.Reliability;
 using FinOps.Teams.Cards;
@@ -60,7 +62,7 @@ public sealed class AnomalyAlertTests : IDisposable
     private readonly RecordingSender _playground = new("playground");
     private readonly RecordingSender _slack = new("slack");
     private readonly InMemorySubscriptionStore _subscriptions = new();
-    private readonly EngineQueryService _costs = new(Costs());
+    private EngineQueryService _costs = new(Costs());
 
     public void Dispose()
     {
@@ -233,6 +235,243 @@ public sealed class AnomalyAlertTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_OngoingAnomalyOverSeveralRuns_OneCardPerRecipientUpdatedInPlaceOncePerDay()
+    {
+        _costs = new EngineQueryService(Costs(spikeDays: 3));
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+        await using var services = Services();
+
+        Assert.Equal(3, await RunAsync(services, RunDate));
+        Assert.Equal(0, await RunAsync(services, RunDate.AddDays(1)));
+        Assert.Equal(0, await RunAsync(services, RunDate.AddDays(1)));
+        Assert.Equal(0, await RunAsync(services, RunDate.AddDays(2)));
+
+        var sent = AllSent();
+        Assert.Equal(3, sent.Count);
+        Assert.Single(sent.Select(s => s.Key.Split(':')[1]).Distinct());
+        Assert.All(sent, s => Assert.StartsWith("**Day 1**, +$", Status(s.Card), StringComparison.Ordinal));
+        foreach (var copy in Copies())
+        {
+            var updates = UpdatesOf(copy);
+            Assert.Equal(2, updates.Count);
+            Assert.Matches(@"^\*\*Day 2\*\*, \+\$[0-9,]+\.\d\d so far \(actual \$[0-9,.]+ vs expected \$[0-9,.]+\)\.$", Status(updates[0]));
+            Assert.StartsWith("**Day 3**, +$", Status(updates[1]), StringComparison.Ordinal);
+            Assert.StartsWith("Cost anomaly: payments / EC2 is $", Assert.IsType<TitleBlock>(updates[1].Blocks[0]).Text, StringComparison.Ordinal);
+            Assert.Equal("2026-11-20 to 2026-11-22 (3 days)", Facts(updates[1])["Period"]);
+        }
+
+        // The impact so far grows with each day: about $3,000 a day above the expected ~$700.
+        var impacts = UpdatesOf(Copies()[0]).Select(c => c.Blocks.OfType<KeyNumberBlock>().Single().Change!.Change.Amount).ToList();
+        Assert.InRange(impacts[0], 5_000m, 7_000m);
+        Assert.InRange(impacts[1], 8_000m, 10_000m);
+    }
+
+    [Fact]
+    public async Task Publish_CostBackInTheBand_EveryCopyUpdatedOnceToResolved()
+    {
+        _costs = new EngineQueryService(Costs(spikeDays: 2));
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+        await using var services = Services();
+
+        for (var run = RunDate; run <= RunDate.AddDays(4); run = run.AddDays(1))
+        {
+            await RunAsync(services, run);
+        }
+
+        Assert.Equal(3, AllSent().Count);
+        foreach (var copy in Copies())
+        {
+            var updates = UpdatesOf(copy);
+            Assert.Equal(2, updates.Count);
+            Assert.StartsWith("**Day 2**", Status(updates[0]), StringComparison.Ordinal);
+            var resolved = updates[1];
+            Assert.Matches(
+                @"^\*\*Resolved:\*\* back within the expected range since 2026-11-22, total impact \+\$[0-9,]+\.\d\d \(actual \$[0-9,.]+ vs expected \$[0-9,.]+\)\.$",
+                Status(resolved));
+            Assert.StartsWith("Resolved cost anomaly: payments / EC2 was $", Assert.IsType<TitleBlock>(resolved.Blocks[0]).Text, StringComparison.Ordinal);
+            Assert.Contains("resolved.", resolved.Blocks.OfType<ContextBlock>().Single().Text, StringComparison.Ordinal);
+        }
+
+        var alert = Assert.Single(await services.GetRequiredService<IAnomalyAlertStore>().ListAsync(null, CancellationToken.None));
+        Assert.Equal(AnomalyAlertStatus.Resolved, alert.Status);
+        Assert.Equal(new DateOnly(2026, 11, 22), alert.ResolvedOn);
+        Assert.Equal(new DateOnly(2026, 11, 21), alert.LastDay);
+    }
+
+    [Fact]
+    public async Task Publish_RestartBetweenRuns_SQLiteStateSendsOnceAndUpdatesOncePerChange()
+    {
+        _costs = new EngineQueryService(Costs(spikeDays: 2));
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+
+        await using (var first = Services())
+        {
+            Assert.Equal(3, await RunAsync(first, RunDate));
+            Assert.Equal(0, await RunAsync(first, RunDate.AddDays(1)));
+        }
+
+        // A new process over the same database and queue files: nothing is sent again, nothing updated twice.
+        await using (var second = Services())
+        {
+            Assert.Equal(0, await RunAsync(second, RunDate.AddDays(1)));
+            Assert.Equal(0, await RunAsync(second, RunDate.AddDays(2)));
+            Assert.Equal(0, await RunAsync(second, RunDate.AddDays(2)));
+            Assert.Equal(0, await RunAsync(second, RunDate.AddDays(3)));
+        }
+
+        Assert.Equal(3, AllSent().Count);
+        Assert.Equal(3, Copies().Count);
+        foreach (var copy in Copies())
+        {
+            Assert.Equal(["**Day 2**", "**Resolved:**"], UpdatesOf(copy).Select(c => Status(c).Split(',')[0].Split(" back")[0]));
+        }
+    }
+
+    [Fact]
+    public async Task Publish_UpdateFailed_RetriedOnNextRunOnlyForThatCopy()
+    {
+        _costs = new EngineQueryService(Costs(spikeDays: 3));
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+        await using var services = Services();
+        await RunAsync(services, RunDate);
+        _slack.UpdateFailuresLeft = 1;
+
+        await RunAsync(services, RunDate.AddDays(1));
+        Assert.Single(_slack.Updated);
+        Assert.Single(_playground.Updated);
+
+        await RunAsync(services, RunDate.AddDays(1));
+
+        Assert.Equal(2, _slack.Updated.Count);
+        Assert.Equal(2, _slack.Updated.Select(u => u.Message.MessageId).Distinct().Count());
+        Assert.Single(_playground.Updated);
+        Assert.All(_slack.Updated, u => Assert.StartsWith("**Day 2**", Status(u.Card), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Publish_NewIncidentOfTheSameSeriesAfterResolution_NewAlert()
+    {
+        // Not exactly a week later: the account-level check compares week on week, and would see no move of the team then.
+        var second = SpikeDay.AddDays(9);
+        _costs = new EngineQueryService(Costs(spikeDays: 1, secondSpike: second));
+        await using var services = Services();
+
+        // Each incident goes to the owner in the playground and by Slack.
+        Assert.Equal(2, await RunAsync(services, RunDate));
+        Assert.Equal(0, await RunAsync(services, RunDate.AddDays(1)));
+        Assert.Equal(2, await RunAsync(services, second.AddDays(1)));
+
+        Assert.Equal(2, _playground.Sent.Select(s => s.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(_playground.Sent, s => Assert.StartsWith("Cost anomaly: payments / EC2 is $", Assert.IsType<TitleBlock>(s.Card.Blocks[0]).Text, StringComparison.Ordinal));
+        var resolvedFirst = Assert.Single(_playground.Updated);
+        Assert.Equal("m1", resolvedFirst.Message.MessageId);
+        Assert.StartsWith("**Resolved:** back within the expected range since 2026-11-21", Status(resolvedFirst.Card), StringComparison.Ordinal);
+        var alerts = await services.GetRequiredService<IAnomalyAlertStore>().ListAsync(null, CancellationToken.None);
+        Assert.Equal([AnomalyAlertStatus.Resolved, AnomalyAlertStatus.Open], alerts.Select(a => a.Status));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_AnIncident_EveryCopyUpdatedToItsCurrentState()
+    {
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+        await using var services = Services();
+        await RunAsync(services, RunDate);
+        var id = AllSent()[0].Key.Split(':')[1];
+
+        var updated = await services.GetRequiredService<IAnomalyCardUpdater>().RefreshAsync(id, CancellationToken.None);
+
+        Assert.Equal(3, updated);
+        Assert.Equal(3, _slack.Updated.Count + _playground.Updated.Count);
+        Assert.All(_slack.Updated.Concat(_playground.Updated), u => Assert.StartsWith("**Day 1**", Status(u.Card), StringComparison.Ordinal));
+        Assert.Equal(0, await services.GetRequiredService<IAnomalyCardUpdater>().RefreshAsync("an-unknown", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Publish_Card_ChartOfActualAsALineOverTheExpectedBand()
+    {
+        await using var services = Services();
+
+        await RunAsync(services, RunDate);
+
+        var chart = Assert.Single(_playground.Sent.Single().Card.Blocks.OfType<ChartBlock>());
+        var spec = chart.Spec;
+        Assert.Equal(ChartStyle.Line, spec.Style);
+        Assert.Equal(AnomalyReplay.ChartDays, spec.Bars.Count);
+        Assert.Equal("Nov 20", spec.Bars[^1].Label);
+        Assert.Equal(3_700m + (SpikeDay.DayNumber % 5 * 10m), spec.Bars[^1].Value);
+        var band = Assert.IsType<ChartBand>(spec.Band);
+        Assert.Equal(spec.Bars.Count, band.Lower.Count);
+        Assert.Equal(spec.Bars.Count, band.Upper.Count);
+        Assert.Equal(spec.Bars.Count, spec.ComparisonLine!.Count);
+        for (var i = 0; i < spec.Bars.Count; i++)
+        {
+            Assert.True(band.Lower[i] <= spec.ComparisonLine[i] && spec.ComparisonLine[i] <= band.Upper[i], $"day {i}: {band.Lower[i]} {spec.ComparisonLine[i]} {band.Upper[i]}");
+        }
+
+        // Before the spike the cost stays within the band; the spike day is far above it.
+        Assert.All(Enumerable.Range(0, spec.Bars.Count - 1), i => Assert.InRange(spec.Bars[i].Value, band.Lower[i], band.Upper[i]));
+        Assert.True(spec.Bars[^1].Value > band.Upper[^1] * 3);
+        Assert.Contains("1 of 28 days outside it", chart.AltText, StringComparison.Ordinal);
+
+        var renderer = new ChartRenderer(MoneyFormatter.EnglishUnitedStates);
+        var withBand = renderer.RenderPng(spec);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, withBand[..4]);
+        Assert.NotEqual(withBand, renderer.RenderPng(spec with { Band = null }));
+    }
+
+    [Fact]
+    public async Task Compose_UpdatedAndResolvedCardsWithChartImages_PassTheAdaptiveCardAndBlockKitOracles()
+    {
+        _costs = new EngineQueryService(Costs(spikeDays: 2));
+        await using var services = Services();
+        for (var run = RunDate; run <= RunDate.AddDays(2); run = run.AddDays(1))
+        {
+            await RunAsync(services, run);
+        }
+
+        var formatter = MoneyFormatter.EnglishUnitedStates;
+        var cards = _playground.Sent.Select(s => s.Card).Concat(_playground.Updated.Select(u => u.Card)).ToList();
+        Assert.Equal(3, cards.Count);
+        Assert.StartsWith("**Resolved:**", Status(cards[^1]), StringComparison.Ordinal);
+        foreach (var card in cards)
+        {
+            var adaptive = new AdaptiveCardRenderer(formatter, new FixedChartUrl()).Render(card);
+            var inline = new AdaptiveCardRenderer(formatter, new DataUriChartImageUrlProvider(new ChartRenderer(formatter))).Render(card);
+            var slack = new BlockKitRenderer(formatter, new FixedChartUrl()).Render(card);
+
+            Assert.Contains("\"https://charts.example/c.png\"", adaptive.ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains("Expected range on ", inline.ToJsonString(), StringComparison.Ordinal);
+            CardOracle.AssertValidAdaptiveCard(inline);
+            Assert.Contains(slack.Blocks.AsArray(), b => (string?)b!["type"] == "image");
+            CardOracle.AssertValidAdaptiveCard(adaptive);
+            CardOracle.AssertValidBlockKit(new JsonObject { ["text"] = slack.Text, ["blocks"] = slack.Blocks.DeepClone() });
+        }
+    }
+
+    [Fact]
+    public void Compose_OpenOnDayThreeThenResolved_StatusLineTitleAndFallback()
+    {
+        var anomaly = new CostAnomaly(
+            "an-0123456789ab", [new("team", "payments"), new("service", "EC2")], new DateOnly(2026, 11, 18), new DateOnly(2026, 11, 21),
+            new DateOnly(2026, 11, 19), true, "USD", 3_400m, 2_160m, 1_240m, AnomalyDirection.Up, AnomalyKind.Point, []);
+
+        var open = AnomalyAlertCardComposer.Compose(anomaly, "Payments", new AnomalyCardState(AnomalyAlertStatus.Open, 3, null));
+        var resolved = AnomalyAlertCardComposer.Compose(
+            anomaly with { IsOpen = false }, "Payments", new AnomalyCardState(AnomalyAlertStatus.Resolved, 3, new DateOnly(2026, 11, 21)));
+
+        Assert.Equal("Cost anomaly: payments / EC2 is $1,240.00 (+57%) above expected", Assert.IsType<TitleBlock>(open.Blocks[0]).Text);
+        Assert.Equal("**Day 3**, +$1,240.00 so far (actual $3,400.00 vs expected $2,160.00).", Status(open));
+        Assert.Equal("Resolved cost anomaly: payments / EC2 was $1,240.00 (+57%) above expected", Assert.IsType<TitleBlock>(resolved.Blocks[0]).Text);
+        Assert.Equal(
+            "**Resolved:** back within the expected range since 2026-11-21, total impact +$1,240.00 (actual $3,400.00 vs expected $2,160.00).",
+            Status(resolved));
+        Assert.Contains("Resolved: back within the expected range since 2026-11-21", resolved.FallbackText, StringComparison.Ordinal);
+        // Without a state (and without chart days) the card is the one composed before alerts were followed.
+        Assert.Empty(AnomalyAlertCardComposer.Compose(anomaly, "Payments").Blocks.OfType<TextBlock>());
+        Assert.Empty(open.Blocks.OfType<ChartBlock>());
+    }
+
+    [Fact]
     public void OwningTeam_AccountIncident_TeamWithLargestRootCauseImpact()
     {
         var anomaly = new CostAnomaly(
@@ -260,6 +499,34 @@ public sealed class AnomalyAlertTests : IDisposable
             && d.ImplementationType?.Name == "QuartzHostedService");
         using var provider = services.BuildServiceProvider();
         Assert.Equal(35, provider.GetRequiredService<IOptions<AnomalyAlertOptions>>().Value.ReplayDays);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddStorage_WithConversationInEitherOrder_DurableAnomalyAlertStore(bool storageFirst)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(_folder, "order.db") })
+            .Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        if (storageFirst)
+        {
+            services.AddStorage(configuration);
+        }
+
+        services.AddConversation(configuration);
+        services.AddAnomalyAlerts(configuration);
+        if (!storageFirst)
+        {
+            services.AddStorage(configuration);
+        }
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<SqliteAnomalyAlertStore>(provider.GetRequiredService<IAnomalyAlertStore>());
+        Assert.IsType<AnomalyCardUpdater>(provider.GetRequiredService<IAnomalyCardUpdater>());
     }
 
     [Fact]
@@ -295,6 +562,27 @@ public sealed class AnomalyAlertTests : IDisposable
         await job.Execute(context.Object, CancellationToken.None);
     }
 
+    private List<(string Key, ConversationAddress Address, Card Card)> AllSent() => [.. _playground.Sent.Concat(_slack.Sent)];
+
+    /// <summary>Every posted copy as (channel, message id): the recording senders number their messages m1, m2, ...</summary>
+    private List<(string Channel, string MessageId)> Copies() =>
+        [.. _playground.Sent.Select((_, i) => ("playground", "m" + (i + 1).ToString(CultureInfo.InvariantCulture)))
+            .Concat(_slack.Sent.Select((_, i) => ("slack", "m" + (i + 1).ToString(CultureInfo.InvariantCulture))))];
+
+    private List<Card> UpdatesOf((string Channel, string MessageId) copy) =>
+        [.. (copy.Channel == "slack" ? _slack : _playground).Updated.Where(u => u.Message.MessageId == copy.MessageId).Select(u => u.Card)];
+
+    private static string Status(Card card) => card.Blocks.OfType<TextBlock>().Single().Markdown;
+
+    private static Dictionary<string, string> Facts(Card card) => card.Blocks.OfType<FactsBlock>().Single().Facts.ToDictionary(f => f.Label, f => f.Value);
+
+    /// <summary>One run of the job on <paramref name="runDate"/>, with the clock on that morning.</summary>
+    private async Task<int> RunAsync(ServiceProvider services, DateOnly runDate)
+    {
+        _clock.SetUtcNow(new DateTimeOffset(runDate.ToDateTime(new TimeOnly(7, 30)), TimeSpan.Zero));
+        return await PublishAsync(services, runDate);
+    }
+
     private static async Task<int> PublishAsync(ServiceProvider services, DateOnly runDate)
     {
         using var scope = services.CreateScope();
@@ -319,6 +607,8 @@ public sealed class AnomalyAlertTests : IDisposable
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton(sp => new QueueDatabase(storage, _clock));
         services.AddSingleton<IIdempotencyStore>(sp => new EfIdempotencyStore(sp.GetRequiredService<QueueDatabase>(), _clock));
+        services.AddSingleton(sp => new CostDatabase(storage));
+        services.AddSingleton<IAnomalyAlertStore, SqliteAnomalyAlertStore>();
         services.AddSingleton<ICostQueryService>(_costs);
         services.AddSingleton(new AllocationRuleSource(AllocationRulesParser.Parse(CompanyRules, "allocation.yaml")));
         services.AddSingleton<ISubscriptionStore>(_subscriptions);
@@ -334,9 +624,10 @@ public sealed class AnomalyAlertTests : IDisposable
 
     /// <summary>
     /// From August: payments EC2 about $700 a day and RDS about $300, ledger EC2 about $400 (small deterministic wobble);
-    /// on <see cref="SpikeDay"/> a new payments EC2 resource costs $3,000 for that day only.
+    /// from <see cref="SpikeDay"/> a new payments EC2 resource costs $3,000 a day for <paramref name="spikeDays"/> days
+    /// (and again for one day on <paramref name="secondSpike"/>).
     /// </summary>
-    private static CostQueryEngine Costs()
+    private static CostQueryEngine Costs(int spikeDays = 1, DateOnly? secondSpike = null)
     {
         var b = new CostCubeBuilder();
         for (var day = new DateOnly(2026, 8, 1); day < new DateOnly(2026, 12, 1); day = day.AddDays(1))
@@ -345,7 +636,7 @@ public sealed class AnomalyAlertTests : IDisposable
             Fact(b, day, "payments", "EC2", "r-payments-EC2", 700m + wobble);
             Fact(b, day, "payments", "RDS", "r-payments-RDS", 300m - wobble);
             Fact(b, day, "ledger", "EC2", "r-ledger-EC2", 400m + wobble);
-            if (day == SpikeDay)
+            if ((day >= SpikeDay && day < SpikeDay.AddDays(spikeDays)) || day == secondSpike)
             {
                 Fact(b, day, "payments", "EC2", "r-payments-batch", 3_000m);
             }
@@ -393,7 +684,26 @@ public sealed class AnomalyAlertTests : IDisposable
             return Task.FromResult(new SentMessage(conversation, "m" + Sent.Count.ToString(CultureInfo.InvariantCulture)));
         }
 
-        public Task UpdateAsync(SentMessage message, Card card, CancellationToken cancellationToken) => Task.CompletedTask;
+        public List<(SentMessage Message, Card Card)> Updated { get; } = [];
+
+        public int UpdateFailuresLeft { get; set; }
+
+        public Task UpdateAsync(SentMessage message, Card card, CancellationToken cancellationToken)
+        {
+            if (UpdateFailuresLeft > 0)
+            {
+                UpdateFailuresLeft--;
+                throw new HttpRequestException("platform down");
+            }
+
+            Updated.Add((message, card));
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class FixedChartUrl : IChartImageUrlProvider
+    {
+        public Uri? GetImageUrl(ChartSpec spec) => new("https://charts.example/c.png");
     }
 
     private sealed class EngineQueryService(CostQueryEngine engine) : ICostQueryService

@@ -36,6 +36,37 @@ public sealed class AnomalyReplayTests
     }
 
     [Fact]
+    public void Run_FinishedSpike_ChartOfFourWeeksWithTheBandUpToAWeekAfterIt()
+    {
+        var values = With(Weekly(1000, 400), 100, 103, (_, v) => v * 1.8m);
+
+        var anomaly = Assert.Single(Run([Team("payments", values)]));
+
+        var chart = anomaly.Chart;
+        Assert.Equal(AnomalyReplay.ChartDays, chart.Count);
+        Assert.Equal(Day(102 + AnomalyReplay.ChartDaysAfter), chart[^1].Day);
+        Assert.Equal(Enumerable.Range(0, chart.Count).Select(i => chart[0].Day.AddDays(i)), chart.Select(d => d.Day));
+        Assert.All(chart, d => Assert.Equal(values[d.Day.DayNumber - FirstDay.DayNumber], d.Actual));
+        Assert.All(chart, d => Assert.True(d.Lower <= d.Expected && d.Expected <= d.Upper, $"{d.Day}: {d.Lower} {d.Expected} {d.Upper}"));
+        // The spike days are above the band, the days around them inside it.
+        Assert.All(chart.Where(d => d.Day >= Day(100) && d.Day < Day(103)), d => Assert.True(d.Actual > d.Upper, $"{d.Day}: {d.Actual} > {d.Upper}"));
+        Assert.All(chart.Where(d => d.Day < Day(100) || d.Day >= Day(103)), d => Assert.InRange(d.Actual, d.Lower!.Value, d.Upper!.Value));
+    }
+
+    [Fact]
+    public void Run_OpenSpike_ChartEndsOnTheLastJudgedDay()
+    {
+        var values = With(Weekly(1000, 400), 100, 103, (_, v) => v * 1.8m);
+
+        var anomaly = Assert.Single(Run([Team("payments", values)], toRun: Day(103)));
+
+        // The last run date is day 102, which judges day 101.
+        Assert.True(anomaly.IsOpen);
+        Assert.Equal(Day(101), anomaly.Chart[^1].Day);
+        Assert.Equal(AnomalyReplay.ChartDays, anomaly.Chart.Count);
+    }
+
+    [Fact]
     public void Run_LevelShift_AlertedOnceThenLearned()
     {
         var values = With(Weekly(1000, 400), 100, Days, (_, v) => v * 1.4m);
