@@ -69,12 +69,18 @@ public sealed class CostForecaster : ICostForecaster
 
         var history = new DateRange(historyStart, knownEnd);
         var result = await _queries.QueryAsync(
-            request.Scope with { Period = history, ComparePeriod = null, GroupBy = [Dimension.ChargeCategory, Dimension.Team], Granularity = Granularity.Day, Top = null },
+            request.Scope with { Period = history, ComparePeriod = null, GroupBy = [Dimension.ChargeCategory], Granularity = Granularity.Day, Top = null },
             cancellationToken);
+        // Totals per team (not per team and day: a company of 10,000 teams would be millions of rows) tell whether the
+        // scope sums several teams, whose interval gets a wider floor.
+        var byTeam = await _queries.QueryAsync(
+            request.Scope with { Period = history, ComparePeriod = null, GroupBy = [Dimension.Team], Granularity = null, Top = null },
+            cancellationToken);
+        var teamCounts = byTeam.ByCurrency.ToDictionary(p => p.Currency, p => p.Rows.Count(r => r.Value != 0), StringComparer.Ordinal);
         var forecasts = new List<CostForecast>();
         foreach (var part in result.ByCurrency)
         {
-            if (ForecastCurrency(part, history, period) is { } forecast)
+            if (ForecastCurrency(part, history, period, teamCounts.GetValueOrDefault(part.Currency) > 1) is { } forecast)
             {
                 forecasts.Add(forecast);
             }
@@ -93,14 +99,13 @@ public sealed class CostForecaster : ICostForecaster
             .ThenBy(f => f.Currency, StringComparer.Ordinal)];
     }
 
-    private static CostForecast? ForecastCurrency(CurrencyCostResult part, DateRange history, DateRange period)
+    private static CostForecast? ForecastCurrency(CurrencyCostResult part, DateRange history, DateRange period, bool severalTeams)
     {
         var days = history.Days;
         var usage = new decimal[days];
         var fixedDays = new Dictionary<int, Dictionary<string, decimal>>();
         var first = int.MaxValue;
         var last = -1;
-        var teams = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in part.Rows)
         {
             if (row.Bucket is not { } bucket || !history.Contains(bucket))
@@ -124,10 +129,6 @@ public sealed class CostForecaster : ICostForecaster
             else
             {
                 usage[index] += row.Value;
-                if (row.Value != 0 && row.Key.Count > 1)
-                {
-                    teams.Add(row.Key[1]);
-                }
             }
         }
 
@@ -155,7 +156,7 @@ public sealed class CostForecaster : ICostForecaster
             usageAhead += daily[h];
         }
 
-        var (low, high) = ForecastInterval.RelativeBounds(series, firstDay, horizon, aggregated: teams.Count > 1);
+        var (low, high) = ForecastInterval.RelativeBounds(series, firstDay, horizon, aggregated: severalTeams);
         var known = actual + FixedAhead(usage, fixedDays, history, forecastStart, period.End, daily);
         var scale = Math.Abs(usageAhead);
         return new CostForecast(
