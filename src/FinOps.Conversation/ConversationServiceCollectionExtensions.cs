@@ -1,4 +1,5 @@
 using System.ClientModel;
+using FinOps.Conversation.Anomalies;
 using FinOps.Conversation.Answers;
 using FinOps.Conversation.Approvals;
 using FinOps.Conversation.Budgets;
@@ -70,6 +71,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, BudgetCommand>());
         services.TryAddSingleton<FollowUpMemory>();
         services.AddApprovals(configuration);
+        services.AddAnomalyFeedback();
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();
         if (model is { Enabled: true })

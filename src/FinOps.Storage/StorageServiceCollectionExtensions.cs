@@ -1,8 +1,10 @@
+using FinOps.Core.Anomalies;
 using FinOps.Core.Approvals;
 using FinOps.Core.Budgets;
 using FinOps.Core.Query;
 using FinOps.Core.Reliability;
 using FinOps.Core.Subscriptions;
+using FinOps.Storage.Anomalies;
 using FinOps.Storage.Approvals;
 using FinOps.Storage.Channels;
 using FinOps.Storage.Costs;
@@ -54,6 +56,8 @@ public static class StorageServiceCollectionExtensions
         // Added, not tried: the durable store replaces the in-memory one AddConversation registers, whichever runs first.
         services.AddSingleton<IApprovalStore>(sp => sp.GetRequiredService<SqliteApprovalStore>());
         services.AddSingleton<IBudgetIncreases>(sp => sp.GetRequiredService<SqliteApprovalStore>());
+        // Added, not tried, for the same reason: the durable feedback store replaces the in-memory one.
+        services.AddSingleton<IAnomalyFeedbackStore, SqliteAnomalyFeedbackStore>();
         return services;
     }
 }

@@ -23,6 +23,8 @@ namespace FinOps.Bot.Scheduling;
 /// <c>anomaly:{incidentId}:{channel}:{address}</c> (scope <see cref="IdempotencyScope"/>), so it goes out once across
 /// re-runs and restarts; the incident id is stable (series, start, direction), so an ongoing incident is not sent again
 /// as it grows. A failed send is released and retried on the next run.</para>
+/// <para>Feedback silences alerts (<see cref="AnomalySuppression"/>): an incident like one marked "Expected" on the same
+/// series, and every incident of a team's service muted within the last seven days, is not sent.</para>
 /// </remarks>
 public sealed partial class AnomalyAlertPublisher(
     ICostQueryService costs,
@@ -33,7 +35,8 @@ public sealed partial class AnomalyAlertPublisher(
     IEnumerable<IProactiveSender> senders,
     IIdempotencyStore idempotency,
     TimeProvider time,
-    ILogger<AnomalyAlertPublisher> logger)
+    ILogger<AnomalyAlertPublisher> logger,
+    IAnomalyFeedbackStore? feedback = null)
 {
     public const string IdempotencyScope = "anomaly.alert";
 
@@ -62,7 +65,8 @@ public sealed partial class AnomalyAlertPublisher(
     {
         var options = alerts.Value;
         var detector = new AnomalyDetectionService(costs, detection.Value);
-        var anomalies = await detector.ReplayAsync(runDate.AddDays(1 - options.ReplayDays), runDate.AddDays(1), all: false, cancellationToken);
+        var suppression = feedback is null ? null : new AnomalySuppression(await feedback.ListAsync(null, cancellationToken), time.GetUtcNow());
+        var anomalies = await detector.ReplayAsync(runDate.AddDays(1 - options.ReplayDays), runDate.AddDays(1), all: false, suppression, cancellationToken);
         var firstNew = runDate.AddDays(1 - options.CatchUpDays);
         var byChannel = senders.GroupBy(s => s.Channel, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var people = directory.Current;
@@ -106,25 +110,7 @@ public sealed partial class AnomalyAlertPublisher(
     }
 
     /// <summary>The incident's team, or for an account incident the team whose resources moved most.</summary>
-    public static string? OwningTeam(CostAnomaly anomaly)
-    {
-        ArgumentNullException.ThrowIfNull(anomaly);
-        var scoped = anomaly.Scope.FirstOrDefault(p => p.Key == "team").Value;
-        if (scoped is not null)
-        {
-            return scoped;
-        }
-
-        return anomaly.RootCauses
-            .Select(c => (Team: c.Key.FirstOrDefault(p => p.Key == "team").Value, c.Impact))
-            .Where(c => c.Team is not null)
-            .GroupBy(c => c.Team!, StringComparer.Ordinal)
-            .Select(g => (Team: g.Key, Impact: Math.Abs(g.Sum(c => c.Impact))))
-            .OrderByDescending(g => g.Impact)
-            .ThenBy(g => g.Team, StringComparer.Ordinal)
-            .Select(g => g.Team)
-            .FirstOrDefault();
-    }
+    public static string? OwningTeam(CostAnomaly anomaly) => AnomalyOwnership.OwningTeam(anomaly);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Anomaly {AnomalyId} belongs to no team of the directory ({Team}); not sent")]
     private static partial void LogNoTeam(ILogger logger, string anomalyId, string team);

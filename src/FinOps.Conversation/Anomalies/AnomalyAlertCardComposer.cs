@@ -10,7 +10,9 @@ namespace FinOps.Conversation.Anomalies;
 /// Amounts are sums over the incident's days of EffectiveCost of usage charges, in the anomaly's currency. The percent is the
 /// impact relative to the expected cost (none when nothing was expected). Root causes keep the detector's order (largest
 /// absolute impact first, at most <see cref="AnomalyDetectionService.MaxRootCauses"/>); a resource that had no cost before
-/// shows "new since" its first day with cost. The card has no buttons yet: feedback is not recorded.
+/// shows "new since" its first day with cost. The buttons ("Expected", "Investigating", "Not an issue", "Mute this service
+/// for 7 days", <see cref="AnomalyFeedbackActions"/>) carry what feedback needs to be recorded without running the detector
+/// again; the feedback already given is shown above them, and a button whose feedback was given is not shown again.
 /// </remarks>
 public static class AnomalyAlertCardComposer
 {
@@ -18,8 +20,8 @@ public static class AnomalyAlertCardComposer
 
     private static readonly MoneyFormatter Formatter = MoneyFormatter.EnglishUnitedStates;
 
-    /// <summary>Composes the card of <paramref name="anomaly"/> for the team named <paramref name="teamName"/>.</summary>
-    public static Card Compose(CostAnomaly anomaly, string teamName)
+    /// <summary>Composes the card of <paramref name="anomaly"/> for the team named <paramref name="teamName"/>, with the <paramref name="feedback"/> given on it so far.</summary>
+    public static Card Compose(CostAnomaly anomaly, string teamName, IReadOnlyList<AnomalyFeedback>? feedback = null)
     {
         ArgumentNullException.ThrowIfNull(anomaly);
         ArgumentException.ThrowIfNullOrWhiteSpace(teamName);
@@ -59,7 +61,18 @@ public static class AnomalyAlertCardComposer
         blocks.Add(new ContextBlock(string.Create(
             CultureInfo.InvariantCulture,
             $"Anomaly {anomaly.Id}, {anomaly.Scope.Count switch { 0 => "all costs", _ => string.Join(", ", anomaly.Scope.Select(p => $"{p.Key} {p.Value}")) }}; detected on {anomaly.DetectedOn:yyyy-MM-dd}, {(anomaly.IsOpen ? "still open" : "resolved")}.")));
-        var fallback = $"{title}. {string.Join("; ", facts.Select(f => $"{f.Label}: {f.Value}"))}.";
+        var state = AnomalyFeedbackActions.StateLines(feedback ?? []);
+        if (state.Count > 0)
+        {
+            blocks.Add(new TextBlock(string.Join("\n", state.Select(l => "**" + l + "**"))));
+        }
+
+        if (AnomalyFeedbackActions.Buttons(anomaly, feedback ?? []) is { Count: > 0 } buttons)
+        {
+            blocks.Add(new ActionsBlock(buttons));
+        }
+
+        var fallback = $"{title}. {string.Join("; ", facts.Select(f => $"{f.Label}: {f.Value}"))}.{(state.Count == 0 ? string.Empty : " " + string.Join(". ", state) + ".")}";
         return new Card(CardKind, fallback, blocks);
     }
 

@@ -1,3 +1,4 @@
+using FinOps.Storage.Anomalies;
 using FinOps.Storage.Approvals;
 using FinOps.Storage.Budgets;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,8 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<ApprovalAuditEntity> ApprovalAudit => Set<ApprovalAuditEntity>();
 
     public DbSet<ApprovalMessageEntity> ApprovalMessages => Set<ApprovalMessageEntity>();
+
+    public DbSet<AnomalyFeedbackEntity> AnomalyFeedback => Set<AnomalyFeedbackEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -146,6 +149,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
         });
 
         ApprovalModel.Configure(modelBuilder);
+        AnomalyFeedbackModel.Configure(modelBuilder);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
