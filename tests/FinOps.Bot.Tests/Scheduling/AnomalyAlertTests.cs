@@ -195,7 +195,9 @@ public sealed class AnomalyAlertTests : IDisposable
         Assert.InRange(causes.Rows.Count, 1, AnomalyDetectionService.MaxRootCauses);
         Assert.Equal("service EC2, account acct-payments, region us-east-1, r-payments-batch (new since 2026-11-20)", causes.Rows[0].Label);
         Assert.Equal(3_000m, causes.Rows[0].Amount.Amount);
-        Assert.Empty(card.Blocks.OfType<ActionsBlock>());
+        Assert.Equal(
+            ["Expected", "Investigating", "Not an issue", "Mute this service for 7 days"],
+            card.Blocks.OfType<ActionsBlock>().Single().Actions.Select(a => a.Title));
     }
 
     [Fact]
