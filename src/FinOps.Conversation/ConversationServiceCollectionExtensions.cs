@@ -80,6 +80,7 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, AnomalyQuestionCommand>());
         services.AddAnomalyCards();
+        services.AddAnomalyFeedback();
 
         var model = configuration.GetSection(LanguageModelOptions.SectionName).Get<LanguageModelOptions>();
         if (model is { Enabled: true })

@@ -58,6 +58,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IBudgetIncreases>(sp => sp.GetRequiredService<SqliteApprovalStore>());
         // Added, not tried, for the same reason: replaces the in-memory anomaly alert store of AddConversation.
         services.AddSingleton<IAnomalyAlertStore, SqliteAnomalyAlertStore>();
+        // Added, not tried, for the same reason: the durable feedback store replaces the in-memory one.
+        services.AddSingleton<IAnomalyFeedbackStore, SqliteAnomalyFeedbackStore>();
         return services;
     }
 }

@@ -15,7 +15,7 @@ namespace FinOps.Bot.Cli;
 /// <remarks>
 /// Defaults: <c>--to</c> is the day after the morning that first sees the last day with data (so the last day is
 /// judged) and <c>--from</c> 30 days before it. Exit codes: 0 success, 1 invalid <c>Anomalies</c> settings or empty
-/// store, 2 bad arguments.
+/// store, 2 bad arguments. <c>anomalies feedback</c> (<see cref="AnomalyFeedbackCommand"/>) reports the alerts' precision.
 /// </remarks>
 public static class AnomaliesCommand
 {
@@ -33,6 +33,8 @@ public static class AnomaliesCommand
         {
             from, to, all, json,
         };
+        // A subcommand, so "anomalies [--from] [--to] [--all] [--db] --json" parses exactly as before.
+        command.Subcommands.Add(AnomalyFeedbackCommand.Create());
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = CliHost.Build(parseResult.GetValue(CommonOptions.Database));

@@ -29,6 +29,9 @@ namespace FinOps.Bot.Scheduling;
 /// place ("Day N, $X so far", then "Resolved: ..."), once per change across re-runs and restarts; a failed update is
 /// retried by the next run. An open alert is followed even when it started before the replayed window: the replay then
 /// starts where the run that first reported it started, so the incident keeps its id.</para>
+/// <para>Feedback silences alerts (<see cref="AnomalySuppression"/>): an incident like one marked "Expected" on the same
+/// series, and every incident of a team's service muted within the last seven days, is not sent. An alert already sent
+/// is still followed (updated in place, resolved), whatever feedback it got.</para>
 /// </remarks>
 public sealed partial class AnomalyAlertPublisher(
     ICostQueryService costs,
@@ -41,7 +44,8 @@ public sealed partial class AnomalyAlertPublisher(
     IAnomalyAlertStore store,
     IAnomalyCardUpdater updater,
     TimeProvider time,
-    ILogger<AnomalyAlertPublisher> logger)
+    ILogger<AnomalyAlertPublisher> logger,
+    IAnomalyFeedbackStore? feedback = null)
 {
     public const string IdempotencyScope = "anomaly.alert";
 
@@ -85,7 +89,8 @@ public sealed partial class AnomalyAlertPublisher(
 
         var anomalies = await query.ReplayAsync(fromRun, runDate, cancellationToken);
         await FollowAsync(anomalies, fromRun, runDate, cancellationToken);
-        var sent = await SendNewAsync(anomalies, runDate, options, cancellationToken);
+        var suppression = feedback is null ? AnomalySuppression.None : new AnomalySuppression(await feedback.ListAsync(null, cancellationToken), time.GetUtcNow());
+        var sent = await SendNewAsync(suppression.Filter(anomalies), runDate, options, cancellationToken);
         var updated = await updater.UpdateStaleAsync(cancellationToken);
         if (updated > 0)
         {
@@ -182,7 +187,7 @@ public sealed partial class AnomalyAlertPublisher(
     }
 
     /// <summary>The incident's team, or for an account incident the team whose resources moved most.</summary>
-    public static string? OwningTeam(CostAnomaly anomaly) => AnomalyQueryService.OwningTeam(anomaly);
+    public static string? OwningTeam(CostAnomaly anomaly) => AnomalyOwnership.OwningTeam(anomaly);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Anomaly alert {AnomalyId} is now {Status} (version {Version})")]
     private static partial void LogStateChanged(ILogger logger, string anomalyId, string status, int version);

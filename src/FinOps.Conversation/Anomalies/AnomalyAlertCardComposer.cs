@@ -10,7 +10,9 @@ namespace FinOps.Conversation.Anomalies;
 /// Amounts are sums over the incident's days of EffectiveCost of usage charges, in the anomaly's currency. The percent is the
 /// impact relative to the expected cost (none when nothing was expected). Root causes keep the detector's order (largest
 /// absolute impact first, at most <see cref="AnomalyDetectionService.MaxRootCauses"/>); a resource that had no cost before
-/// shows "new since" its first day with cost. The card has no buttons yet: feedback is not recorded.
+/// shows "new since" its first day with cost. The buttons ("Expected", "Investigating", "Not an issue", "Mute this service
+/// for 7 days", <see cref="AnomalyFeedbackActions"/>) carry what feedback needs to be recorded without running the detector
+/// again; the feedback already given is shown above them, and a button whose feedback was given is not shown again.
 /// With an <see cref="AnomalyCardState"/> (what the alert job posts and updates in place) the card says where the incident
 /// stands: "Day N, $X so far" while it goes on, "Resolved: back within the expected range since ..." once it ended.
 /// The chart shows the daily actual cost as a line over the detector's expected band.
@@ -21,8 +23,11 @@ public static class AnomalyAlertCardComposer
 
     private static readonly MoneyFormatter Formatter = MoneyFormatter.EnglishUnitedStates;
 
-    /// <summary>Composes the card of <paramref name="anomaly"/> for the team named <paramref name="teamName"/>, in <paramref name="state"/> when given.</summary>
-    public static Card Compose(CostAnomaly anomaly, string teamName, AnomalyCardState? state = null)
+    /// <summary>
+    /// Composes the card of <paramref name="anomaly"/> for the team named <paramref name="teamName"/>, in <paramref name="state"/>
+    /// when given, with the <paramref name="feedback"/> given on it so far.
+    /// </summary>
+    public static Card Compose(CostAnomaly anomaly, string teamName, AnomalyCardState? state = null, IReadOnlyList<AnomalyFeedback>? feedback = null)
     {
         ArgumentNullException.ThrowIfNull(anomaly);
         ArgumentException.ThrowIfNullOrWhiteSpace(teamName);
@@ -76,7 +81,18 @@ public static class AnomalyAlertCardComposer
         blocks.Add(new ContextBlock(string.Create(
             CultureInfo.InvariantCulture,
             $"Anomaly {anomaly.Id}, {anomaly.Scope.Count switch { 0 => "all costs", _ => string.Join(", ", anomaly.Scope.Select(p => $"{p.Key} {p.Value}")) }}; detected on {anomaly.DetectedOn:yyyy-MM-dd}, {(anomaly.IsOpen ? "still open" : "resolved")}.")));
-        var fallback = $"{title}.{(status is null ? string.Empty : $" {status.Replace("**", string.Empty, StringComparison.Ordinal)}")} {string.Join("; ", facts.Select(f => $"{f.Label}: {f.Value}"))}.";
+        var feedbackLines = AnomalyFeedbackActions.StateLines(feedback ?? []);
+        if (feedbackLines.Count > 0)
+        {
+            blocks.Add(new TextBlock(string.Join("\n", feedbackLines.Select(l => "**" + l + "**"))));
+        }
+
+        if (AnomalyFeedbackActions.Buttons(anomaly, feedback ?? []) is { Count: > 0 } buttons)
+        {
+            blocks.Add(new ActionsBlock(buttons));
+        }
+
+        var fallback = $"{title}.{(status is null ? string.Empty : $" {status.Replace("**", string.Empty, StringComparison.Ordinal)}")} {string.Join("; ", facts.Select(f => $"{f.Label}: {f.Value}"))}.{(feedbackLines.Count == 0 ? string.Empty : " " + string.Join(". ", feedbackLines) + ".")}";
         return new Card(CardKind, fallback, blocks);
     }
 

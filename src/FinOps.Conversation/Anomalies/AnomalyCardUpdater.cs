@@ -12,13 +12,14 @@ namespace FinOps.Conversation.Anomalies;
 /// composed from only after the channel accepted the update, so a failed update stays stale and the next run retries it;
 /// updating in place is idempotent, so a crash between the update and the mark costs one repeated update, never a new post.
 /// </remarks>
-public sealed partial class AnomalyCardUpdater(IServiceScopeFactory scopes, IAnomalyAlertStore store, ILogger<AnomalyCardUpdater> logger) : IAnomalyCardUpdater
+public sealed partial class AnomalyCardUpdater(
+    IServiceScopeFactory scopes, IAnomalyAlertStore store, ILogger<AnomalyCardUpdater> logger, IAnomalyFeedbackStore? feedback = null) : IAnomalyCardUpdater
 {
-    /// <summary>The card of <paramref name="alert"/> as it stands now.</summary>
-    public static Card Compose(AnomalyAlert alert)
+    /// <summary>The card of <paramref name="alert"/> as it stands now, with the <paramref name="given"/> feedback on it.</summary>
+    public static Card Compose(AnomalyAlert alert, IReadOnlyList<AnomalyFeedback>? given = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return AnomalyAlertCardComposer.Compose(alert.Incident, alert.TeamName, AnomalyCardState.Of(alert));
+        return AnomalyAlertCardComposer.Compose(alert.Incident, alert.TeamName, AnomalyCardState.Of(alert), given);
     }
 
     public Task<int> RefreshAsync(string incidentId, CancellationToken cancellationToken)
@@ -52,7 +53,8 @@ public sealed partial class AnomalyCardUpdater(IServiceScopeFactory scopes, IAno
             return 0;
         }
 
-        var card = Compose(alert);
+        // The feedback given so far stays on every copy (who is investigating, what was marked), with the buttons still unused.
+        var card = Compose(alert, feedback is null ? null : await feedback.ListAsync(incidentId, cancellationToken));
         await using var scope = scopes.CreateAsyncScope();
         var senders = scope.ServiceProvider.GetServices<IProactiveSender>()
             .GroupBy(s => s.Channel, StringComparer.Ordinal)

@@ -18,7 +18,7 @@ namespace FinOps.Conversation.Anomalies;
 /// <remarks>
 /// <para>Teams, services, categories, accounts, regions and periods are read by the question parser, so names match as in
 /// any other question ("storage", "EC2", a misspelt team). An incident matches a team when the team owns it
-/// (<see cref="AnomalyQueryService.OwningTeam"/>), a service when it is the incident's service or, for a team or account
+/// (<see cref="AnomalyOwnership.OwningTeam"/>), a service when it is the incident's service or, for a team or account
 /// incident, one of its root causes'; a category or provider stands for its services.</para>
 /// <para>A day is judged on the morning after it, so "today" means the latest judged day. When the detector flagged nothing,
 /// "why did X spike" says so plainly with the model's expected value and the biggest changes against the same day a week
@@ -271,7 +271,7 @@ public sealed class AnomalyQuestionCommand(
 
     private static bool Matches(CostAnomaly anomaly, IReadOnlyDictionary<Dimension, IReadOnlyList<string>> filters, HashSet<string>? services)
     {
-        if (filters.TryGetValue(Dimension.Team, out var teams) && !teams.Contains(AnomalyQueryService.OwningTeam(anomaly) ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        if (filters.TryGetValue(Dimension.Team, out var teams) && !teams.Contains(AnomalyOwnership.OwningTeam(anomaly) ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -307,7 +307,7 @@ public sealed class AnomalyQuestionCommand(
             return anomaly;
         }
 
-        if (AnomalyQueryService.OwningTeam(anomaly) is not { } team || !viewer.AllowedTeams.Contains(team))
+        if (AnomalyOwnership.OwningTeam(anomaly) is not { } team || !viewer.AllowedTeams.Contains(team))
         {
             return null;
         }

@@ -39,6 +39,16 @@ public sealed class AnomalyDetectionService(ICostQueryService costs, AnomalyOpti
         return explained;
     }
 
+    /// <summary>
+    /// As <see cref="ReplayAsync(DateOnly, DateOnly, bool, CancellationToken)"/>, without the incidents that feedback silences
+    /// (<paramref name="suppression"/>: repeats of changes marked expected, muted services); null silences nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<CostAnomaly>> ReplayAsync(DateOnly fromRun, DateOnly toRun, bool all, AnomalySuppression? suppression, CancellationToken cancellationToken)
+    {
+        var anomalies = await ReplayAsync(fromRun, toRun, all, cancellationToken);
+        return suppression is null ? anomalies : suppression.Filter(anomalies);
+    }
+
     /// <summary>The series of <paramref name="period"/>: index 0 is its first day.</summary>
     public async Task<IReadOnlyList<AnomalySeries>> LoadSeriesAsync(DateRange period, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace FinOps.Core.Anomalies;
 /// <c>replayDays</c> run dates up to it with the default alert thresholds, so an ongoing incident keeps the start, and
 /// therefore the id, it was first alerted with.</para>
 /// <para>Reads the full cost store (not a viewer's part of it): a series must be the same series the alert job sees.
-/// Callers hide what a viewer may not see afterwards (<see cref="OwningTeam"/>).</para>
+/// Callers hide what a viewer may not see afterwards (<see cref="AnomalyOwnership.OwningTeam"/>).</para>
 /// </remarks>
 public sealed class AnomalyQueryService
 {
@@ -116,26 +116,5 @@ public sealed class AnomalyQueryService
         }
 
         return new AnomalyDayCheck(main.Currency, actual, expected, judged);
-    }
-
-    /// <summary>The incident's team, or for an account incident the team whose resources moved most.</summary>
-    public static string? OwningTeam(CostAnomaly anomaly)
-    {
-        ArgumentNullException.ThrowIfNull(anomaly);
-        var scoped = anomaly.Scope.FirstOrDefault(p => p.Key == "team").Value;
-        if (scoped is not null)
-        {
-            return scoped;
-        }
-
-        return anomaly.RootCauses
-            .Select(c => (Team: c.Key.FirstOrDefault(p => p.Key == "team").Value, c.Impact))
-            .Where(c => c.Team is not null)
-            .GroupBy(c => c.Team!, StringComparer.Ordinal)
-            .Select(g => (Team: g.Key, Impact: Math.Abs(g.Sum(c => c.Impact))))
-            .OrderByDescending(g => g.Impact)
-            .ThenBy(g => g.Team, StringComparer.Ordinal)
-            .Select(g => g.Team)
-            .FirstOrDefault();
     }
 }

@@ -139,7 +139,7 @@ public sealed class WeeklyDigestBuilder
     private static CostAnomaly[] OpenOf(string teamKey, IReadOnlyList<CostAnomaly> open) =>
     [
         .. open
-            .Where(a => string.Equals(AnomalyQueryService.OwningTeam(a)?.Trim(), teamKey.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Where(a => string.Equals(AnomalyOwnership.OwningTeam(a)?.Trim(), teamKey.Trim(), StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(a => Math.Abs(a.Impact))
             .ThenBy(a => a.Id, StringComparer.Ordinal),
     ];

@@ -57,6 +57,8 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
 
     public DbSet<AnomalyAlertCopyEntity> AnomalyAlertCopies => Set<AnomalyAlertCopyEntity>();
 
+    public DbSet<AnomalyFeedbackEntity> AnomalyFeedback => Set<AnomalyFeedbackEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -176,6 +178,7 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
 
         ApprovalModel.Configure(modelBuilder);
         AnomalyAlertModel.Configure(modelBuilder);
+        AnomalyFeedbackModel.Configure(modelBuilder);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

@@ -389,6 +389,13 @@ public sealed partial class TeamsActivityHandler(
         {
             var card = await conversation.HandleActionAsync(invoked, cancellationToken);
             var rendered = renderer.Render(card);
+            if (CardReply.IsPrivate(card))
+            {
+                // A private reply (a refusal) is for this person only and changed nothing: the next person's click must run.
+                await idempotency.ReleaseAsync(ActionIdempotencyScope, key, CancellationToken.None);
+                return new ActionOutcome(rendered);
+            }
+
             await idempotency.CompleteAsync(ActionIdempotencyScope, key, rendered.ToJsonString(), cancellationToken);
             return new ActionOutcome(rendered);
         }

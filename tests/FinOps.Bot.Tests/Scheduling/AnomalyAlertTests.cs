@@ -197,7 +197,81 @@ public sealed class AnomalyAlertTests : IDisposable
         Assert.InRange(causes.Rows.Count, 1, AnomalyDetectionService.MaxRootCauses);
         Assert.Equal("service EC2, account acct-payments, region us-east-1, r-payments-batch (new since 2026-11-20)", causes.Rows[0].Label);
         Assert.Equal(3_000m, causes.Rows[0].Amount.Amount);
-        Assert.Empty(card.Blocks.OfType<ActionsBlock>());
+        Assert.Equal(
+            ["Expected", "Investigating", "Not an issue", "Mute this service for 7 days"],
+            card.Blocks.OfType<ActionsBlock>().Single().Actions.Select(a => a.Title));
+    }
+
+    [Fact]
+    public async Task Publish_RepeatOfSpikeMarkedExpected_SimilarRepeatNotSentMuchLargerOneSent()
+    {
+        var similar = SpikeDay.AddDays(14);
+        var larger = SpikeDay.AddDays(28);
+        var feedback = new InMemoryAnomalyFeedbackStore();
+        await using var services = Services(new EngineQueryService(Costs(1, null, (similar, 3_200m), (larger, 9_000m))), feedback);
+        // One incident to its owner: on Slack and in the playground.
+        Assert.Equal(2, await PublishAsync(services, RunDate));
+
+        await ClickAsync(services, _playground.Sent.Single().Card, AnomalyFeedbackActions.Expected);
+        _clock.SetUtcNow(new DateTimeOffset(similar.AddDays(1), new TimeOnly(7, 30), TimeSpan.Zero));
+        var repeatSent = await PublishAsync(services, similar.AddDays(1));
+        _clock.SetUtcNow(new DateTimeOffset(larger.AddDays(1), new TimeOnly(7, 30), TimeSpan.Zero));
+        var largerSent = await PublishAsync(services, larger.AddDays(1));
+
+        Assert.Equal(AnomalyFeedbackKind.Expected, Assert.Single(await feedback.ListAsync(null, CancellationToken.None)).Kind);
+        Assert.Equal(0, repeatSent);
+        Assert.Equal(2, largerSent);
+        Assert.Equal("2026-12-18", _playground.Sent[^1].Card.Blocks.OfType<FactsBlock>().Single().Facts.Single(f => f.Label == "Period").Value);
+    }
+
+    [Fact]
+    public async Task Publish_ServiceMuted_NoAlertForSevenDaysThenAlertsAgain()
+    {
+        var withinWeek = SpikeDay.AddDays(4);
+        var afterWeek = SpikeDay.AddDays(11);
+        var feedback = new InMemoryAnomalyFeedbackStore();
+        await using var services = Services(new EngineQueryService(Costs(1, null, (withinWeek, 3_000m), (afterWeek, 3_000m))), feedback);
+        // One incident to its owner: on Slack and in the playground.
+        Assert.Equal(2, await PublishAsync(services, RunDate));
+
+        // Muted on 21 November at 07:30: until 28 November at 07:30.
+        await ClickAsync(services, _playground.Sent.Single().Card, AnomalyFeedbackActions.Mute);
+        _clock.SetUtcNow(new DateTimeOffset(withinWeek.AddDays(1), new TimeOnly(7, 30), TimeSpan.Zero));
+        var mutedSent = await PublishAsync(services, withinWeek.AddDays(1));
+        _clock.SetUtcNow(new DateTimeOffset(afterWeek.AddDays(1), new TimeOnly(7, 30), TimeSpan.Zero));
+        var afterSent = await PublishAsync(services, afterWeek.AddDays(1));
+
+        var mute = Assert.Single(await feedback.ListAsync(null, CancellationToken.None));
+        Assert.Equal(("payments", "EC2", new DateTimeOffset(2026, 11, 28, 7, 30, 0, TimeSpan.Zero)), (mute.Team, mute.Service, mute.MutedUntil));
+        Assert.Equal(0, mutedSent);
+        // After the mute: the payments / EC2 incident again (with, here, the same move seen on the payments account).
+        Assert.True(afterSent >= 2, $"sent {afterSent}");
+        Assert.Contains(_playground.Sent.Skip(1), s =>
+            s.Card.Blocks.OfType<TitleBlock>().Single().Text.StartsWith("Cost anomaly: payments / EC2", StringComparison.Ordinal)
+            && s.Card.Blocks.OfType<FactsBlock>().Single().Facts.Single(f => f.Label == "Period").Value == "2026-12-01");
+    }
+
+    [Fact]
+    public async Task Publish_RepeatWithoutFeedback_SentAgain()
+    {
+        var similar = SpikeDay.AddDays(14);
+        await using var services = Services(new EngineQueryService(Costs(1, null, (similar, 3_200m))), new InMemoryAnomalyFeedbackStore());
+
+        // One incident to its owner: on Slack and in the playground.
+        Assert.Equal(2, await PublishAsync(services, RunDate));
+        _clock.SetUtcNow(new DateTimeOffset(similar.AddDays(1), new TimeOnly(7, 30), TimeSpan.Zero));
+        Assert.Equal(2, await PublishAsync(services, similar.AddDays(1)));
+    }
+
+    /// <summary>The owner (Pat) clicks <paramref name="actionId"/> on <paramref name="card"/> as posted to them.</summary>
+    private static async Task ClickAsync(ServiceProvider services, Card card, string actionId)
+    {
+        var button = card.Blocks.OfType<ActionsBlock>().Single().Actions.Single(a => a.ActionId == actionId);
+        var handler = services.GetServices<ICardActionHandler>().Single(h => h.ActionPrefix == AnomalyFeedbackActions.Prefix);
+        var answer = await handler.HandleAsync(
+            new CardActionInvoked(actionId, button.Payload, new Dictionary<string, string>(), new ChatUser("slack", "U0PAT0001"), new ConversationAddress("slack", "C0PAYMENTS"), "m1"),
+            CancellationToken.None);
+        Assert.False(CardReply.IsPrivate(answer), answer.FallbackText);
     }
 
     [Fact]
@@ -589,7 +663,7 @@ public sealed class AnomalyAlertTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<AnomalyAlertPublisher>().PublishAsync(runDate, CancellationToken.None);
     }
 
-    private ServiceProvider Services()
+    private ServiceProvider Services(ICostQueryService? costs = null, IAnomalyFeedbackStore? feedback = null)
     {
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder()
@@ -609,7 +683,12 @@ public sealed class AnomalyAlertTests : IDisposable
         services.AddSingleton<IIdempotencyStore>(sp => new EfIdempotencyStore(sp.GetRequiredService<QueueDatabase>(), _clock));
         services.AddSingleton(sp => new CostDatabase(storage));
         services.AddSingleton<IAnomalyAlertStore, SqliteAnomalyAlertStore>();
-        services.AddSingleton<ICostQueryService>(_costs);
+        services.AddSingleton<ICostQueryService>(costs ?? _costs);
+        if (feedback is not null)
+        {
+            services.AddSingleton(feedback);
+        }
+
         services.AddSingleton(new AllocationRuleSource(AllocationRulesParser.Parse(CompanyRules, "allocation.yaml")));
         services.AddSingleton<ISubscriptionStore>(_subscriptions);
         services.AddSingleton<IConversationReferenceStore>(new InMemoryConversationReferenceStore());
@@ -623,14 +702,14 @@ public sealed class AnomalyAlertTests : IDisposable
     }
 
     /// <summary>
-    /// From August: payments EC2 about $700 a day and RDS about $300, ledger EC2 about $400 (small deterministic wobble);
+    /// From August to December: payments EC2 about $700 a day and RDS about $300, ledger EC2 about $400 (small deterministic wobble);
     /// from <see cref="SpikeDay"/> a new payments EC2 resource costs $3,000 a day for <paramref name="spikeDays"/> days
-    /// (and again for one day on <paramref name="secondSpike"/>).
+    /// (and again for one day on <paramref name="secondSpike"/>), and on each of the <paramref name="repeats"/> days the given cost.
     /// </summary>
-    private static CostQueryEngine Costs(int spikeDays = 1, DateOnly? secondSpike = null)
+    private static CostQueryEngine Costs(int spikeDays = 1, DateOnly? secondSpike = null, params (DateOnly Day, decimal Cost)[] repeats)
     {
         var b = new CostCubeBuilder();
-        for (var day = new DateOnly(2026, 8, 1); day < new DateOnly(2026, 12, 1); day = day.AddDays(1))
+        for (var day = new DateOnly(2026, 8, 1); day < new DateOnly(2027, 1, 1); day = day.AddDays(1))
         {
             var wobble = day.DayNumber % 5 * 10m;
             Fact(b, day, "payments", "EC2", "r-payments-EC2", 700m + wobble);
@@ -639,6 +718,11 @@ public sealed class AnomalyAlertTests : IDisposable
             if ((day >= SpikeDay && day < SpikeDay.AddDays(spikeDays)) || day == secondSpike)
             {
                 Fact(b, day, "payments", "EC2", "r-payments-batch", 3_000m);
+            }
+
+            foreach (var (_, cost) in repeats.Where(r => r.Day == day))
+            {
+                Fact(b, day, "payments", "EC2", "r-payments-batch", cost);
             }
         }
 
