@@ -36,6 +36,11 @@ public sealed partial class QueueRetentionService(
                 {
                     await PurgeAsync(stoppingToken);
                 }
+                catch (ObjectDisposedException ex) when (ex.ObjectName == nameof(IServiceProvider) || stoppingToken.IsCancellationRequested)
+                {
+                    // The host was torn down around this pass (a start that failed, e.g. the port in use): its services are gone.
+                    return;
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // The queue file is busy or unreachable; the next tick tries again and nothing is lost meanwhile.

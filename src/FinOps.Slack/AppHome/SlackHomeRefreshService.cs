@@ -59,6 +59,11 @@ public sealed partial class SlackHomeRefreshService(
                 {
                     await CheckAsync(stoppingToken);
                 }
+                catch (ObjectDisposedException ex) when (ex.ObjectName == nameof(IServiceProvider) || stoppingToken.IsCancellationRequested)
+                {
+                    // The host was torn down around this pass (a start that failed, e.g. the port in use): its services are gone.
+                    return;
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // The store may not be ready yet or be busy importing: the next tick tries again.

@@ -21,6 +21,11 @@ public sealed partial class TeamsOutboxDispatcher(
                     await using var scope = scopeFactory.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<TeamsOutboundDelivery>().DeliverDueAsync(stoppingToken);
                 }
+                catch (ObjectDisposedException ex) when (ex.ObjectName == nameof(IServiceProvider) || stoppingToken.IsCancellationRequested)
+                {
+                    // The host was torn down around this pass (a start that failed, e.g. the port in use): its services are gone.
+                    return;
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // The store itself failed (e.g. database down); the next tick tries again.
