@@ -328,6 +328,28 @@ public sealed class AnomalyAlertTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_IncidentLongerThanTheReplayedDays_SameAlertFollowedToItsEnd()
+    {
+        // Two replayed run dates only: the open alert itself makes the replay start where its first run started.
+        _costs = new EngineQueryService(Costs(spikeDays: 5));
+        await using var services = Services(replayDays: 2);
+
+        for (var run = RunDate; run <= RunDate.AddDays(5); run = run.AddDays(1))
+        {
+            await RunAsync(services, run);
+        }
+
+        var sent = Assert.Single(_playground.Sent);
+        Assert.Single(_slack.Sent);
+        Assert.Equal(
+            ["**Day 2**", "**Day 3**", "**Day 4**", "**Day 5**", "**Resolved:**"],
+            _playground.Updated.Select(u => Status(u.Card).Split(',')[0].Split(" back")[0]));
+        var alert = Assert.Single(await services.GetRequiredService<IAnomalyAlertStore>().ListAsync(null, CancellationToken.None));
+        Assert.Equal(sent.Key.Split(':')[1], alert.Id);
+        Assert.Equal(new DateOnly(2026, 11, 25), alert.ResolvedOn);
+    }
+
+    [Fact]
     public async Task Publish_UpdateFailed_RetriedOnNextRunOnlyForThatCopy()
     {
         _costs = new EngineQueryService(Costs(spikeDays: 3));
@@ -589,7 +611,7 @@ public sealed class AnomalyAlertTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<AnomalyAlertPublisher>().PublishAsync(runDate, CancellationToken.None);
     }
 
-    private ServiceProvider Services()
+    private ServiceProvider Services(int? replayDays = null)
     {
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder()
@@ -599,6 +621,8 @@ public sealed class AnomalyAlertTests : IDisposable
                 ["Digests:Enabled"] = "false",
                 ["Budgets:AlertsEnabled"] = "false",
                 ["AnomalyAlerts:Enabled"] = "false",
+                ["AnomalyAlerts:ReplayDays"] = replayDays?.ToString(CultureInfo.InvariantCulture),
+                ["AnomalyAlerts:CatchUpDays"] = replayDays is null ? null : "1",
             })
             .Build();
         var storage = Options.Create(new StorageOptions { DatabasePath = Path.Combine(_folder, "finops.db") });
