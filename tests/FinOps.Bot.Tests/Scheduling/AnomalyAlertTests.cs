@@ -614,17 +614,20 @@ public sealed class AnomalyAlertTests : IDisposable
     private ServiceProvider Services(int? replayDays = null)
     {
         var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Slack:BotToken"] = "xoxb-test",
-                ["Digests:Enabled"] = "false",
-                ["Budgets:AlertsEnabled"] = "false",
-                ["AnomalyAlerts:Enabled"] = "false",
-                ["AnomalyAlerts:ReplayDays"] = replayDays?.ToString(CultureInfo.InvariantCulture),
-                ["AnomalyAlerts:CatchUpDays"] = replayDays is null ? null : "1",
-            })
-            .Build();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-test",
+            ["Digests:Enabled"] = "false",
+            ["Budgets:AlertsEnabled"] = "false",
+            ["AnomalyAlerts:Enabled"] = "false",
+        };
+        if (replayDays is { } days)
+        {
+            settings["AnomalyAlerts:ReplayDays"] = days.ToString(CultureInfo.InvariantCulture);
+            settings["AnomalyAlerts:CatchUpDays"] = "1";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var storage = Options.Create(new StorageOptions { DatabasePath = Path.Combine(_folder, "finops.db") });
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
