@@ -402,6 +402,28 @@ public sealed class AnomalyAlertTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_IncidentLongerThanTheReplayedDays_SameAlertFollowedToItsEnd()
+    {
+        // Two replayed run dates only: the open alert itself makes the replay start where its first run started.
+        _costs = new EngineQueryService(Costs(spikeDays: 5));
+        await using var services = Services(replayDays: 2);
+
+        for (var run = RunDate; run <= RunDate.AddDays(5); run = run.AddDays(1))
+        {
+            await RunAsync(services, run);
+        }
+
+        var sent = Assert.Single(_playground.Sent);
+        Assert.Single(_slack.Sent);
+        Assert.Equal(
+            ["**Day 2**", "**Day 3**", "**Day 4**", "**Day 5**", "**Resolved:**"],
+            _playground.Updated.Select(u => Status(u.Card).Split(',')[0].Split(" back")[0]));
+        var alert = Assert.Single(await services.GetRequiredService<IAnomalyAlertStore>().ListAsync(null, CancellationToken.None));
+        Assert.Equal(sent.Key.Split(':')[1], alert.Id);
+        Assert.Equal(new DateOnly(2026, 11, 25), alert.ResolvedOn);
+    }
+
+    [Fact]
     public async Task Publish_UpdateFailed_RetriedOnNextRunOnlyForThatCopy()
     {
         _costs = new EngineQueryService(Costs(spikeDays: 3));
@@ -663,18 +685,23 @@ public sealed class AnomalyAlertTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<AnomalyAlertPublisher>().PublishAsync(runDate, CancellationToken.None);
     }
 
-    private ServiceProvider Services(ICostQueryService? costs = null, IAnomalyFeedbackStore? feedback = null)
+    private ServiceProvider Services(ICostQueryService? costs = null, IAnomalyFeedbackStore? feedback = null, int? replayDays = null)
     {
         var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Slack:BotToken"] = "xoxb-test",
-                ["Digests:Enabled"] = "false",
-                ["Budgets:AlertsEnabled"] = "false",
-                ["AnomalyAlerts:Enabled"] = "false",
-            })
-            .Build();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-test",
+            ["Digests:Enabled"] = "false",
+            ["Budgets:AlertsEnabled"] = "false",
+            ["AnomalyAlerts:Enabled"] = "false",
+        };
+        if (replayDays is { } days)
+        {
+            settings["AnomalyAlerts:ReplayDays"] = days.ToString(CultureInfo.InvariantCulture);
+            settings["AnomalyAlerts:CatchUpDays"] = "1";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var storage = Options.Create(new StorageOptions { DatabasePath = Path.Combine(_folder, "finops.db") });
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
