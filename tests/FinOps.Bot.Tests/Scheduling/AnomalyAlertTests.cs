@@ -341,6 +341,37 @@ public sealed class AnomalyAlertTests : IDisposable
     }
 
     [Fact]
+    public async Task FeedbackClick_OngoingAlertWithThreeCopies_EveryCopyShowsItAndKeepsItThroughTheNextDay()
+    {
+        _costs = new EngineQueryService(Costs(spikeDays: 3));
+        await SubscribeAsync("payments", SubscriptionTopic.Anomalies, "C0PAYALERTS");
+        await using var services = Services();
+        Assert.Equal(3, await RunAsync(services, RunDate));
+
+        await ClickAsync(services, AllSent()[0].Card, AnomalyFeedbackActions.Investigating);
+
+        // The click refreshes every posted copy, not only the clicked one.
+        Assert.Equal(3, Copies().Count);
+        foreach (var copy in Copies())
+        {
+            var update = Assert.Single(UpdatesOf(copy));
+            Assert.Contains(update.Blocks.OfType<TextBlock>(), t => t.Markdown.Contains("Investigating: ", StringComparison.Ordinal));
+            Assert.DoesNotContain(update.Blocks.OfType<ActionsBlock>().Single().Actions, a => a.ActionId == AnomalyFeedbackActions.Investigating);
+        }
+
+        // The next day's in-place update keeps the feedback next to "Day 2".
+        Assert.Equal(0, await RunAsync(services, RunDate.AddDays(1)));
+        foreach (var copy in Copies())
+        {
+            var updates = UpdatesOf(copy);
+            Assert.Equal(2, updates.Count);
+            var texts = updates[1].Blocks.OfType<TextBlock>().Select(t => t.Markdown).ToList();
+            Assert.Contains(texts, t => t.StartsWith("**Day 2**", StringComparison.Ordinal));
+            Assert.Contains(texts, t => t.Contains("Investigating: ", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Publish_CostBackInTheBand_EveryCopyUpdatedOnceToResolved()
     {
         _costs = new EngineQueryService(Costs(spikeDays: 2));
