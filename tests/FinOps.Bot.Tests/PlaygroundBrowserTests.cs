@@ -1,6 +1,10 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using FinOps.Bot.Playground;
 using FinOps.Bot.Tests.Infrastructure;
+using FinOps.Conversation.Approvals;
 using FinOps.Conversation.Cards;
+using FinOps.Core.Approvals;
 using FinOps.Core.Query;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -116,6 +120,116 @@ public sealed class PlaygroundBrowserTests(ITestOutputHelper output)
         }
 
         Assert.True(consoleErrors.Count == 0, "The page logged errors: " + string.Join("; ", consoleErrors));
+    }
+
+    /// <summary>
+    /// Two tabs as two people of the demo directory: Marcus (payments owner) asks for an increase, Priya (payments owner and
+    /// approver) sees the request card arrive live, Daniel (search) is refused privately, Priya approves, and Marcus's tab
+    /// shows the outcome live: his copy of the card updated in place and the bot's message telling him.
+    /// </summary>
+    [Fact]
+    public async Task Playground_RequesterAndOwnerInTwoTabs_RequestCardAndOutcomeArriveLive()
+    {
+        const string Marcus = "U0PAYMENTS2";
+        const string Priya = "U0PAYMENTS1";
+        const string Daniel = "U0SEARCHXX1";
+        await using var factory = new BotFactory();
+        var baseAddress = factory.StartOnLoopbackPort();
+        await factory.WaitUntilReadyAsync();
+        var hub = factory.Services.GetRequiredService<PlaygroundHub>();
+        var store = factory.Services.GetRequiredService<IApprovalStore>();
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var errors = new List<string>();
+        var requester = await OpenAsAsync(browser, baseAddress, Marcus, errors);
+        var owner = await OpenAsAsync(browser, baseAddress, Priya, errors);
+        try
+        {
+            // The hub keeps no backlog: both tabs must listen as their person before anything is sent.
+            using (var listening = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+            {
+                while (!hub.IsListening(Marcus) || !hub.IsListening(Priya))
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(10), listening.Token);
+                }
+            }
+
+            await requester.FillAsync("#text", "request +$2,000 for payments this month: launch traffic");
+            await requester.PressAsync("#text", "Enter");
+            await Expect(requester.Locator(".msg.bot:not(.proactive)")).ToContainTextAsync("Requested +2,000.00 USD for payments");
+
+            // Priya's tab shows the request card without a reload, with the buttons.
+            var card = owner.Locator(".msg.bot.proactive").Filter(new() { HasText = "Budget increase request: payments" });
+            await Expect(card).ToHaveCountAsync(1);
+            await Expect(card).ToContainTextAsync("launch traffic");
+            await Expect(card).ToContainTextAsync("Marcus Webb");
+            var approve = card.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true });
+            await Expect(approve).ToBeVisibleAsync();
+            await Screenshot(owner, "approval-01-owner-request");
+
+            // Daniel (another team) clicks Approve on that card: only he is told, and nothing changes.
+            var request = Assert.Single(await store.ListAsync(null, null, CancellationToken.None));
+            using (var client = new HttpClient { BaseAddress = baseAddress })
+            {
+                var refusal = await PlaygroundClient.ReadJsonAsync(await PlaygroundClient.ClickAsync(
+                    client, Daniel, (await card.GetAttributeAsync("data-message-id"))!, ApprovalCards.Approve,
+                    JsonNode.Parse((await approve.GetAttributeAsync("data-payload"))!)!.AsObject()));
+                Assert.Equal(ApprovalCards.PrivateKind, refusal["kind"]!.GetValue<string>());
+                Assert.Contains("can't approve", refusal["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+            }
+
+            Assert.Equal(ApprovalStatus.Pending, (await store.FindAsync(request.Id, CancellationToken.None))!.Status);
+            await Expect(approve).ToBeVisibleAsync();
+
+            await approve.ClickAsync();
+            await Expect(card).ToContainTextAsync("Approved by Priya Raman");
+            await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToHaveCountAsync(0);
+            await Screenshot(owner, "approval-02-owner-approved");
+
+            // Marcus's tab, untouched since he asked: his copy updated in place, and the bot tells him the outcome.
+            var outcome = "Approved by Priya Raman: +2,000.00 USD for payments until 2026-03-31.";
+            var requesterCopy = requester.Locator(".msg.bot.proactive").Filter(new() { HasText = "Budget increase request: payments" });
+            await Expect(requesterCopy).ToHaveCountAsync(1);
+            await Expect(requesterCopy).ToContainTextAsync(outcome);
+            await Expect(requesterCopy.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToHaveCountAsync(0);
+            await Expect(requester.Locator(".msg.bot.proactive").Filter(new() { HasNotText = "Budget increase request" })).ToHaveTextAsync(new Regex(Regex.Escape(outcome)));
+            await Screenshot(requester, "approval-03-requester-told");
+            Assert.Equal(ApprovalStatus.Approved, (await store.FindAsync(request.Id, CancellationToken.None))!.Status);
+        }
+        catch
+        {
+            await Screenshot(requester, "approval-failure-requester");
+            await Screenshot(owner, "approval-failure-owner");
+            throw;
+        }
+
+        Assert.True(errors.Count == 0, "The pages logged errors: " + string.Join("; ", errors));
+    }
+
+    private static async Task<IPage> OpenAsAsync(IBrowser browser, Uri baseAddress, string user, List<string> errors)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
+        page.SetDefaultTimeout(15_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{user}: {message.Text} ({message.Location})");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                errors.Add($"{user}: {response.Status} {response.Url}");
+            }
+        };
+        await page.GotoAsync(new Uri(baseAddress, "playground/").AbsoluteUri);
+        await Expect(page.Locator("#user option")).Not.ToHaveCountAsync(0);
+        await page.SelectOptionAsync("#user", user);
+        return page;
     }
 
     private async Task Screenshot(IPage page, string name)

@@ -1,3 +1,4 @@
+using FinOps.Conversation.Approvals;
 using FinOps.Conversation.Cards;
 using FinOps.Core.People;
 
@@ -24,7 +25,7 @@ public static class PlaygroundDirectoryFactory
         {
             if (users.Count < MaxUsers && seen.Add(person.Key))
             {
-                var id = person.SlackUserId ?? person.Email ?? person.EntraObjectId?.ToString() ?? person.Key;
+                var id = DirectoryAddressBook.PlaygroundId(person);
                 users.Add(new PlaygroundUser(
                     id, $"{person.Label} ({role})", new ChatUser(PlaygroundAddresses.Channel, id, person.Name, person.Email, person.EntraObjectId?.ToString())));
             }

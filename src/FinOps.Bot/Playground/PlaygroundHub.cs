@@ -10,6 +10,10 @@ public sealed class PlaygroundHub
 
     public int SubscriberCount => _subscribers.Count;
 
+    /// <summary>Whether a tab listens as <paramref name="userId"/>; the hub keeps no backlog, so a message sent before is not seen.</summary>
+    public bool IsListening(string userId) =>
+        _subscribers.Values.Any(s => string.Equals(s.UserId, userId, StringComparison.Ordinal));
+
     /// <summary>Streams the messages addressed to <paramref name="userId"/> until the caller stops listening.</summary>
     public async IAsyncEnumerable<PlaygroundReply> SubscribeAsync(string userId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

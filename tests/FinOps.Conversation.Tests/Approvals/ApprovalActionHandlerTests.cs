@@ -56,7 +56,8 @@ public sealed class ApprovalActionHandlerTests
         Assert.Equal("Mia Member", facts["Requested by"]);
         Assert.StartsWith("24,500.00 USD", facts["Forecast"], StringComparison.Ordinal);
         Assert.Equal(["Approve", "Deny", "Ask for info"], toOwner.Card.Blocks.OfType<ActionsBlock>().Single().Actions.Select(a => a.Title));
-        Assert.Single(chat.Playground.Sent, s => s.To.Id == "pat@corp.example");
+        // The playground feed of a person with a Slack id is that id: the user the playground lists and a tab listens as.
+        Assert.Single(chat.Playground.Sent, s => s.To.Id == "U0PAT0001");
         Assert.Equal(2, (await chat.Store.MessagesAsync(request.Id, CancellationToken.None)).Count);
     }
 
