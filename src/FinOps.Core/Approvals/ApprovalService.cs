@@ -82,7 +82,7 @@ public sealed class ApprovalService(
         await notifier.NotifyApproversAsync(request, deciders, ApprovalEventKind.Requested, cancellationToken);
         return new ApprovalResult(ApprovalResultKind.Created, request, string.Create(
             CultureInfo.InvariantCulture,
-            $"Requested +{request.Amount:N2} {request.Currency} for {request.Team} ({request.Period}); sent to {string.Join(", ", deciders.Select(p => p.Label))}."));
+            $"Requested +{request.Amount:N2} {request.Currency} for {request.Team} ({request.Period.Start:yyyy-MM-dd} to {request.Period.End.AddDays(-1):yyyy-MM-dd}); sent to {string.Join(", ", deciders.Select(p => p.Label))}."));
     }
 
     /// <summary>Applies an approver's decision or question, once; anyone else gets a refusal and nothing changes.</summary>

@@ -19,6 +19,12 @@ public sealed class ApprovalServiceTests
             f.Directory.Current.FindByEmail(who), ApprovalFixture.Where(), CancellationToken.None);
 
         Assert.Equal(expected, result.Kind);
+        if (expected == ApprovalResultKind.Created)
+        {
+            // The period as people read it (last day inclusive), not the range's interval notation.
+            Assert.StartsWith("Requested +2,000.00 USD for payments (2026-12-01 to 2026-12-31); sent to ", result.Message, StringComparison.Ordinal);
+        }
+
         var stored = await f.Store.ListAsync(null, null, CancellationToken.None);
         Assert.Equal(expected == ApprovalResultKind.Created ? 1 : 0, stored.Count);
         Assert.Equal(expected == ApprovalResultKind.Created ? 1 : 0, (await f.Store.AuditAsync(null, CancellationToken.None)).Count);
