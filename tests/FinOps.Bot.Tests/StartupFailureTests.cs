@@ -77,6 +77,16 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_BadAnomalyAlertsDailyCron_OneLineNamingTheSettingAndNonZeroExit()
+    {
+        var result = await BotProcess.RunAsync(["serve", "--db", Path.Combine(_folder, "costs.db"), "--urls", $"http://127.0.0.1:{FreePort()}", "--AnomalyAlerts:DailyCron=every morning", "--Demo:SeedOnFirstRun=false"]);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        AssertOneErrorLine(result, "AnomalyAlerts:DailyCron 'every morning'");
+        Assert.DoesNotContain("Digests", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_SeveralBadSettings_AllListedInOneLineWithTheBadValues()
     {
         var result = await BotProcess.RunAsync(

@@ -32,7 +32,9 @@ public static class AnomalyAlertsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AnomalyAlertOptions>>().Value.ReplayDays));
 
         var options = configuration.GetSection(AnomalyAlertOptions.SectionName).Get<AnomalyAlertOptions>() ?? new AnomalyAlertOptions();
-        if (!options.Enabled)
+        // A bad schedule builds no trigger: the options validator then stops the start with the setting's name and value,
+        // instead of Quartz failing while the triggers are built.
+        if (!options.Enabled || !BudgetScheduleOptionsValidator.IsValidCron(options.DailyCron) || options.ImportCheckInterval <= TimeSpan.Zero)
         {
             return services;
         }
