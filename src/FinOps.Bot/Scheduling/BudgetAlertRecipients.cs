@@ -1,4 +1,5 @@
 using FinOps.Bot.Playground;
+using FinOps.Conversation.Approvals;
 using FinOps.Conversation.Cards;
 using FinOps.Core.People;
 using FinOps.Core.Subscriptions;
@@ -37,7 +38,8 @@ public sealed class BudgetAlertRecipients(
 
         if (channels.Contains(PlaygroundAddresses.Channel))
         {
-            recipients.AddRange(team.Owners.Select(o => o.SlackUserId ?? o.Email).OfType<string>()
+            // The id the playground lists and listens under for each owner, the same rule as approval cards.
+            recipients.AddRange(team.Owners.Select(DirectoryAddressBook.PlaygroundId)
                 .Select(id => new DigestRecipient(PlaygroundAddresses.Channel, new ConversationAddress(PlaygroundAddresses.Channel, id))));
         }
 
