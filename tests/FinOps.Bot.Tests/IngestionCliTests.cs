@@ -49,6 +49,28 @@ public sealed class IngestionCliTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncThenAsk_AwsExport_AnswerEndsWhereTheSyncSaysTheExportIsComplete()
+    {
+        var bucket = await _s3.CreateBucketAsync();
+        var export = new AwsExportWriter(bucket, "focus", "cur", (key, bytes) => _s3.PutAsync(bucket, key, bytes));
+        await export.DeliverAsync("2026-01", "exec-1", AwsExportWriter.Gzip(AwsExportWriter.Rows("2026-01", 4, 2.5m, "i-a")));
+        var env = Environment(bucket, export.SourcePrefix, S3Emulator.AccessKeyId, Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)));
+        var db = Path.Combine(_folder, "finops.db");
+
+        Assert.Equal(0, (await RunAsync(env, "sync", "--db", db)).ExitCode);
+        var ask = await RunAsync(env, "ask", "how much did we spend this month", "--as-of", "2026-01-10", "--json", "--db", db);
+
+        // The data reaches Jan 4, but the export may still add to its latest day: the sync records Jan 3 as complete.
+        Assert.Equal(0, ask.ExitCode);
+        var answer = JsonDocument.Parse(ask.Stdout).RootElement.GetProperty("answer");
+        Assert.Equal("2026-01-03", answer.GetProperty("dataThrough").GetString());
+        Assert.Equal(7.5m, answer.GetProperty("total").GetDecimal());
+        Assert.EndsWith("Data complete for AWS through Jan 3.", answer.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var complete = Assert.Single(answer.GetProperty("completeThrough").EnumerateArray());
+        Assert.Equal(("AWS", "2026-01-03", "aws-prod"), (complete.GetProperty("provider").GetString(), complete.GetProperty("through").GetString(), complete.GetProperty("sources")[0].GetString()));
+    }
+
+    [Fact]
     public async Task Sync_WrongAccessKey_ExitsOneWithOneErrorNamingTheSource()
     {
         var bucket = await _s3.CreateBucketAsync();

@@ -70,6 +70,18 @@ public static partial class AskJson
             },
         };
         AddAnswerKinds(result["answer"]!.AsObject(), answer);
+        if (answer.CompleteThrough is { } complete)
+        {
+            // Only when ingestion sources have delivered: without them the output stays as it was.
+            result["answer"]!["completeThrough"] = new JsonArray([.. complete.Select(p => (JsonNode)new JsonObject
+            {
+                ["provider"] = p.Provider,
+                ["through"] = p.CompleteThrough.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["sources"] = new JsonArray([.. p.Sources.Select(s => (JsonNode)JsonValue.Create(s))]),
+                ["overdue"] = p.IsStale,
+            })]);
+        }
+
         if (answer.UnitCost is { } unit)
         {
             result["answer"]!["unitCost"] = new JsonObject

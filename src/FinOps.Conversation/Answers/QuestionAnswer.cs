@@ -1,5 +1,6 @@
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Questions;
+using FinOps.Core.Freshness;
 
 namespace FinOps.Conversation.Answers;
 
@@ -22,6 +23,9 @@ public sealed record QuestionAnswer(
 {
     /// <summary>The last complete day of data the answer used (never today); null when nothing was queried.</summary>
     public DateOnly? DataThrough { get; init; }
+
+    /// <summary>Per provider, how far the synced exports are complete; null when no ingestion source has delivered (or nothing was queried).</summary>
+    public IReadOnlyList<ProviderFreshness>? CompleteThrough { get; init; }
 
     /// <summary>For a question asked back: the choices offered (the question is then not understood); null for an answer.</summary>
     public IReadOnlyList<ClarifyOption>? Clarify { get; init; }

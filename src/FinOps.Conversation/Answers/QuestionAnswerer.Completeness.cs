@@ -1,4 +1,5 @@
 using FinOps.Conversation.Questions;
+using FinOps.Core.Freshness;
 using FinOps.Core.Query;
 
 namespace FinOps.Conversation.Answers;
@@ -14,8 +15,11 @@ public sealed partial class QuestionAnswerer
     /// day, each provider's last day with cost in the last <see cref="ProviderWindowDays"/> days is looked up (only the
     /// providers the question names, if it names any) and the earliest wins: otherwise a provider whose export lags a
     /// day would make the last day look like a drop in spend.
+    /// When ingestion sources have delivered (<paramref name="synced"/>), their records are the source of truth instead: the
+    /// earliest last complete day of the providers the question concerns (all, or those it names), never later than the data.
     /// </remarks>
-    private async Task<DataThrough?> DataThroughAsync(ParsedQuestion question, DataCoverage? coverage, DateOnly today, CancellationToken cancellationToken)
+    private async Task<DataThrough?> DataThroughAsync(
+        ParsedQuestion question, DataCoverage? coverage, IReadOnlyList<ProviderFreshness> synced, DateOnly today, CancellationToken cancellationToken)
     {
         if (coverage is null || coverage.Dates.IsEmpty)
         {
@@ -25,6 +29,16 @@ public sealed partial class QuestionAnswerer
         var query = question.Query!;
         var last = coverage.Dates.End.AddDays(-1);
         var through = last < today.AddDays(-1) ? last : today.AddDays(-1);
+        if (synced.Count > 0)
+        {
+            var named = query.Filters.TryGetValue(Dimension.Provider, out var values) ? values : null;
+            var concerned = named is null ? synced : synced.Where(p => named.Contains(p.Provider, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (concerned.Count > 0)
+            {
+                var syncedDay = concerned.Min(p => p.CompleteThrough);
+                return new DataThrough(syncedDay < through ? syncedDay : through, []) { Synced = synced };
+            }
+        }
         if (question.Intent == QuestionIntent.Freshness || query.Period.End <= through.AddDays(1) || query.Period.Start > through)
         {
             return new DataThrough(through, []);

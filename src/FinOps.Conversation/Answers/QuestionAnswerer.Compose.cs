@@ -28,6 +28,11 @@ public sealed partial class QuestionAnswerer
             {
                 text += string.Create(CultureInfo.InvariantCulture, $" The newest day is {lagDays + 1} days old: exports may have stopped.");
             }
+
+            if (c.DataThrough is { Synced.Count: > 0 } synced && FreshnessText.Sentence(synced.Synced, c.Today.Year) is { } complete)
+            {
+                text += " " + complete;
+            }
         }
 
         var card = new Card("freshness", text, [new TextBlock(text)]);
@@ -422,7 +427,12 @@ public sealed partial class QuestionAnswerer
             var imported = coverage.LastImportedAt.ToUniversalTime();
             var last = coverage.Dates.IsEmpty ? coverage.Dates.Start : coverage.Dates.End.AddDays(-1);
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"Data through {AnswerFormat.Iso(last)}, imported {imported:yyyy-MM-dd HH:mm} UTC"));
-            if (c.DataThrough is { Providers.Count: > 0 } lagging)
+            if (c.DataThrough is { Synced.Count: > 0 } synced)
+            {
+                // The syncs' records, not the data's last days, say how far each export is complete.
+                parts.Add($"Synced exports complete through {AnswerFormat.Iso(synced.Day)} ({string.Join(", ", synced.Synced.Select(p => $"{p.Provider} {AnswerFormat.Iso(p.CompleteThrough)}{(p.IsStale ? " overdue" : string.Empty)}"))})");
+            }
+            else if (c.DataThrough is { Providers.Count: > 0 } lagging)
             {
                 // Exports that lag differently: the answer stops at the earliest so no provider's missing day reads as a drop.
                 var each = string.Join(", ", lagging.Providers.Select(p => $"{p.Key} {AnswerFormat.Iso(p.Value)}"));

@@ -1,6 +1,7 @@
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Questions;
 using FinOps.Core.Forecasting;
+using FinOps.Core.Freshness;
 using FinOps.Core.Query;
 using FinOps.Core.UnitEconomics;
 using Microsoft.Extensions.Logging;
@@ -30,14 +31,17 @@ public sealed partial class QuestionAnswerer
     private readonly ICostQueryService _queries;
     private readonly ICostForecaster _forecaster;
     private readonly IBusinessMetrics? _metrics;
+    private readonly IDataFreshness? _freshness;
     private readonly ILogger<QuestionAnswerer> _logger;
 
     /// <param name="queries">The cost store.</param>
     /// <param name="logger">Logs.</param>
     /// <param name="metrics">Business metrics for unit-cost questions; without them such questions say none are imported.</param>
     /// <param name="forecaster">Forecasts for "forecast" questions; a <see cref="CostForecaster"/> over <paramref name="queries"/> when null.</param>
-    public QuestionAnswerer(ICostQueryService queries, ILogger<QuestionAnswerer> logger, IBusinessMetrics? metrics = null, ICostForecaster? forecaster = null)
+    /// <param name="freshness">How far the synced exports are complete; when sources have delivered, it decides the last complete day instead of the data.</param>
+    public QuestionAnswerer(ICostQueryService queries, ILogger<QuestionAnswerer> logger, IBusinessMetrics? metrics = null, ICostForecaster? forecaster = null, IDataFreshness? freshness = null)
     {
+        _freshness = freshness;
         _queries = queries ?? throw new ArgumentNullException(nameof(queries));
         _forecaster = forecaster ?? new CostForecaster(queries);
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -90,7 +94,8 @@ public sealed partial class QuestionAnswerer
             return NoDataYet(asked, end.AddDays(-1)) with { DataThrough = end.AddDays(-1) };
         }
 
-        var dataThrough = await DataThroughAsync(question, coverage, today, cancellationToken);
+        var synced = _freshness is null ? [] : ProviderFreshness.Summarise(await _freshness.GetAsync(cancellationToken));
+        var dataThrough = await DataThroughAsync(question, coverage, synced, today, cancellationToken);
         question = EndAtCompleteData(question, dataThrough, today);
         var context = new AnswerContext(question, question.Query!, today, coverage) { DataThrough = dataThrough };
 
@@ -114,6 +119,16 @@ public sealed partial class QuestionAnswerer
             var words = AnswerFormat.JoinAnd(question.UnrecognisedWords.Select(w => "\"" + w + "\"").ToList());
             var verb = question.UnrecognisedWords.Count == 1 ? "is" : "are";
             answer = answer with { Text = $"Note: {words} {verb} not a team, service or other value in the cost data, so the figures are not narrowed by it. {answer.Text}" };
+        }
+
+        if (dataThrough is { Synced.Count: > 0 } && FreshnessText.Sentence(dataThrough.Synced, today.Year) is { } completeSentence && question.Intent != QuestionIntent.Freshness)
+        {
+            // Said in the text too, so a plain-text reader (ask, a notification) knows how far each export is complete.
+            answer = answer with { Text = answer.Text + " " + completeSentence, CompleteThrough = dataThrough.Synced };
+        }
+        else if (dataThrough is { Synced.Count: > 0 })
+        {
+            answer = answer with { CompleteThrough = dataThrough.Synced };
         }
 
         LogAnswered(_logger, question.Intent, answer.Rows.Count);

@@ -1,3 +1,4 @@
+using FinOps.Core.Freshness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace FinOps.Storage.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <c>Ingestion:Sources</c> (bound and validated at start-up) and <see cref="IngestionSync"/>; the host schedules
+    /// Registers <c>Ingestion:Sources</c> (bound and validated at start-up), <see cref="IngestionSync"/> and its freshness as <see cref="IDataFreshness"/>; the host schedules
     /// the syncs. Needs <see cref="StorageServiceCollectionExtensions.AddStorage"/>.
     /// </summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
@@ -16,6 +17,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
         services.TryAddSingleton<IngestionSync>();
+        services.TryAddSingleton<IDataFreshness, IngestionFreshnessReader>();
         return services;
     }
 }

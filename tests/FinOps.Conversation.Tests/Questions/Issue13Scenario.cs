@@ -41,9 +41,15 @@ internal static class Issue13Scenario
     }
 
     /// <summary>Asks through the whole pipeline (catalog, parser, answerer) as <c>ask --json --as-of</c> does.</summary>
-    public static async Task<JsonNode> AskJsonAsync(FakeCostQueryService store, string question, DateOnly asOf, FakeBusinessMetrics? metrics = null)
+    public static async Task<JsonNode> AskJsonAsync(
+        FakeCostQueryService store, string question, DateOnly asOf, FakeBusinessMetrics? metrics = null, Core.Freshness.IDataFreshness? freshness = null)
     {
         var services = new ServiceCollection();
+        if (freshness is not null)
+        {
+            services.AddSingleton(freshness);
+        }
+
         if (metrics is not null)
         {
             services.AddSingleton<Core.UnitEconomics.IBusinessMetrics>(metrics);
