@@ -1,3 +1,4 @@
+using FinOps.Core.Freshness;
 using FinOps.Slack;
 using FinOps.Storage.Data;
 using FinOps.Teams;
@@ -8,7 +9,8 @@ namespace FinOps.Bot.Hosting;
 
 /// <summary>
 /// ASP.NET Core health checks behind <c>/readyz</c> (tag <see cref="ReadyTag"/>): the store (migrated, seeded, answering),
-/// the durable queues (depth and dead letters), and whether Slack and Teams have the credentials they need.
+/// the durable queues (depth and dead letters), whether Slack and Teams have the credentials they need, and how fresh each
+/// ingestion source is.
 /// <c>/healthz</c> runs none: it answers while the process lives.
 /// </summary>
 public static class HealthCheckServices
@@ -21,7 +23,8 @@ public static class HealthCheckServices
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
             .AddCheck<QueueHealthCheck>("queues", tags: [ReadyTag])
-            .AddCheck<ChannelCredentialsHealthCheck>("credentials", tags: [ReadyTag]);
+            .AddCheck<ChannelCredentialsHealthCheck>("credentials", tags: [ReadyTag])
+            .AddCheck<IngestionHealthCheck>("ingestion", tags: [ReadyTag]);
         return services;
     }
 
@@ -88,6 +91,58 @@ public static class HealthCheckServices
             return Task.FromResult(problems.Count == 0
                 ? HealthCheckResult.Healthy($"Slack {data["slack"]}, Teams {data["teams"]}", data)
                 : HealthCheckResult.Unhealthy(string.Join("; ", problems), data: data));
+        }
+    }
+
+    /// <summary>
+    /// Per ingestion source: the latest sync, its outcome, the last complete day per billing account and the stale flag (never
+    /// a location's credentials). Degraded while a source is stale or its latest sync failed, never unhealthy.
+    /// </summary>
+    /// <remarks>
+    /// A stale export is the cloud's problem, not the bot's: the bot still answers from the data it has (and says how far it
+    /// is complete), so taking it out of a load balancer's rotation would only stop the answers. Degraded keeps /readyz at 200
+    /// while showing the problem to whoever reads the details.
+    /// </remarks>
+    public sealed class IngestionHealthCheck(IDataFreshness freshness) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var sources = await freshness.GetAsync(cancellationToken);
+            if (sources.Count == 0)
+            {
+                return HealthCheckResult.Healthy("no ingestion sources");
+            }
+
+            var data = sources.ToDictionary(
+                s => s.Source,
+                s => (object)new
+                {
+                    status = s.Status,
+                    lastSyncAt = s.LastSyncAt,
+                    lastNewDataAt = s.LastNewDataAt,
+                    stale = s.IsStale,
+                    accounts = s.Accounts.Select(a => new { provider = a.Provider, billingAccountId = a.BillingAccountId, lastCompleteDay = a.LastCompleteDay }).ToArray(),
+                },
+                StringComparer.Ordinal);
+            var stale = sources.Where(s => s.IsStale).Select(s => s.Source).ToList();
+            var failed = sources.Where(s => s.Status == "failed").Select(s => s.Source).ToList();
+            if (stale.Count == 0 && failed.Count == 0)
+            {
+                return HealthCheckResult.Healthy($"{sources.Count} source(s) up to date", data);
+            }
+
+            var problems = new List<string>();
+            if (stale.Count > 0)
+            {
+                problems.Add("stale: " + string.Join(", ", stale));
+            }
+
+            if (failed.Count > 0)
+            {
+                problems.Add("last sync failed: " + string.Join(", ", failed));
+            }
+
+            return HealthCheckResult.Degraded(string.Join("; ", problems), data: data);
         }
     }
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
+using FinOps.Conversation.Answers;
 using FinOps.Conversation.Cards;
 using FinOps.Conversation.Rendering;
 using FinOps.Core.Anomalies;
 using FinOps.Core.Digests;
+using FinOps.Core.Freshness;
 using FinOps.Core.Query;
 
 namespace FinOps.Conversation.Digests;
@@ -45,8 +47,9 @@ public sealed class DigestCardComposer
             var none = $"No spend recorded for {digest.TeamName} in the week of {span} or the week before.";
             blocks.Add(new TextBlock(none));
             var anomalies = AddOpenAnomalies(digest, blocks);
+            var fresh = AddFreshness(digest, blocks);
             blocks.Add(new ContextBlock(Context(digest)));
-            return new Card(CardKind, $"{title}. {none}{(anomalies is null ? string.Empty : " " + anomalies + ".")}", blocks);
+            return new Card(CardKind, $"{title}. {none}{(anomalies is null ? string.Empty : " " + anomalies + ".")}{(fresh is null ? string.Empty : " " + fresh)}", blocks);
         }
 
         var summaries = new List<string>();
@@ -102,9 +105,10 @@ public sealed class DigestCardComposer
                     [WeekPayloadKey] = digest.Week.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 }),
         ]));
+        var freshness = AddFreshness(digest, blocks);
         blocks.Add(new ContextBlock(Context(digest)));
 
-        var text = $"{title}, week of {span}: {string.Join("; ", summaries)}.";
+        var text = $"{title}, week of {span}: {string.Join("; ", summaries)}.{(freshness is null ? string.Empty : " " + freshness)}";
         return new Card(CardKind, text, blocks);
     }
 
@@ -155,6 +159,42 @@ public sealed class DigestCardComposer
 
         var count = digest.OpenAnomalies.Count == 1 ? "1 open anomaly" : $"{digest.OpenAnomalies.Count} open anomalies";
         return $"{count}: " + string.Join(", ", shown.Select(a => $"{AnomalyLabel(a)} {(a.Impact < 0 ? "-" : "+")}{_money.Format(new Money(Math.Abs(a.Impact), a.Currency))}"));
+    }
+
+    /// <summary>
+    /// "Data complete for AWS through Dec 2, Azure through Dec 1." and each overdue export, as a context line; the sentence, or
+    /// null without ingestion sources.
+    /// </summary>
+    private static string? AddFreshness(WeeklyDigest digest, List<CardBlock> blocks)
+    {
+        if (digest.Freshness.Count == 0)
+        {
+            return null;
+        }
+
+        var year = digest.Week.End.Year;
+        var sentences = new List<string>();
+        if (FreshnessText.Sentence(ProviderFreshness.Summarise(digest.Freshness), year) is { } complete)
+        {
+            sentences.Add(complete);
+        }
+
+        foreach (var source in digest.Freshness.Where(s => s.IsStale))
+        {
+            // Said here too, so the people reading the week's numbers know the latest days may be missing.
+            sentences.Add(source.LastNewDataAt is { } at
+                ? $"Export {source.Source} is overdue: nothing new since {AnswerFormat.Day(DateOnly.FromDateTime(at.UtcDateTime), year)}."
+                : $"Export {source.Source} is overdue: it has delivered nothing yet.");
+        }
+
+        if (sentences.Count == 0)
+        {
+            return null;
+        }
+
+        var text = string.Join(" ", sentences);
+        blocks.Add(new ContextBlock(text));
+        return text;
     }
 
     /// <summary>"Amazon EC2, since Fri 20 Nov (3 days)": the incident's service (or account, or the whole team) and start.</summary>

@@ -1,4 +1,5 @@
 using FinOps.Core.Anomalies;
+using FinOps.Core.Freshness;
 using FinOps.Core.Query;
 
 namespace FinOps.Core.Digests;
@@ -17,4 +18,7 @@ public sealed record WeeklyDigest(string TeamKey, string TeamName, DateRange Wee
     /// absolute impact first); empty when there are none or the builder has no detector.
     /// </summary>
     public IReadOnlyList<CostAnomaly> OpenAnomalies { get; init; } = [];
+
+    /// <summary>The ingestion sources' freshness when the digest was built (how far each export is complete, which are overdue); empty without sources.</summary>
+    public IReadOnlyList<SourceFreshness> Freshness { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using FinOps.Core.Anomalies;
 using FinOps.Core.Calendar;
+using FinOps.Core.Freshness;
 using FinOps.Core.Query;
 using FinOps.Core.UnitEconomics;
 
@@ -20,13 +21,17 @@ public sealed class WeeklyDigestBuilder
     private readonly TimeProvider _time;
     private readonly IBusinessMetrics? _metrics;
     private readonly AnomalyQueryService? _anomalies;
+    private readonly IDataFreshness? _freshness;
 
     /// <param name="costs">The cost store.</param>
     /// <param name="time">The clock that decides the digest week.</param>
     /// <param name="metrics">Business metrics; when given, the digest shows the team's unit cost for each metric it counts.</param>
     /// <param name="anomalies">The anomaly detector as the alerts replay it; when given, the digest lists the team's open anomalies.</param>
-    public WeeklyDigestBuilder(ICostQueryService costs, TimeProvider time, IBusinessMetrics? metrics = null, AnomalyQueryService? anomalies = null)
+    /// <param name="freshness">The ingestion sources' freshness; when given, the digest says how far each provider's exports are complete.</param>
+    public WeeklyDigestBuilder(
+        ICostQueryService costs, TimeProvider time, IBusinessMetrics? metrics = null, AnomalyQueryService? anomalies = null, IDataFreshness? freshness = null)
     {
+        _freshness = freshness;
         _costs = costs ?? throw new ArgumentNullException(nameof(costs));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _metrics = metrics;
@@ -56,7 +61,7 @@ public sealed class WeeklyDigestBuilder
         rows.AddAll(services, resources, daily, keyIndex: 0);
         var series = await SeriesAsync(cancellationToken);
         var digest = await DigestAsync(teamKey, teamName, week, previous, rows, series, cancellationToken);
-        return digest with { OpenAnomalies = OpenOf(teamKey, await OpenAnomaliesAsync(cancellationToken)) };
+        return digest with { OpenAnomalies = OpenOf(teamKey, await OpenAnomaliesAsync(cancellationToken)), Freshness = await FreshnessAsync(cancellationToken) };
     }
 
     /// <summary>
@@ -117,6 +122,7 @@ public sealed class WeeklyDigestBuilder
 
         var series = await SeriesAsync(cancellationToken);
         var open = await OpenAnomaliesAsync(cancellationToken);
+        var freshness = await FreshnessAsync(cancellationToken);
         var digests = new List<WeeklyDigest>(teams.Count);
         foreach (var team in teams)
         {
@@ -127,6 +133,7 @@ public sealed class WeeklyDigestBuilder
             digests.Add(ambiguous.Contains(key)
                 ? await BuildAsync(team.Key, team.DisplayName, cancellationToken)
                 : await DigestAsync(team.Key, team.DisplayName, week, previous, byKey[key], series, cancellationToken) with { OpenAnomalies = OpenOf(team.Key, open) });
+            digests[^1] = digests[^1] with { Freshness = freshness };
         }
 
         return digests;
@@ -203,6 +210,9 @@ public sealed class WeeklyDigestBuilder
             UnitCosts = await UnitCostsAsync(teamKey, week, previous, sections, series, cancellationToken),
         };
     }
+
+    private async Task<IReadOnlyList<SourceFreshness>> FreshnessAsync(CancellationToken cancellationToken) =>
+        _freshness is null ? [] : await _freshness.GetAsync(cancellationToken);
 
     /// <summary>The week's cost (main currency) over each of the team's own metrics that has a value every day of the week.</summary>
     private async Task<IReadOnlyList<DigestUnitCost>> UnitCostsAsync(

@@ -2,6 +2,7 @@ using FinOps.Conversation.Cards;
 using FinOps.Conversation.Digests;
 using FinOps.Core.Anomalies;
 using FinOps.Core.Digests;
+using FinOps.Core.Freshness;
 using FinOps.Core.Query;
 
 namespace FinOps.Conversation.Tests.Digests;
@@ -34,6 +35,49 @@ public sealed class DigestCardComposerTests
         Assert.Contains("vs $0.3846 the week before", facts[0].Value, StringComparison.Ordinal);
         Assert.Equal("$12.35, 100,000 orders", facts[1].Value);
         Assert.Contains("cost per transaction $0.4115", card.FallbackText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_IngestionSources_SaysHowFarEachProviderIsCompleteAndWhichExportIsOverdue()
+    {
+        var digest = Digest(Usd()) with
+        {
+            Freshness =
+            [
+                new SourceFreshness("aws-prod", "ok", null, new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(1), false,
+                    [new AccountCompleteness("AWS", "1111", new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 22)), new AccountCompleteness("AWS", "2222", new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 21))]),
+                new SourceFreshness("azure-ea", "ok", null, new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(1), true,
+                    [new AccountCompleteness("Microsoft", "ea-1", new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 19))]),
+            ],
+        };
+
+        var card = new DigestCardComposer().Compose(digest);
+
+        const string Expected = "Data complete for AWS through Nov 21, Microsoft through Nov 19 (export overdue). Export azure-ea is overdue: nothing new since Nov 20.";
+        Assert.Contains(card.Blocks.OfType<ContextBlock>(), b => b.Text == Expected);
+        Assert.EndsWith(Expected, card.FallbackText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_EmptyWeekWithIngestionSource_StillSaysHowFarTheDataIsComplete()
+    {
+        var digest = Digest() with
+        {
+            Freshness = [new SourceFreshness("aws-prod", "ok", null, null, TimeSpan.FromDays(1), false, [new AccountCompleteness("AWS", "1111", new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 22))])],
+        };
+
+        var card = new DigestCardComposer().Compose(digest);
+
+        Assert.EndsWith("Data complete for AWS through Nov 22.", card.FallbackText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_NoIngestionSources_NoFreshnessLine()
+    {
+        var card = new DigestCardComposer().Compose(Digest(Usd()));
+
+        Assert.DoesNotContain(card.Blocks.OfType<ContextBlock>(), b => b.Text.Contains("Data complete", StringComparison.Ordinal));
+        Assert.DoesNotContain("Data complete", card.FallbackText, StringComparison.Ordinal);
     }
 
     [Fact]

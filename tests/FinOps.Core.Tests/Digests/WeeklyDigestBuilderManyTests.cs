@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FinOps.Core.Digests;
+using FinOps.Core.Freshness;
 using FinOps.Core.Query;
 using Microsoft.Extensions.Time.Testing;
 
@@ -49,6 +50,22 @@ public sealed class WeeklyDigestBuilderManyTests
         Assert.Equal(Json(single), Json(many[0]));
         var ec2 = Assert.Single(many[0].ByCurrency.Single().TopServices);
         Assert.Equal(3m + 6m, ec2.Current);
+    }
+
+    [Fact]
+    public async Task BuildManyAsync_IngestionSources_EveryDigestCarriesTheirFreshnessReadOnce()
+    {
+        var source = new SourceFreshness("aws-prod", "ok", null, null, TimeSpan.FromDays(1), true, [new AccountCompleteness("AWS", "1111", new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 11))]);
+        var freshness = new OneSourceFreshness(source);
+        var builder = new WeeklyDigestBuilder(new CountingQueries(Engine()), Clock, freshness: freshness);
+
+        var many = await builder.BuildManyAsync([Team("payments"), Team("search"), Team("nobody")], CancellationToken.None);
+        var single = await builder.BuildAsync("payments", "Payments", CancellationToken.None);
+
+        Assert.All(many, d => Assert.Same(source, Assert.Single(d.Freshness)));
+        Assert.Same(source, Assert.Single(single.Freshness));
+        Assert.Equal(2, freshness.Reads);
+        Assert.Empty((await new WeeklyDigestBuilder(new CountingQueries(Engine()), Clock).BuildAsync("payments", "Payments", CancellationToken.None)).Freshness);
     }
 
     [Fact]
@@ -129,5 +146,16 @@ public sealed class WeeklyDigestBuilderManyTests
             Task.FromResult(engine.DimensionValues(dimension));
 
         public Task<DataCoverage?> GetCoverageAsync(CancellationToken cancellationToken) => Task.FromResult<DataCoverage?>(null);
+    }
+
+    private sealed class OneSourceFreshness(SourceFreshness source) : IDataFreshness
+    {
+        public int Reads { get; private set; }
+
+        public Task<IReadOnlyList<SourceFreshness>> GetAsync(CancellationToken cancellationToken)
+        {
+            Reads++;
+            return Task.FromResult<IReadOnlyList<SourceFreshness>>([source]);
+        }
     }
 }
