@@ -75,6 +75,7 @@ public static class BotWebHost
         services.AddBudgetAlerts(configuration);
         services.AddAnomalyAlerts(configuration);
         services.AddIngestionSchedule(configuration);
+        services.AddStaleExportAlerts();
         services.AddApprovalTimers(configuration);
         services.AddSingleton<FinOps.Conversation.Approvals.IApprovalAddressBook>(sp => new FinOps.Bot.Channels.ApprovalAddressBook(sp.GetService<FinOps.Teams.Conversations.IConversationReferenceStore>()));
         services.AddBotHealthChecks();

@@ -36,25 +36,38 @@ public sealed class BudgetAlertRecipients(
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => new DigestRecipient(s.Channel, new ConversationAddress(s.Channel, s.ConversationId, s.Workspace))));
 
+        recipients.AddRange(await ResolvePeopleAsync(team.Owners, channels, cancellationToken));
+        return [.. recipients.DistinctBy(r => (r.Channel, r.Address.Id))];
+    }
+
+    /// <summary>
+    /// <paramref name="people"/> personally, as owners are reached: the playground feed, a Slack direct message by user id when
+    /// Slack is configured, and the personal Teams chat of whoever has talked to the bot (admins get stale-export alerts this way).
+    /// </summary>
+    public async Task<IReadOnlyList<DigestRecipient>> ResolvePeopleAsync(IReadOnlyList<Person> people, IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(channels);
+        var recipients = new List<DigestRecipient>();
         if (channels.Contains(PlaygroundAddresses.Channel))
         {
-            // The id the playground lists and listens under for each owner, the same rule as approval cards.
-            recipients.AddRange(team.Owners.Select(DirectoryAddressBook.PlaygroundId)
+            // The id the playground lists and listens under for each person, the same rule as approval cards.
+            recipients.AddRange(people.Select(DirectoryAddressBook.PlaygroundId)
                 .Select(id => new DigestRecipient(PlaygroundAddresses.Channel, new ConversationAddress(PlaygroundAddresses.Channel, id))));
         }
 
         if (channels.Contains(SlackOutboundDelivery.Channel) && (!string.IsNullOrWhiteSpace(slack.Value.BotToken) || !string.IsNullOrWhiteSpace(slack.Value.ClientId)))
         {
             // chat.postMessage to a user id posts in the bot's direct message with that user.
-            recipients.AddRange(team.Owners.Select(o => o.SlackUserId).OfType<string>()
+            recipients.AddRange(people.Select(o => o.SlackUserId).OfType<string>()
                 .Select(id => new DigestRecipient(SlackOutboundDelivery.Channel, new ConversationAddress(SlackOutboundDelivery.Channel, id))));
         }
 
         if (channels.Contains(TeamsActivityHandler.Channel) && teamsReferences is not null)
         {
-            var owners = team.Owners.Where(o => o.EntraObjectId is not null).Select(o => o.EntraObjectId!.Value.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var ids = people.Where(o => o.EntraObjectId is not null).Select(o => o.EntraObjectId!.Value.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
             recipients.AddRange((await teamsReferences.ListActiveAsync(cancellationToken))
-                .Where(r => string.Equals(r.ConversationType, "personal", StringComparison.Ordinal) && r.UserAadObjectId is not null && owners.Contains(r.UserAadObjectId))
+                .Where(r => string.Equals(r.ConversationType, "personal", StringComparison.Ordinal) && r.UserAadObjectId is not null && ids.Contains(r.UserAadObjectId))
                 .OrderBy(r => r.ConversationId, StringComparer.Ordinal)
                 .Select(r => new DigestRecipient(TeamsActivityHandler.Channel, new ConversationAddress(TeamsActivityHandler.Channel, r.ConversationId, r.TenantId))));
         }

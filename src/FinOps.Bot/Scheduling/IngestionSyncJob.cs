@@ -5,9 +5,12 @@ using Quartz;
 namespace FinOps.Bot.Scheduling;
 
 /// <summary>Quartz job that syncs one ingestion source (job data <see cref="SourceKey"/>) on that source's schedule.</summary>
-/// <remarks>Nothing runs before the host's start-up (migrations) is done; the next firing picks the work up.</remarks>
+/// <remarks>
+/// Nothing runs before the host's start-up (migrations) is done; the next firing picks the work up. After the sync, the
+/// admins hear once about each source that has gone stale (<see cref="StaleExportAlertPublisher"/>, in the web host).
+/// </remarks>
 [DisallowConcurrentExecution]
-public sealed class IngestionSyncJob(IngestionSync sync, StartupState? startup = null) : IJob
+public sealed class IngestionSyncJob(IngestionSync sync, StartupState? startup = null, StaleExportAlertPublisher? staleAlerts = null) : IJob
 {
     public const string SourceKey = "source";
 
@@ -29,6 +32,11 @@ public sealed class IngestionSyncJob(IngestionSync sync, StartupState? startup =
         {
             // The outcome (imported, rejected, failed) is logged and recorded in the source's sync state.
             await sync.SyncSourceAsync(source, null, cancellationToken);
+        }
+
+        if (staleAlerts is not null)
+        {
+            await staleAlerts.PublishAsync(cancellationToken);
         }
     }
 }
