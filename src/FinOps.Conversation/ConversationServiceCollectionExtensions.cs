@@ -3,6 +3,7 @@ using FinOps.Conversation.Anomalies;
 using FinOps.Conversation.Answers;
 using FinOps.Conversation.Approvals;
 using FinOps.Conversation.Budgets;
+using FinOps.Conversation.Freshness;
 using FinOps.Conversation.Messaging;
 using FinOps.Conversation.Questions;
 using FinOps.Conversation.Subscriptions;
@@ -64,6 +65,8 @@ public static class ConversationServiceCollectionExtensions
         // In memory unless the storage layer registers the durable store (it does in the host).
         services.TryAddSingleton<ISubscriptionStore, InMemorySubscriptionStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, SubscriptionCommand>());
+        // Refreshes through the storage layer's IDataRefresh (AddIngestion, in the host); without it says no sources are configured.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationCommand, RefreshDataCommand>());
         // In memory unless the storage layer registers the durable budget store and status service (AddBudgets, in the host).
         services.AddOptions<BudgetOptions>();
         services.TryAddSingleton<IBudgetStore, InMemoryBudgetStore>();

@@ -8,7 +8,7 @@ namespace FinOps.Storage.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <c>Ingestion:Sources</c> (bound and validated at start-up), <see cref="IngestionSync"/> and its freshness as <see cref="IDataFreshness"/>; the host schedules
+    /// Registers <c>Ingestion:Sources</c> (bound and validated at start-up), <see cref="IngestionSync"/> its freshness as <see cref="IDataFreshness"/> and the chat's refresh as <see cref="IDataRefresh"/>; the host schedules
     /// the syncs. Needs <see cref="StorageServiceCollectionExtensions.AddStorage"/>.
     /// </summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
@@ -18,6 +18,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
         services.TryAddSingleton<IngestionSync>();
         services.TryAddSingleton<IDataFreshness, IngestionFreshnessReader>();
+        services.TryAddSingleton<IDataRefresh, IngestionRefresher>();
         return services;
     }
 }
