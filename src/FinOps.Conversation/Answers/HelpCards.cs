@@ -38,6 +38,7 @@ internal static class HelpCards
             QuestionAnswerer.AskExampleActionId, e, new Dictionary<string, string> { ["question"] = e })).ToList()));
         if (!notUnderstood)
         {
+            blocks.Add(new TextBlock(Refresh));
             // Budgets come before subscriptions: budget alerts are one of the subscriptions listed there.
             blocks.Add(new TextBlock(Anomalies(catalog)));
             blocks.Add(new TextBlock(Budgets(catalog)));
@@ -48,6 +49,9 @@ internal static class HelpCards
         var text = lead + " Try: " + string.Join("; ", examples.Take(3)) + ".";
         return new QuestionAnswer(question, null, null, null, [], text, new Card("help", text, blocks));
     }
+
+    /// <summary>The admins' refresh command (<see cref="Freshness.RefreshDataCommand"/>).</summary>
+    public const string Refresh = "Cost data (admins): \"refresh the cost data\" pulls new data from the configured export locations now.";
 
     /// <summary>The subscription commands, with a team from <paramref name="catalog"/> in the example.</summary>
     public static string Subscriptions(ValueCatalog catalog)

@@ -134,6 +134,21 @@ public sealed class ConversationServiceTests
     }
 
     [Fact]
+    public async Task AnswerAsync_Help_MentionsTheRefreshCommandThatWorks()
+    {
+        using var services = Services(new FakeCostQueryService().Add(new DateOnly(2026, 11, 18), 500m, "data"));
+        var bot = services.GetRequiredService<IConversationService>();
+
+        var help = await bot.AnswerAsync(new IncomingMessage("help", User, Where), CancellationToken.None);
+
+        var text = Assert.Single(help.Blocks.OfType<TextBlock>(), b => b.Markdown.StartsWith("Cost data (admins)", StringComparison.Ordinal)).Markdown;
+        var command = System.Text.RegularExpressions.Regex.Match(text, "\"([^\"]+)\"").Groups[1].Value;
+        Assert.True(FinOps.Conversation.Freshness.RefreshDataCommand.IsRefresh(command), command);
+        var reply = await bot.AnswerAsync(new IncomingMessage(command, User, Where), CancellationToken.None);
+        Assert.Equal(FinOps.Conversation.Freshness.RefreshDataCommand.CardKind, reply.Kind);
+    }
+
+    [Fact]
     public async Task AnswerAsync_Help_MentionsBudgetAndApprovalCommandsThatWork()
     {
         using var services = Services(new FakeCostQueryService().Add(new DateOnly(2026, 11, 18), 500m, "data"));
