@@ -167,7 +167,7 @@ public sealed partial class IngestionSync : IDisposable
                     listing.Add(item);
                 }
 
-                runs = await ExportRunCatalog.FindAsync(store, listing, cancellationToken);
+                runs = await ExportRunCatalog.FindAsync(store, listing, runFolders: source.Kind == IngestionSourceKind.Gcs, cancellationToken);
             }
             catch (ExportSourceException e)
             {
@@ -188,7 +188,17 @@ public sealed partial class IngestionSync : IDisposable
                 }
 
                 progress?.Report($"{source.Name}: run {run.RunId} ({run.RunKey}, {run.Parts.Count} part(s))");
-                var outcome = await SyncRunAsync(source, store, run, progress, cancellationToken);
+                (long Rows, string? Error) outcome;
+                try
+                {
+                    outcome = await SyncRunAsync(source, store, run, progress, cancellationToken);
+                }
+                catch (ExportSourceException e)
+                {
+                    // The store failed mid-run (a part could not be read): the run is not recorded, so the next sync tries it again.
+                    return await FailSourceAsync(source, e.Message, cancellationToken);
+                }
+
                 if (outcome.Error is { } error)
                 {
                     rejected++;
@@ -262,9 +272,8 @@ public sealed partial class IngestionSync : IDisposable
     private static async Task<long> DownloadAsync(IExportStore store, ExportObject part, string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var input = await store.OpenReadAsync(part.Key, cancellationToken);
         await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        await input.CopyToAsync(output, 1 << 16, cancellationToken);
+        await store.CopyToAsync(part.Key, output, cancellationToken);
         return output.Length;
     }
 
