@@ -14,7 +14,8 @@ namespace FinOps.Storage.Ingestion;
 /// a staging folder (bounded memory), then imported all or nothing in one transaction that also records the run, so a crash
 /// at any point leaves either the whole run with its record or neither: the next sync imports it again, replacing its
 /// billing slices as <c>import</c> does, never adding to them. A run with a missing, cut or corrupt part is rejected and
-/// recorded with why; the store keeps its previous data, and the run is tried again only when it changes.
+/// recorded with why; the store keeps its previous data, and the run is tried again only when it changes. A process killed
+/// mid-run leaves its staging folder behind: each sync first removes the folders no running sync holds (<see cref="StagingArea"/>).
 /// </remarks>
 public sealed partial class IngestionSync : IDisposable
 {
@@ -146,6 +147,7 @@ public sealed partial class IngestionSync : IDisposable
 
     private async Task<SourceSyncResult> SyncLockedAsync(IngestionSourceOptions source, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        RemoveStaleStaging();
         List<ExportRun> runs;
         IExportStore store;
         try
@@ -230,7 +232,8 @@ public sealed partial class IngestionSync : IDisposable
             return (0, message);
         }
 
-        var staging = Path.Combine(StagingRoot(), Safe(source.Name), Guid.NewGuid().ToString("N"));
+        var claim = new StagingArea(StagingRoot()).Claim(Safe(source.Name));
+        var staging = claim.Path;
         try
         {
             var files = new List<string>(run.Parts.Count);
@@ -265,7 +268,7 @@ public sealed partial class IngestionSync : IDisposable
         }
         finally
         {
-            TryDelete(staging);
+            Release(claim);
         }
     }
 
@@ -394,18 +397,30 @@ public sealed partial class IngestionSync : IDisposable
 
     private static string Safe(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 
-    private void TryDelete(string folder)
+    private void Release(StagingFolder folder)
     {
         try
         {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            folder.Dispose();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            LogStagingLeft(folder, e.Message);
+            LogStagingLeft(folder.Path, e.Message);
+        }
+    }
+
+    /// <summary>Folders left by syncs that did not finish (a killed process); a running sync's folder is held and kept.</summary>
+    private void RemoveStaleStaging()
+    {
+        var (removed, failed) = new StagingArea(StagingRoot()).RemoveStale();
+        foreach (var folder in removed)
+        {
+            LogStaleStagingRemoved(folder);
+        }
+
+        foreach (var (folder, problem) in failed)
+        {
+            LogStagingLeft(folder, problem);
         }
     }
 
@@ -421,6 +436,9 @@ public sealed partial class IngestionSync : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion source {Source} could not be synced: {Problem}")]
     private partial void LogSourceFailed(string source, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed staging folder {Folder}, left by a sync that did not finish")]
+    private partial void LogStaleStagingRemoved(string folder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Staged export files in {Folder} could not be deleted: {Problem}")]
     private partial void LogStagingLeft(string folder, string problem);
