@@ -254,9 +254,25 @@ public sealed partial class IngestionSync : IDisposable
             }
 
             progress?.Report($"{source.Name}: importing run {run.RunId}");
-            var report = await _importer.ImportRunAsync(files, (commit, ct) => RecordImportedRunAsync(source.Name, run, commit, ct), progress, cancellationToken);
+            var keys = KeyPrefix(source);
+            var report = await _importer.ImportRunAsync(
+                files,
+                async (commit, ct) =>
+                {
+                    await NameImportsByKeyAsync(commit.Connection, commit.Transaction, staging, keys, ct);
+                    await RecordImportedRunAsync(source.Name, run, commit, ct);
+                },
+                progress,
+                cancellationToken);
             if (!report.Succeeded)
             {
+                await using (var connection = await _database.OpenConnectionAsync(cancellationToken))
+                await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+                {
+                    await NameImportsByKeyAsync(connection, transaction, staging, keys, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
                 var cause = report.Files.FirstOrDefault(f => f.Error is not null && !f.Error.Contains("of the same export run was rejected", StringComparison.Ordinal))
                     ?? report.Files.First(f => f.Error is not null);
                 var message = $"source '{source.Name}': run {run.RunId} rejected, the previous data is kept: {Unstage(cause.Error!, staging)}";
@@ -278,6 +294,29 @@ public sealed partial class IngestionSync : IDisposable
         await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
         await store.CopyToAsync(part.Key, output, cancellationToken);
         return output.Length;
+    }
+
+    /// <summary>How the import history names a synced part: the source and the object's key (<c>aws-prod:focus/export/data/...</c>).</summary>
+    private static string KeyPrefix(IngestionSourceOptions source) =>
+        source.Name + ":" + (source.Kind == IngestionSourceKind.LocalFolder || string.IsNullOrWhiteSpace(source.Location.Prefix) ? string.Empty : source.Location.Prefix.Trim('/') + "/");
+
+    /// <summary>
+    /// The importer records the files it read, here staged copies that are deleted after the run: their history rows (and the
+    /// errors that quote them) are renamed to the source and object key, the name the part has where it lives.
+    /// </summary>
+    private static async Task NameImportsByKeyAsync(SqliteConnection connection, SqliteTransaction transaction, string staging, string keyPrefix, CancellationToken cancellationToken)
+    {
+        var staged = staging + Path.DirectorySeparatorChar;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // substr, not LIKE: a staged path may hold '%' or '_'; the staging folder is unique to this run, so only its rows match.
+        command.CommandText =
+            "UPDATE Imports SET FilePath = $k || replace(substr(FilePath, length($s) + 1), $sep, '/'), Error = replace(Error, $s, $k) " +
+            "WHERE substr(FilePath, 1, length($s)) = $s";
+        command.Parameters.AddWithValue("$s", staged);
+        command.Parameters.AddWithValue("$k", keyPrefix);
+        command.Parameters.AddWithValue("$sep", Path.DirectorySeparatorChar.ToString());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Written in the run's import transaction: the run, the source's latest run id and the accounts' freshness commit with the data.</summary>

@@ -69,6 +69,9 @@ public sealed class IngestionSyncGcsTests : IClassFixture<FakeGcsServerFixture>,
         Assert.Equal(tokens + 1, _gcs.TokensIssued);
         Assert.Equal("https://www.googleapis.com/auth/devstorage.read_only", _gcs.LastScope);
         Assert.Equal(pages + 2, _gcs.ListPages);
+        Assert.Equal(
+            [$"{SourceName}:{_export.PartKey("2026-01", "run-20260104", 1)}", $"{SourceName}:{_export.PartKey("2026-01", "run-20260104", 0)}"],
+            (await _importer.GetImportHistoryAsync(CancellationToken.None)).Select(h => h.FilePath));
     }
 
     [Fact]
