@@ -132,6 +132,28 @@ public sealed class IngestionSyncLocalFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_CrashWhileTheNextRunIsDownloading_LeavesNoStagedFilesAndImportsBothRunsOnce()
+    {
+        var export = new AwsExportWriter("bucket", "focus", "cost-export", WriteAsync);
+        await export.DeliverAsync("2025-12", "exec-dec", Gzip(Rows("2025-12", 2, 3m, "i-a")));
+        await export.DeliverAsync("2026-01", "exec-jan", Gzip(Rows("2026-01", 2, 4m, "i-a")), Gzip(Rows("2026-01", 2, 1m, "i-b")));
+        var staging = Path.Combine(Path.GetDirectoryName(_db.Database.DatabasePath)!, "ingestion");
+        using (var crashing = Sync())
+        {
+            // December imports while January is fetched; December's commit dies, so January's prefetch is abandoned.
+            crashing.BeforeRunCommit = (_, _) => throw new SimulatedCrashException();
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.SyncAsync(null, null, CancellationToken.None));
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories));
+        using var sync = Sync();
+        var result = Assert.Single(await sync.SyncAsync(null, null, CancellationToken.None));
+
+        Assert.Equal(("ok", 2, 6L), (result.Status, result.Imported, result.Rows));
+        Assert.Equal(10m, await TotalAsync());
+    }
+
+    [Fact]
     public async Task SyncAsync_UnknownSourceName_ThrowsListingTheConfiguredOnes()
     {
         using var sync = Sync();
