@@ -34,6 +34,8 @@ public sealed class FakeGcsServer : IDisposable
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _buckets = new(StringComparer.Ordinal);
     private readonly SortedDictionary<(string Bucket, string Name), StoredObject> _objects = new();
+    private readonly HashSet<string> _disabledAccounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _damagedInTransit = new(StringComparer.Ordinal);
     private long _generation = 1_700_000_000_000_000;
     private DateTimeOffset _clock = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -83,6 +85,33 @@ public sealed class FakeGcsServer : IDisposable
     {
         using var rsa = RSA.Create(2048);
         return KeyFile(clientEmail, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)), rsa);
+    }
+
+    /// <summary>The account's tokens are still issued but every storage request with one gets 401 (a disabled service account).</summary>
+    public void DisableAccount(string clientEmail)
+    {
+        lock (_gate)
+        {
+            _disabledAccounts.Add(clientEmail);
+        }
+    }
+
+    /// <summary>Downloads of the object send one byte flipped while <c>x-goog-hash</c> names the stored bytes (damage in transit).</summary>
+    public void DamageInTransit(string name)
+    {
+        lock (_gate)
+        {
+            _damagedInTransit.Add(name);
+        }
+    }
+
+    /// <summary>Downloads of the object are whole again.</summary>
+    public void Repair(string name)
+    {
+        lock (_gate)
+        {
+            _damagedInTransit.Remove(name);
+        }
     }
 
     /// <summary>A new bucket readable by the accounts named.</summary>
@@ -158,7 +187,13 @@ public sealed class FakeGcsServer : IDisposable
             _buckets.TryGetValue(bucket, out readers);
         }
 
-        if (account is null)
+        bool disabled;
+        lock (_gate)
+        {
+            disabled = account is not null && _disabledAccounts.Contains(account);
+        }
+
+        if (account is null || disabled)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"https://accounts.google.com/\"";
             await ErrorAsync(context, 401, "Invalid Credentials");
@@ -300,7 +335,21 @@ public sealed class FakeGcsServer : IDisposable
         }
 
         response.ContentLength = to - from + 1;
-        await response.Body.WriteAsync(stored.Content.AsMemory((int)from, (int)(to - from + 1)));
+        var body = stored.Content.AsMemory((int)from, (int)(to - from + 1));
+        bool damaged;
+        lock (_gate)
+        {
+            damaged = _damagedInTransit.Contains(name);
+        }
+
+        if (damaged && body.Length > 0)
+        {
+            var copy = body.ToArray();
+            copy[copy.Length / 2] ^= 0x20;
+            body = copy;
+        }
+
+        await response.Body.WriteAsync(body);
     }
 
     private JsonObject Resource(string bucket, string name, StoredObject stored)

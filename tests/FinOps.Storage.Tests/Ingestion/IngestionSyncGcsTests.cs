@@ -255,6 +255,43 @@ public sealed class IngestionSyncGcsTests : IClassFixture<FakeGcsServerFixture>,
     }
 
     [Fact]
+    public async Task SyncAsync_TokenRefusedByTheStorageApi_OneClearErrorNamingTheSource()
+    {
+        await _export.DeliverAsync("2026-01", "run-1", Gzip(Rows("2026-01", 2, 10m, "vm-a")));
+        _gcs.DisableAccount(_account);
+        using var sync = Sync();
+
+        var result = Assert.Single(await sync.SyncAsync(null, null, CancellationToken.None));
+
+        Assert.Equal(
+            $"source '{SourceName}': cannot list gs://{_bucket}/{Prefix}/: the credentials were refused (401); " +
+            "check Credentials:ServiceAccountKeyPath or Credentials:ServiceAccountKeyJson of this source.",
+            Assert.Single(result.Errors));
+        Assert.Equal(0m, await TotalAsync());
+    }
+
+    [Fact]
+    public async Task SyncAsync_PartDamagedInTransit_FailsOnItsChecksumAndImportsItWhenItArrivesWhole()
+    {
+        await _export.DeliverAsync("2026-01", "run-1", Gzip(Rows("2026-01", 2, 10m, "vm-a")), Gzip(Rows("2026-01", 2, 1m, "vm-b")));
+        var damaged = _export.PartKey("2026-01", "run-1", 1);
+        _gcs.DamageInTransit(damaged);
+        using var sync = Sync();
+
+        var failed = Assert.Single(await sync.SyncAsync(null, null, CancellationToken.None));
+
+        Assert.Equal(("failed", 0), (failed.Status, failed.Imported));
+        var error = Assert.Single(failed.Errors);
+        Assert.StartsWith($"source '{SourceName}': cannot read '{damaged}' from gs://{_bucket}/{Prefix}/: Incorrect hash", error, StringComparison.Ordinal);
+        Assert.Equal(0m, await TotalAsync());
+        // The run was not recorded: once the part arrives whole, the next sync imports it.
+        _gcs.Repair(damaged);
+        var result = Assert.Single(await sync.SyncAsync(null, null, CancellationToken.None));
+        Assert.Equal(("ok", 1), (result.Status, result.Imported));
+        Assert.Equal(22m, await TotalAsync());
+    }
+
+    [Fact]
     public async Task SyncAsync_KeyThatIsNotAServiceAccountKey_NamesTheSettingWithoutQuotingIt()
     {
         var source = Source();
