@@ -37,8 +37,10 @@ internal sealed class StagingArea(string root)
 
         foreach (var parent in Directory.EnumerateDirectories(Root))
         {
+            // Only names this class gives (32 hex digits): the staging path may be a folder shared with other things.
             var runs = Directory.EnumerateDirectories(parent).Select(d => (Folder: d, Lock: d + LockSuffix))
                 .Concat(Directory.EnumerateFiles(parent, "*" + LockSuffix).Select(l => (Folder: l[..^LockSuffix.Length], Lock: l)))
+                .Where(r => IsRunFolderName(Path.GetFileName(r.Folder)))
                 .DistinctBy(r => r.Folder, StringComparer.Ordinal)
                 .ToList();
             foreach (var (folder, lockPath) in runs)
@@ -78,4 +80,6 @@ internal sealed class StagingArea(string root)
 
         return (removed, failed);
     }
+
+    private static bool IsRunFolderName(string name) => name.Length == 32 && name.All(char.IsAsciiHexDigitLower);
 }

@@ -112,7 +112,7 @@ public sealed class IngestionSyncLocalFolderTests : IDisposable
         var export = new AwsExportWriter("bucket", "focus", "cost-export", WriteAsync);
         await export.DeliverAsync("2026-01", "exec-1", Gzip(Rows("2026-01", 2, 4m, "i-a")));
         var root = Path.Combine(Path.GetDirectoryName(_db.Database.DatabasePath)!, "ingestion");
-        var dead = Path.Combine(root, "local", "5d0c6f3e9a8b4c7d");
+        var dead = Path.Combine(root, "local", "5d0c6f3e9a8b4c7d5d0c6f3e9a8b4c7d");
         Directory.CreateDirectory(Path.Combine(dead, "focus"));
         await File.WriteAllBytesAsync(Path.Combine(dead, "focus", "cost-export-00001.csv.gz"), Gzip(Rows("2026-01", 2, 4m, "i-a")));
         await File.WriteAllBytesAsync(dead + ".lock", []);

@@ -18,7 +18,7 @@ public sealed class StagingAreaTests : IDisposable
     public void RemoveStale_FolderAndLockFileLeftByAKilledRun_AreDeleted()
     {
         // A killed process leaves both: its lock file was never closed (so never deleted), but the OS released its lock.
-        var folder = LeftBehind("aws-prod", "0a1b", withLockFile: true);
+        var folder = LeftBehind("aws-prod", "0a1b2c3d4e5f60718293a4b5c6d7e8f9", withLockFile: true);
 
         var (removed, failed) = new StagingArea(_root).RemoveStale();
 
@@ -31,7 +31,7 @@ public sealed class StagingAreaTests : IDisposable
     [Fact]
     public void RemoveStale_FolderWithoutLockFile_IsDeleted()
     {
-        var folder = LeftBehind("azure", "9f8e", withLockFile: false);
+        var folder = LeftBehind("azure", "9f8e7d6c5b4a39281706f5e4d3c2b1a0", withLockFile: false);
 
         Assert.Equal([folder], new StagingArea(_root).RemoveStale().Removed);
         Assert.False(Directory.Exists(folder));
@@ -41,7 +41,7 @@ public sealed class StagingAreaTests : IDisposable
     public void RemoveStale_FolderOfARunningSync_IsKeptUntilThatSyncReleasesIt()
     {
         var area = new StagingArea(_root);
-        var stale = LeftBehind("aws-prod", "dead", withLockFile: true);
+        var stale = LeftBehind("aws-prod", "deadbeefdeadbeefdeadbeefdeadbeef", withLockFile: true);
         using var running = area.Claim("aws-prod");
         File.WriteAllBytes(Path.Combine(running.Path, "part-00001.csv.gz"), [1, 2, 3]);
 
@@ -52,6 +52,20 @@ public sealed class StagingAreaTests : IDisposable
         running.Dispose();
         Assert.False(Directory.Exists(running.Path));
         Assert.False(File.Exists(running.Path + ".lock"));
+    }
+
+    [Fact]
+    public void RemoveStale_FoldersItDidNotCreate_AreLeftAlone()
+    {
+        // Ingestion:StagingPath may point at a folder that holds other things too.
+        var foreign = Path.Combine(_root, "backups", "2026-01");
+        Directory.CreateDirectory(foreign);
+        File.WriteAllBytes(Path.Combine(foreign, "keep.txt"), [1]);
+        File.WriteAllBytes(Path.Combine(_root, "backups", "notes.lock"), [1]);
+
+        Assert.Empty(new StagingArea(_root).RemoveStale().Removed);
+        Assert.True(File.Exists(Path.Combine(foreign, "keep.txt")));
+        Assert.True(File.Exists(Path.Combine(_root, "backups", "notes.lock")));
     }
 
     [Fact]
