@@ -22,6 +22,8 @@ public static class BenchmarkCommands
                                                     DigestCardComposer); a sample of teams rebuilt one by one must match
           pacing                                    busiest 1/2/30 s windows of Slack and Teams sends vs the platforms' limits
           anomalies [--rows 1000000] [--timing-rows 10000000] [--no-timing]  labelled anomaly eval (ours vs Kusto baseline), replay timings
+          sync-bench [--rows 1100000] [--months 13] [--part-mb 64] [--runs 3]
+                                                    ~1 GB AWS FOCUS export in s3rver: sync (IngestionSync) vs import of the same parts from disk
         options: --quick (30,000 rows, 1 run, 20 iterations), --dir folder (default: $TMPDIR/finops-bench), --csv file (use this CSV)
         """;
 
@@ -42,6 +44,7 @@ public static class BenchmarkCommands
                 "digests" => Digests(options),
                 "pacing" => await PacingBench.RunAsync(options.Flag("quick"), cancellationToken),
                 "anomalies" => await AnomalyBench.RunAsync(options, cancellationToken),
+                "sync-bench" => SyncBench.Run(options),
                 _ => UsageError(),
             };
         }
@@ -77,6 +80,15 @@ public static class BenchmarkCommands
                 break;
             case "ours-ask":
                 ChildProcess.Report(await OurSide.AskAsync(args[1], AskQuestions.All, ParseInt(args[2]), cancellationToken));
+                break;
+            case "ours-import-parts":
+                ChildProcess.Report(await SyncBench.ImportPartsAsync(args[1], args[2], cancellationToken));
+                break;
+            case "ours-sync":
+                ChildProcess.Report(await SyncBench.SyncAsync(args[1], args[2], args[3], cancellationToken));
+                break;
+            case "s3-download":
+                ChildProcess.Report(await SyncBench.DownloadAsync(args[1], args[2], args[3], cancellationToken));
                 break;
             case "ours-digests":
                 ChildProcess.Report(await OurSide.DigestsAsync(args[1], ParseInt(args[2]), ParseInt(args[3]), ParseInt(args[4]), cancellationToken));

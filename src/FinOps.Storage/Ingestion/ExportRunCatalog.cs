@@ -12,9 +12,10 @@ namespace FinOps.Storage.Ingestion;
 /// Azure Cost Management exports: each run folder <c>&lt;root&gt;/&lt;export&gt;/&lt;YYYYMMDD-YYYYMMDD&gt;/&lt;runId&gt;/</c> holds the
 /// parts and <c>manifest.json</c>, whose <c>blobs[].blobName</c> name the parts and <c>runInfo.runId</c> the run.
 /// A part is matched to a listed object whose key ends the manifest's path (a local copy or a prefix may cut the front).
-/// Files without a manifest are not runs: a manifest is the cloud's word that the delivery is complete.
+/// Files without a manifest are not runs: a manifest is the cloud's word that the delivery is complete. Cloud Storage sources also
+/// read BigQuery export run folders closed by a <c>_SUCCESS</c> marker (<see cref="FindRunFolders"/>), a convention of ours.
 /// </remarks>
-internal static class ExportRunCatalog
+internal static partial class ExportRunCatalog
 {
     /// <summary>A manifest is a few KB per thousand parts; anything far larger is not one.</summary>
     private const long MaxManifestBytes = 64L << 20;
@@ -25,10 +26,14 @@ internal static class ExportRunCatalog
         return name.EndsWith("-Manifest.json", StringComparison.Ordinal) || string.Equals(name, "manifest.json", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static async Task<List<ExportRun>> FindAsync(IExportStore store, IReadOnlyList<ExportObject> listing, CancellationToken cancellationToken)
+    public static async Task<List<ExportRun>> FindAsync(IExportStore store, IReadOnlyList<ExportObject> listing, CancellationToken cancellationToken) =>
+        await FindAsync(store, listing, runFolders: false, cancellationToken);
+
+    /// <param name="runFolders">Also read BigQuery export run folders closed by a <c>_SUCCESS</c> marker (Cloud Storage sources).</param>
+    public static async Task<List<ExportRun>> FindAsync(IExportStore store, IReadOnlyList<ExportObject> listing, bool runFolders, CancellationToken cancellationToken)
     {
         var byKey = listing.ToDictionary(o => o.Key, StringComparer.Ordinal);
-        var runs = new List<ExportRun>();
+        var runs = runFolders ? FindRunFolders(listing) : [];
         foreach (var manifest in listing.Where(o => IsManifest(o.Key)))
         {
             runs.Add(await ReadRunAsync(store, manifest, byKey, cancellationToken));

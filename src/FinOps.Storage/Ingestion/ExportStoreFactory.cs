@@ -1,6 +1,6 @@
 namespace FinOps.Storage.Ingestion;
 
-/// <summary>The stores this version syncs: S3 (AWS and S3-compatible), Azure Blob Storage and local folders.</summary>
+/// <summary>The stores this version syncs: S3 (AWS and S3-compatible), Azure Blob Storage, Google Cloud Storage and local folders.</summary>
 internal sealed class ExportStoreFactory : IExportStoreFactory
 {
     public IExportStore Create(IngestionSourceOptions source)
@@ -10,8 +10,9 @@ internal sealed class ExportStoreFactory : IExportStoreFactory
         {
             IngestionSourceKind.AwsS3 or IngestionSourceKind.S3Compatible => new S3ExportStore(source),
             IngestionSourceKind.AzureBlob => new AzureBlobExportStore(source),
+            IngestionSourceKind.Gcs => new GcsExportStore(source),
             IngestionSourceKind.LocalFolder => new LocalFolderExportStore(source.Name, source.Location.Path!),
-            _ => throw new ExportSourceException($"source '{source.Name}': kind {source.Kind} is not synced by this version yet (AwsS3, S3Compatible, AzureBlob and LocalFolder are)."),
+            _ => throw new ExportSourceException($"source '{source.Name}': kind {source.Kind} is not synced by this version (AwsS3, S3Compatible, AzureBlob, Gcs and LocalFolder are)."),
         };
     }
 
@@ -20,7 +21,7 @@ internal sealed class ExportStoreFactory : IExportStoreFactory
     {
         IngestionSourceKind.AwsS3 or IngestionSourceKind.S3Compatible => S3ExportStore.Describe(source),
         IngestionSourceKind.AzureBlob => AzureBlobExportStore.Describe(source),
-        IngestionSourceKind.Gcs => $"gs://{source.Location.Bucket}/{source.Location.Prefix?.Trim('/')}",
+        IngestionSourceKind.Gcs => GcsExportStore.Describe(source),
         IngestionSourceKind.LocalFolder => Path.GetFullPath(source.Location.Path ?? "."),
         _ => string.Empty,
     };

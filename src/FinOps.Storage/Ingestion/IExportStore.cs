@@ -9,4 +9,11 @@ internal interface IExportStore : IDisposable
 
     /// <summary>Streams one object's content (not buffered whole).</summary>
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Streams one object's content into <paramref name="destination"/> (a store whose SDK downloads into a stream overrides it).</summary>
+    async Task CopyToAsync(string key, Stream destination, CancellationToken cancellationToken)
+    {
+        await using var input = await OpenReadAsync(key, cancellationToken);
+        await input.CopyToAsync(destination, 1 << 16, cancellationToken);
+    }
 }

@@ -15,7 +15,10 @@ public sealed class IngestionLocationOptions
     /// <summary>The folder (LocalFolder).</summary>
     public string? Path { get; set; }
 
-    /// <summary>The endpoint of an S3-compatible store (required for S3Compatible), e.g. <c>https://minio.example.com:9000</c>.</summary>
+    /// <summary>
+    /// The endpoint of an S3-compatible store (required for S3Compatible), e.g. <c>https://minio.example.com:9000</c>; for Gcs, the
+    /// root of another Cloud Storage JSON API endpoint (a private endpoint, a test server), default Google's.
+    /// </summary>
     public string? ServiceUrl { get; set; }
 
     /// <summary>AWS region of the bucket; default us-east-1.</summary>

@@ -72,6 +72,11 @@ public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOption
                 break;
             case IngestionSourceKind.Gcs:
                 Require(location.Bucket, $"{at}:Location:Bucket", what, failures);
+                if (!string.IsNullOrEmpty(credentials.ServiceAccountKeyPath) && !string.IsNullOrEmpty(credentials.ServiceAccountKeyJson))
+                {
+                    failures.Add($"{at}:Credentials:ServiceAccountKeyPath and {at}:Credentials:ServiceAccountKeyJson are two ways to give one key: set one, or neither for application default credentials {what}.");
+                }
+
                 break;
             case IngestionSourceKind.LocalFolder:
                 Require(location.Path, $"{at}:Location:Path", what, failures);

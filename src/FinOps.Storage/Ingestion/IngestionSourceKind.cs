@@ -12,7 +12,7 @@ public enum IngestionSourceKind
     /// <summary>Azure Cost Management FOCUS exports in Blob Storage.</summary>
     AzureBlob,
 
-    /// <summary>FOCUS exported from BigQuery to Cloud Storage (not synced yet).</summary>
+    /// <summary>FOCUS exported from BigQuery to Cloud Storage (<c>EXPORT DATA</c> run folders closed by a <c>_SUCCESS</c> marker; see <see cref="ExportRunCatalog"/>).</summary>
     Gcs,
 
     /// <summary>Any S3-compatible store (MinIO, Oracle Cloud object storage, on-premises) at <see cref="IngestionLocationOptions.ServiceUrl"/>.</summary>

@@ -14,7 +14,8 @@ namespace FinOps.Storage.Ingestion;
 /// a staging folder (bounded memory), then imported all or nothing in one transaction that also records the run, so a crash
 /// at any point leaves either the whole run with its record or neither: the next sync imports it again, replacing its
 /// billing slices as <c>import</c> does, never adding to them. A run with a missing, cut or corrupt part is rejected and
-/// recorded with why; the store keeps its previous data, and the run is tried again only when it changes.
+/// recorded with why; the store keeps its previous data, and the run is tried again only when it changes. A process killed
+/// mid-run leaves its staging folder behind: each sync first removes the folders no running sync holds (<see cref="StagingArea"/>).
 /// </remarks>
 public sealed partial class IngestionSync : IDisposable
 {
@@ -24,6 +25,9 @@ public sealed partial class IngestionSync : IDisposable
     private readonly IExportStoreFactory _stores;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<IngestionSync> _logger;
+    /// <summary>Parts of a run downloaded at once: object stores serve one connection well below what a loopback or LAN link carries.</summary>
+    private const int ParallelDownloads = 4;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public IngestionSync(IOptions<IngestionOptions> options, CostDatabase database, CostImporter importer, TimeProvider timeProvider, ILogger<IngestionSync> logger)
@@ -146,6 +150,7 @@ public sealed partial class IngestionSync : IDisposable
 
     private async Task<SourceSyncResult> SyncLockedAsync(IngestionSourceOptions source, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        RemoveStaleStaging();
         List<ExportRun> runs;
         IExportStore store;
         try
@@ -167,7 +172,7 @@ public sealed partial class IngestionSync : IDisposable
                     listing.Add(item);
                 }
 
-                runs = await ExportRunCatalog.FindAsync(store, listing, cancellationToken);
+                runs = await ExportRunCatalog.FindAsync(store, listing, runFolders: source.Kind == IngestionSourceKind.Gcs, cancellationToken);
             }
             catch (ExportSourceException e)
             {
@@ -179,29 +184,60 @@ public sealed partial class IngestionSync : IDisposable
             long rows = 0;
             string? lastRunId = null;
             var errors = new List<string>();
-            foreach (var run in runs)
+            var changed = runs.Where(run => !(known.TryGetValue(run.RunKey, out var fingerprint) && string.Equals(fingerprint, run.Fingerprint, StringComparison.Ordinal))).ToList();
+            unchanged = runs.Count - changed.Count;
+            // The next run downloads while this one imports (the import is CPU, the download mostly waiting): at most two runs
+            // are staged at a time, each on disk, so memory stays bounded.
+            using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task<StagedRun>? next = changed.Count > 0 ? StageAsync(source, store, changed[0], prefetch.Token) : null;
+            try
             {
-                if (known.TryGetValue(run.RunKey, out var fingerprint) && string.Equals(fingerprint, run.Fingerprint, StringComparison.Ordinal))
+                for (var i = 0; i < changed.Count; i++)
                 {
-                    unchanged++;
-                    continue;
-                }
+                    var run = changed[i];
+                    progress?.Report($"{source.Name}: run {run.RunId} ({run.RunKey}, {run.Parts.Count} part(s))");
+                    var current = next!;
+                    next = null;
+                    StagedRun staged;
+                    try
+                    {
+                        staged = await current;
+                    }
+                    catch (ExportSourceException e)
+                    {
+                        // The store failed mid-run (a part could not be read): the run is not recorded, so the next sync tries it again.
+                        return await FailSourceAsync(source, e.Message, cancellationToken);
+                    }
 
-                progress?.Report($"{source.Name}: run {run.RunId} ({run.RunKey}, {run.Parts.Count} part(s))");
-                var outcome = await SyncRunAsync(source, store, run, progress, cancellationToken);
-                if (outcome.Error is { } error)
-                {
-                    rejected++;
-                    errors.Add(error);
-                    LogRunRejected(source.Name, run.RunId, error);
+                    next = i + 1 < changed.Count ? StageAsync(source, store, changed[i + 1], prefetch.Token) : null;
+                    (long Rows, string? Error) outcome;
+                    try
+                    {
+                        outcome = await ImportStagedAsync(source, run, staged, progress, cancellationToken);
+                    }
+                    finally
+                    {
+                        Release(staged.Folder);
+                    }
+
+                    if (outcome.Error is { } error)
+                    {
+                        rejected++;
+                        errors.Add(error);
+                        LogRunRejected(source.Name, run.RunId, error);
+                    }
+                    else
+                    {
+                        imported++;
+                        rows += outcome.Rows;
+                        lastRunId = run.RunId;
+                        LogRunImported(source.Name, run.RunId, run.Parts.Count, outcome.Rows);
+                    }
                 }
-                else
-                {
-                    imported++;
-                    rows += outcome.Rows;
-                    lastRunId = run.RunId;
-                    LogRunImported(source.Name, run.RunId, run.Parts.Count, outcome.Rows);
-                }
+            }
+            finally
+            {
+                await AbandonAsync(next, prefetch);
             }
 
             var status = rejected > 0 ? "rejected" : "ok";
@@ -210,62 +246,133 @@ public sealed partial class IngestionSync : IDisposable
         }
     }
 
-    private async Task<(long Rows, string? Error)> SyncRunAsync(
-        IngestionSourceOptions source, IExportStore store, ExportRun run, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <summary>Downloads a run's parts into a staging folder of its own (parts in parallel), or says why the run cannot be read.</summary>
+    private async Task<StagedRun> StageAsync(IngestionSourceOptions source, IExportStore store, ExportRun run, CancellationToken cancellationToken)
     {
         if (run.Problem is { } problem)
         {
-            var message = $"source '{source.Name}': run {run.RunId} rejected, the previous data is kept: {problem}";
+            return new StagedRun(null, [], $"source '{source.Name}': run {run.RunId} rejected, the previous data is kept: {problem}");
+        }
+
+        var claim = new StagingArea(StagingRoot()).Claim(Safe(source.Name));
+        try
+        {
+            var files = run.Parts.Select(part => Path.Combine(claim.Path, part.Key.Replace('/', Path.DirectorySeparatorChar))).ToList();
+            var sizes = new long[run.Parts.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, run.Parts.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken },
+                async (i, ct) => sizes[i] = await DownloadAsync(store, run.Parts[i], files[i], ct));
+            for (var i = 0; i < run.Parts.Count; i++)
+            {
+                if (sizes[i] != run.Parts[i].Size)
+                {
+                    var part = run.Parts[i];
+                    return new StagedRun(claim, [], string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"source '{source.Name}': run {run.RunId} rejected, the previous data is kept: part {part.Key} ended after {sizes[i]:N0} of its {part.Size:N0} bytes."));
+                }
+            }
+
+            return new StagedRun(claim, files, null);
+        }
+        catch
+        {
+            Release(claim);
+            throw;
+        }
+    }
+
+    /// <summary>Imports a staged run all or nothing, or records why it was rejected.</summary>
+    private async Task<(long Rows, string? Error)> ImportStagedAsync(
+        IngestionSourceOptions source, ExportRun run, StagedRun staged, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (staged.Problem is { } problem)
+        {
+            await RecordRejectedRunAsync(source.Name, run, problem, cancellationToken);
+            return (0, problem);
+        }
+
+        var staging = staged.Folder!.Path;
+        progress?.Report($"{source.Name}: importing run {run.RunId}");
+        var keys = KeyPrefix(source);
+        var report = await _importer.ImportRunAsync(
+            staged.Files,
+            async (commit, ct) =>
+            {
+                await NameImportsByKeyAsync(commit.Connection, commit.Transaction, staging, keys, ct);
+                await RecordImportedRunAsync(source.Name, run, commit, ct);
+            },
+            progress,
+            cancellationToken);
+        if (!report.Succeeded)
+        {
+            await using (var connection = await _database.OpenConnectionAsync(cancellationToken))
+            await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+            {
+                await NameImportsByKeyAsync(connection, transaction, staging, keys, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            var cause = report.Files.FirstOrDefault(f => f.Error is not null && !f.Error.Contains("of the same export run was rejected", StringComparison.Ordinal))
+                ?? report.Files.First(f => f.Error is not null);
+            var message = $"source '{source.Name}': run {run.RunId} rejected, the previous data is kept: {Unstage(cause.Error!, staging)}";
             await RecordRejectedRunAsync(source.Name, run, message, cancellationToken);
             return (0, message);
         }
 
-        var staging = Path.Combine(StagingRoot(), Safe(source.Name), Guid.NewGuid().ToString("N"));
+        return (report.Files.Sum(f => f.Rows), null);
+    }
+
+    /// <summary>Stops a prefetch the sync no longer needs (it ended early or failed) and frees its staging folder.</summary>
+    private async Task AbandonAsync(Task<StagedRun>? next, CancellationTokenSource prefetch)
+    {
+        if (next is null)
+        {
+            return;
+        }
+
+        await prefetch.CancelAsync();
         try
         {
-            var files = new List<string>(run.Parts.Count);
-            foreach (var part in run.Parts)
-            {
-                var path = Path.Combine(staging, part.Key.Replace('/', Path.DirectorySeparatorChar));
-                var written = await DownloadAsync(store, part, path, cancellationToken);
-                if (written != part.Size)
-                {
-                    var message = string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"source '{source.Name}': run {run.RunId} rejected, the previous data is kept: part {part.Key} ended after {written:N0} of its {part.Size:N0} bytes.");
-                    await RecordRejectedRunAsync(source.Name, run, message, cancellationToken);
-                    return (0, message);
-                }
-
-                files.Add(path);
-            }
-
-            progress?.Report($"{source.Name}: importing run {run.RunId}");
-            var report = await _importer.ImportRunAsync(files, (commit, ct) => RecordImportedRunAsync(source.Name, run, commit, ct), progress, cancellationToken);
-            if (!report.Succeeded)
-            {
-                var cause = report.Files.FirstOrDefault(f => f.Error is not null && !f.Error.Contains("of the same export run was rejected", StringComparison.Ordinal))
-                    ?? report.Files.First(f => f.Error is not null);
-                var message = $"source '{source.Name}': run {run.RunId} rejected, the previous data is kept: {Unstage(cause.Error!, staging)}";
-                await RecordRejectedRunAsync(source.Name, run, message, cancellationToken);
-                return (0, message);
-            }
-
-            return (report.Files.Sum(f => f.Rows), null);
+            Release((await next).Folder);
         }
-        finally
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            TryDelete(staging);
+            // Whatever stopped it (the cancellation, or the store failing meanwhile) is the next sync's to meet: this sync is
+            // already ending with its own outcome, and StageAsync has freed the folder.
         }
     }
 
     private static async Task<long> DownloadAsync(IExportStore store, ExportObject part, string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var input = await store.OpenReadAsync(part.Key, cancellationToken);
         await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        await input.CopyToAsync(output, 1 << 16, cancellationToken);
+        await store.CopyToAsync(part.Key, output, cancellationToken);
         return output.Length;
+    }
+
+    /// <summary>How the import history names a synced part: the source and the object's key (<c>aws-prod:focus/export/data/...</c>).</summary>
+    private static string KeyPrefix(IngestionSourceOptions source) =>
+        source.Name + ":" + (source.Kind == IngestionSourceKind.LocalFolder || string.IsNullOrWhiteSpace(source.Location.Prefix) ? string.Empty : source.Location.Prefix.Trim('/') + "/");
+
+    /// <summary>
+    /// The importer records the files it read, here staged copies that are deleted after the run: their history rows (and the
+    /// errors that quote them) are renamed to the source and object key, the name the part has where it lives.
+    /// </summary>
+    private static async Task NameImportsByKeyAsync(SqliteConnection connection, SqliteTransaction transaction, string staging, string keyPrefix, CancellationToken cancellationToken)
+    {
+        var staged = staging + Path.DirectorySeparatorChar;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // substr, not LIKE: a staged path may hold '%' or '_'; the staging folder is unique to this run, so only its rows match.
+        command.CommandText =
+            "UPDATE Imports SET FilePath = $k || replace(substr(FilePath, length($s) + 1), $sep, '/'), Error = replace(Error, $s, $k) " +
+            "WHERE substr(FilePath, 1, length($s)) = $s";
+        command.Parameters.AddWithValue("$s", staged);
+        command.Parameters.AddWithValue("$k", keyPrefix);
+        command.Parameters.AddWithValue("$sep", Path.DirectorySeparatorChar.ToString());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Written in the run's import transaction: the run, the source's latest run id and the accounts' freshness commit with the data.</summary>
@@ -385,18 +492,35 @@ public sealed partial class IngestionSync : IDisposable
 
     private static string Safe(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 
-    private void TryDelete(string folder)
+    private void Release(StagingFolder? folder)
     {
+        if (folder is null)
+        {
+            return;
+        }
+
         try
         {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            folder.Dispose();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            LogStagingLeft(folder, e.Message);
+            LogStagingLeft(folder.Path, e.Message);
+        }
+    }
+
+    /// <summary>Folders left by syncs that did not finish (a killed process); a running sync's folder is held and kept.</summary>
+    private void RemoveStaleStaging()
+    {
+        var (removed, failed) = new StagingArea(StagingRoot()).RemoveStale();
+        foreach (var folder in removed)
+        {
+            LogStaleStagingRemoved(folder);
+        }
+
+        foreach (var (folder, problem) in failed)
+        {
+            LogStagingLeft(folder, problem);
         }
     }
 
@@ -412,6 +536,9 @@ public sealed partial class IngestionSync : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion source {Source} could not be synced: {Problem}")]
     private partial void LogSourceFailed(string source, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed staging folder {Folder}, left by a sync that did not finish")]
+    private partial void LogStaleStagingRemoved(string folder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Staged export files in {Folder} could not be deleted: {Problem}")]
     private partial void LogStagingLeft(string folder, string problem);

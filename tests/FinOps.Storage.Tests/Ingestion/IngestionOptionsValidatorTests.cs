@@ -25,6 +25,7 @@ public sealed class IngestionOptionsValidatorTests
         { new() { Name = "x", Kind = IngestionSourceKind.AwsS3 }, "Ingestion:Sources:0:Location:Bucket is required (source 'x', kind AwsS3)." },
         { new() { Name = "x", Kind = IngestionSourceKind.S3Compatible, Location = { Bucket = "b" } }, "Ingestion:Sources:0:Location:ServiceUrl is required (source 'x', kind S3Compatible)." },
         { new() { Name = "x", Kind = IngestionSourceKind.S3Compatible, Location = { Bucket = "b", ServiceUrl = "minio:9000" } }, "Ingestion:Sources:0:Location:ServiceUrl 'minio:9000' is not an http(s) URL (source 'x', kind S3Compatible)." },
+        { new() { Name = "x", Kind = IngestionSourceKind.Gcs }, "Ingestion:Sources:0:Location:Bucket is required (source 'x', kind Gcs)." },
         { new() { Name = "x", Kind = IngestionSourceKind.LocalFolder }, "Ingestion:Sources:0:Location:Path is required (source 'x', kind LocalFolder)." },
         { new() { Name = "x", Kind = IngestionSourceKind.AzureBlob, Location = { Container = "c" } }, "Ingestion:Sources:0: set Credentials:ConnectionString, Credentials:SasUrl, or Location:ServiceUrl (the account's blob endpoint, for DefaultAzureCredential) (source 'x', kind AzureBlob)." },
         { new() { Name = "x", Kind = IngestionSourceKind.LocalFolder, Location = { Path = "/x" }, ExpectedCadence = TimeSpan.Zero }, "Ingestion:Sources:0:ExpectedCadence must be positive, not 00:00:00 (source 'x', kind LocalFolder)." },
@@ -50,6 +51,29 @@ public sealed class IngestionOptionsValidatorTests
         Assert.StartsWith("Ingestion:Sources:0:Credentials:AccessKeyId and Ingestion:Sources:0:Credentials:SecretAccessKey go together", failure, StringComparison.Ordinal);
         Assert.DoesNotContain("AKIAEXAMPLEKEYID0001", failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_GcsKeyGivenBothAsPathAndJson_FailsWithoutShowingTheKey()
+    {
+        var source = new IngestionSourceOptions
+        {
+            Name = "gcp",
+            Kind = IngestionSourceKind.Gcs,
+            Location = { Bucket = "b" },
+            Credentials = { ServiceAccountKeyPath = "/keys/sa.json", ServiceAccountKeyJson = "{\"private_key\":\"s3cr3t\"}" },
+        };
+
+        var failure = Assert.Single(Validator.Validate(null, Options(source)).Failures!);
+
+        Assert.Equal(
+            "Ingestion:Sources:0:Credentials:ServiceAccountKeyPath and Ingestion:Sources:0:Credentials:ServiceAccountKeyJson are two ways to give one key: " +
+            "set one, or neither for application default credentials (source 'gcp', kind Gcs).",
+            failure);
+    }
+
+    [Fact]
+    public void Validate_GcsSourceWithBucketOnly_SucceedsForApplicationDefaultCredentials() =>
+        Assert.True(Validator.Validate(null, Options(new IngestionSourceOptions { Name = "gcp", Kind = IngestionSourceKind.Gcs, Location = { Bucket = "b" } })).Succeeded);
 
     [Fact]
     public void Validate_TwoSourcesWithOneName_FailsOnTheSecond()

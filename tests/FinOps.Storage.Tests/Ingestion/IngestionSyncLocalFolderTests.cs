@@ -107,6 +107,53 @@ public sealed class IngestionSyncLocalFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_StagingLeftByAKilledSync_IsRemovedWhileARunningSyncsFolderIsKept()
+    {
+        var export = new AwsExportWriter("bucket", "focus", "cost-export", WriteAsync);
+        await export.DeliverAsync("2026-01", "exec-1", Gzip(Rows("2026-01", 2, 4m, "i-a")));
+        var root = Path.Combine(Path.GetDirectoryName(_db.Database.DatabasePath)!, "ingestion");
+        var dead = Path.Combine(root, "local", "5d0c6f3e9a8b4c7d5d0c6f3e9a8b4c7d");
+        Directory.CreateDirectory(Path.Combine(dead, "focus"));
+        await File.WriteAllBytesAsync(Path.Combine(dead, "focus", "cost-export-00001.csv.gz"), Gzip(Rows("2026-01", 2, 4m, "i-a")));
+        await File.WriteAllBytesAsync(dead + ".lock", []);
+        // Another process's sync of another source, mid-download: its claim is held.
+        using var running = new StagingArea(root).Claim("aws-prod");
+        using var sync = Sync();
+
+        var result = Assert.Single(await sync.SyncAsync(null, null, CancellationToken.None));
+
+        Assert.Equal(("ok", 1), (result.Status, result.Imported));
+        Assert.False(Directory.Exists(dead));
+        Assert.False(File.Exists(dead + ".lock"));
+        Assert.True(Directory.Exists(running.Path));
+        Assert.Equal([Path.Combine(root, "aws-prod"), Path.Combine(root, "local")], Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal));
+        Assert.Equal([running.Path], Directory.EnumerateDirectories(Path.Combine(root, "aws-prod")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(root, "local")));
+    }
+
+    [Fact]
+    public async Task SyncAsync_CrashWhileTheNextRunIsDownloading_LeavesNoStagedFilesAndImportsBothRunsOnce()
+    {
+        var export = new AwsExportWriter("bucket", "focus", "cost-export", WriteAsync);
+        await export.DeliverAsync("2025-12", "exec-dec", Gzip(Rows("2025-12", 2, 3m, "i-a")));
+        await export.DeliverAsync("2026-01", "exec-jan", Gzip(Rows("2026-01", 2, 4m, "i-a")), Gzip(Rows("2026-01", 2, 1m, "i-b")));
+        var staging = Path.Combine(Path.GetDirectoryName(_db.Database.DatabasePath)!, "ingestion");
+        using (var crashing = Sync())
+        {
+            // December imports while January is fetched; December's commit dies, so January's prefetch is abandoned.
+            crashing.BeforeRunCommit = (_, _) => throw new SimulatedCrashException();
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.SyncAsync(null, null, CancellationToken.None));
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories));
+        using var sync = Sync();
+        var result = Assert.Single(await sync.SyncAsync(null, null, CancellationToken.None));
+
+        Assert.Equal(("ok", 2, 6L), (result.Status, result.Imported, result.Rows));
+        Assert.Equal(10m, await TotalAsync());
+    }
+
+    [Fact]
     public async Task SyncAsync_UnknownSourceName_ThrowsListingTheConfiguredOnes()
     {
         using var sync = Sync();

@@ -166,6 +166,28 @@ public sealed class IngestionSyncS3Tests : IClassFixture<S3EmulatorFixture>, IDi
     }
 
     [Fact]
+    public async Task SyncAsync_ImportHistory_NamesEachPartBySourceAndObjectKeyNotByItsStagedCopy()
+    {
+        var (bucket, export) = await NewExportAsync();
+        await export.DeliverAsync("2026-01", "exec-1", Gzip(Rows("2026-01", 2, 10m, "i-a")), Gzip(Rows("2026-01", 2, 1m, "i-b")));
+        using var sync = Sync(bucket, export);
+        await sync.SyncAsync(null, null, CancellationToken.None);
+        var cut = Gzip(Rows("2026-01", 3, 1m, "i-b"));
+        await export.DeliverAsync("2026-01", "exec-2", Gzip(Rows("2026-01", 3, 10m, "i-a")), cut[..(cut.Length / 2)]);
+        await sync.SyncAsync(null, null, CancellationToken.None);
+
+        var history = await _importer.GetImportHistoryAsync(CancellationToken.None);
+
+        string Name(int part) => $"{SourceName}:{export.PartKey("2026-01", part)}";
+        Assert.Equal(
+            [(Name(2), ImportStatus.Failed), (Name(1), ImportStatus.Failed), (Name(2), ImportStatus.Imported), (Name(1), ImportStatus.Imported)],
+            history.Select(h => (h.FilePath, h.Status)));
+        var staging = Path.Combine(Path.GetDirectoryName(_db.Database.DatabasePath)!, "ingestion");
+        Assert.All(history, h => Assert.DoesNotContain(staging, h.Error ?? string.Empty, StringComparison.Ordinal));
+        Assert.Contains(Name(2), history[0].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SyncAsync_PartListedButNotDelivered_RejectsTheRunNamingThePart()
     {
         var (bucket, export) = await NewExportAsync();
