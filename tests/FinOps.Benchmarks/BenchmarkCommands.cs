@@ -20,7 +20,7 @@ public static class BenchmarkCommands
                                                     ours (CostImporter into a fresh SQLite file) vs DuckDB (read_csv + daily GROUP BY)
           query    --rows N [--iterations 200]      p50/p95 of ten CostQuery shapes, ours (ICostQueryService) vs DuckDB SQL, totals cross-checked
           ask      --rows N [--iterations 200]      parse + query + compose p95 of 31 eval questions (QuestionService)
-          profile  --rows N                         where our import's time goes (hash, read, quality, aggregate + SQLite)
+          profile  --rows N [--shape S]             where our import's time goes (hash, read, quality, aggregate + SQLite)
           forecast [--rows 200000] [--months 13] [--periods month,quarter,year] [--fiscal-starts 1,2] [--outcomes f]
                                                     backtest of the cost forecaster vs three baselines (MAPE, 80% interval coverage)
           digests  --rows N [--teams 10000] [--runs 3] [--sample 200]
@@ -255,7 +255,7 @@ public static class BenchmarkCommands
 
     private static async Task<int> ProfileAsync(BenchArgs options, CancellationToken cancellationToken)
     {
-        var (rows, csv, folder) = Prepare(options);
+        var (rows, csv, folder) = Prepare(options, Shape(options));
         var phases = await OurSide.ProfileAsync(csv, OursDb(folder, rows) + ".profile", cancellationToken);
         OurSide.DeleteDatabase(OursDb(folder, rows) + ".profile");
         foreach (var (phase, value) in phases)

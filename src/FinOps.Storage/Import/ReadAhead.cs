@@ -17,8 +17,9 @@ namespace FinOps.Storage.Import;
 /// </remarks>
 internal static class ReadAhead
 {
-    internal const int ChunkSize = 1_024;
-    internal const int Chunks = 8;
+    // 4,096 rows a chunk: the consumer waits for the parser (the critical path) once per chunk, and each wait spins first.
+    internal const int ChunkSize = 4_096;
+    internal const int Chunks = 4;
 
     public static IEnumerable<FocusRecord> Read(IFocusFileReader reader, string path, CancellationToken cancellationToken)
     {
@@ -51,22 +52,25 @@ internal static class ReadAhead
 
     private static ExceptionDispatchInfo? Produce(IFocusFileReader reader, string path, BlockingCollection<FocusRecord[]> queue, CancellationToken stop)
     {
-        var chunk = new List<FocusRecord>(ChunkSize);
+        var chunk = new FocusRecord[ChunkSize];
+        var count = 0;
         try
         {
             foreach (var record in reader.Read(path, FocusReadOptions.CostStore, stop))
             {
-                chunk.Add(record);
-                if (chunk.Count == ChunkSize)
+                chunk[count++] = record;
+                if (count == ChunkSize)
                 {
-                    queue.Add([.. chunk], stop);
-                    chunk.Clear();
+                    // Handed over whole: the consumer owns the array, the next rows go into a new one (no copy).
+                    queue.Add(chunk, stop);
+                    chunk = new FocusRecord[ChunkSize];
+                    count = 0;
                 }
             }
 
-            if (chunk.Count > 0)
+            if (count > 0)
             {
-                queue.Add([.. chunk], stop);
+                queue.Add(chunk[..count], stop);
             }
 
             return null;
@@ -79,11 +83,11 @@ internal static class ReadAhead
         catch (Exception ex)
         {
             // Hand over the rows read before the failure first, as a plain enumeration would have.
-            if (chunk.Count > 0 && !stop.IsCancellationRequested)
+            if (count > 0 && !stop.IsCancellationRequested)
             {
                 try
                 {
-                    queue.Add([.. chunk], stop);
+                    queue.Add(chunk[..count], stop);
                 }
                 catch (OperationCanceledException)
                 {
