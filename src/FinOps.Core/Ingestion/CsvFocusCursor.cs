@@ -267,14 +267,15 @@ internal sealed class CsvFocusCursor : IDisposable
         {
             try
             {
-                if (resource?.TagsText is { } known && tags.SequenceEqual(known))
+                // The remembered text is the trimmed cell: compare it with the trimmed cell.
+                if (resource?.TagsText is { } known && tags.Trim().SequenceEqual(known))
                 {
                     row.Tags = resource.Tags;
                 }
                 else
                 {
-                    row.Tags = _tags.Parse(tags);
-                    resource?.RememberTags(tags, row.Tags);
+                    row.Tags = _tags.Parse(tags, out var text);
+                    resource?.RememberTags(text, row.Tags);
                 }
 
                 _previous[(int)FocusColumn.Tags].Remember(tags);

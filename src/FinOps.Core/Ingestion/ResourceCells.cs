@@ -18,8 +18,8 @@ internal sealed class ResourceCells
     private readonly Dictionary<string, Entry> _entries = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="capacity">Most resources remembered at once.</param>
-    /// <param name="maxTagChars">Most characters of tag JSON remembered at once (2 M chars = 4 MB).</param>
-    public ResourceCells(int capacity = 16_384, long maxTagChars = 2_000_000)
+    /// <param name="maxTagChars">Most characters of tag JSON remembered at once (8 M chars = 16 MB, counted though mostly shared with the tag cache).</param>
+    public ResourceCells(int capacity = 16_384, long maxTagChars = 8_000_000)
     {
         _capacity = capacity;
         _maxTagChars = maxTagChars;
@@ -60,15 +60,23 @@ internal sealed class ResourceCells
 
         public IReadOnlyDictionary<string, string> Tags { get; private set; } = FocusTags.Empty;
 
-        public void RememberTags(ReadOnlySpan<char> text, IReadOnlyDictionary<string, string> tags)
+        /// <summary>Remembers the resource's tags; <paramref name="text"/> is the Tags cell trimmed, as the tag cache holds it (shared, not copied).</summary>
+        public void RememberTags(string? text, IReadOnlyDictionary<string, string> tags)
         {
+            if (text is null)
+            {
+                TagsText = null;
+                return;
+            }
+
             if (owner._tagChars + text.Length > owner._maxTagChars)
             {
-                // Too much JSON held: start over (this entry, no longer listed, lives on with its row only).
+                // Too much JSON held (the tag cache may have let these strings go): start over. This entry, no longer
+                // listed, lives on with its row only.
                 owner.Clear();
             }
 
-            TagsText = text.ToString();
+            TagsText = text;
             Tags = tags;
             owner._tagChars += text.Length;
         }
