@@ -30,6 +30,30 @@ public static class BenchData
         ? CsvPath(folder, rows)
         : Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"focus-{rows}-{months}m.csv"));
 
+    /// <summary>The CSV of an export shape (the demo's keeps the name of <see cref="CsvPath(string, int)"/>).</summary>
+    public static string CsvPath(string folder, int rows, ExportShape shape) => shape == ExportShape.Demo
+        ? CsvPath(folder, rows)
+        : Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{BenchmarkCommands.ShapeName(shape)}-{rows}.csv"));
+
+    /// <summary>The CSV of <paramref name="shape"/> for <paramref name="rows"/>, generated when missing (the demo's by the demo generator).</summary>
+    public static string Ensure(string path, int rows, ExportShape shape, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (shape == ExportShape.Demo || File.Exists(path))
+        {
+            return Ensure(path, rows, log);
+        }
+
+        var partial = path + ".partial";
+        var watch = Stopwatch.StartNew();
+        var written = ShapedExportGenerator.Write(partial, shape, rows, AsOf.AddDays(-1));
+        File.Move(partial, path, overwrite: true);
+        log.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"generated {path}: {written:N0} rows of shape {shape}, {ShapedExportGenerator.Days(shape)} days to {AsOf.AddDays(-1):yyyy-MM-dd}, {new FileInfo(path).Length / 1_048_576.0:F0} MB in {watch.Elapsed.TotalSeconds:F1} s"));
+        return path;
+    }
+
     /// <summary>The CSV for <paramref name="rows"/>, generated when missing (written to a temporary name first, so a killed run leaves no half file).</summary>
     public static string Ensure(string path, int rows, TextWriter log) => Ensure(path, rows, DefaultMonths, log);
 

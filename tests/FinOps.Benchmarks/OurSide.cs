@@ -52,14 +52,17 @@ public static partial class OurSide
     {
         var phases = new Dictionary<string, double>(StringComparer.Ordinal);
         var watch = Stopwatch.StartNew();
+        var cpu = PeakMemory.CpuSeconds();
         await using (var stream = new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
         {
             await SHA256.HashDataAsync(stream, cancellationToken);
         }
 
         phases["sha256"] = watch.Elapsed.TotalSeconds;
+        phases["sha256 CPU seconds"] = PeakMemory.CpuSeconds() - cpu;
 
         watch.Restart();
+        cpu = PeakMemory.CpuSeconds();
         long rows = 0;
         foreach (var record in new FocusFileReader().Read(csvPath, FocusReadOptions.CostStore, cancellationToken))
         {
@@ -67,8 +70,10 @@ public static partial class OurSide
         }
 
         phases["read (the columns the store keeps)"] = watch.Elapsed.TotalSeconds;
+        phases["read CPU seconds"] = PeakMemory.CpuSeconds() - cpu;
 
         watch.Restart();
+        cpu = PeakMemory.CpuSeconds();
         var analyzer = new DataQualityAnalyzer();
         foreach (var record in new FocusFileReader().Read(csvPath, FocusReadOptions.CostStore, cancellationToken))
         {
@@ -77,6 +82,7 @@ public static partial class OurSide
 
         _ = analyzer.Warnings();
         phases["read+quality"] = watch.Elapsed.TotalSeconds;
+        phases["read+quality CPU seconds"] = PeakMemory.CpuSeconds() - cpu;
 
         // The import overlaps these: it hashes on a second thread while the store starts and the rows are read, and
         // rolls rows up on one thread while the next rows are parsed on another; alone they show each part's weight.

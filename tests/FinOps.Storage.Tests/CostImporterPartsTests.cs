@@ -207,6 +207,42 @@ public sealed class CostImporterPartsTests : IDisposable
         Assert.Contains($"2 files ({half1}, {half2})", notice, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ImportAsync_RestatedExportWithAnUnchangedFirstPart_KeepsThatPartsRows()
+    {
+        // A two-part export of one billing slice; the provider restates it and only the second part's bytes change.
+        var part1 = File("part-00001.csv", [.. Enumerable.Range(0, 12).Select(h => Row("2026-01-10", 1m, hour: h))]);
+        var part2 = File("part-00002.csv", [.. Enumerable.Range(12, 12).Select(h => Row("2026-01-10", 1m, hour: h))]);
+        await _importer.ImportAsync([part1, part2], CancellationToken.None);
+        File("part-00002.csv", [.. Enumerable.Range(12, 12).Select(h => Row("2026-01-10", 2m, hour: h))]);
+
+        var report = await _importer.ImportAsync([part1, part2], CancellationToken.None);
+
+        // The restated part replaces the slice, so the unchanged part is read again rather than skipped: its 12 rows stay.
+        Assert.True(report.Succeeded);
+        Assert.Equal([ImportStatus.Imported, ImportStatus.Imported], report.Files.Select(f => f.Status));
+        Assert.Equal(12m + 24m, await TotalAsync("Acme 111"));
+
+        // And a third run of the same bytes changes nothing: both parts are current.
+        var again = await _importer.ImportAsync([part1, part2], CancellationToken.None);
+        Assert.Equal([ImportStatus.Unchanged, ImportStatus.Unchanged], again.Files.Select(f => f.Status));
+        Assert.Equal(36m, await TotalAsync("Acme 111"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_UnchangedPartOfAnotherSliceBesideARestatedOne_StillSkipped()
+    {
+        var january = File("jan.csv", Row("2026-01-10", 5m));
+        var february = File("feb.csv", Row("2026-02-10", 7m, period: "2026-02-01"));
+        await _importer.ImportAsync([january, february], CancellationToken.None);
+        File("feb.csv", Row("2026-02-10", 8m, period: "2026-02-01"));
+
+        var report = await _importer.ImportAsync([january, february], CancellationToken.None);
+
+        Assert.Equal([ImportStatus.Unchanged, ImportStatus.Imported], report.Files.Select(f => f.Status));
+        Assert.Equal(5m, await TotalAsync("Acme 111"));
+    }
+
     private string File(string name, params FocusRecord[] records)
     {
         var path = _db.File(name, name + ":" + string.Join(";", records.Select(r => $"{r.ChargePeriodStart:O}/{r.EffectiveCost}/{r.BillingAccountId}")));

@@ -39,21 +39,27 @@ internal sealed class FocusTags
     }
 
     /// <summary>Parses <paramref name="json"/>; throws <see cref="FormatException"/> when it is not a JSON object.</summary>
+    public IReadOnlyDictionary<string, string> Parse(ReadOnlySpan<char> json) => Parse(json, out _);
+
+    /// <summary>As <see cref="Parse(ReadOnlySpan{char})"/>; <paramref name="text"/> is the trimmed JSON as a string (the cache's own instance when cached), or null for no tags.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IReadOnlyDictionary<string, string> Parse(ReadOnlySpan<char> json)
+    public IReadOnlyDictionary<string, string> Parse(ReadOnlySpan<char> json, out string? text)
     {
-        var text = json.Trim();
-        if (FocusValues.IsNull(text) || text.SequenceEqual("{}"))
+        var trimmed = json.Trim();
+        if (FocusValues.IsNull(trimmed) || trimmed.SequenceEqual("{}"))
         {
+            text = null;
             return Empty;
         }
 
-        if (_lookup.TryGetValue(text, out var cached))
+        if (_lookup.TryGetValue(trimmed, out var cachedKey, out var cached))
         {
+            text = cachedKey;
             return cached;
         }
 
-        var key = text.ToString();
+        var key = trimmed.ToString();
+        text = key;
         var parsed = ParseObject(key);
         if (key.Length <= _maxKeyLength)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -272,6 +273,8 @@ public sealed partial class CostImporter : IDisposable
         var lastDays = exportRun is null ? null : new Dictionary<int, int>();
         var replacedInRun = new HashSet<int>();
         var results = new List<FileImportResult>(paths.Count);
+        var skipped = new Dictionary<int, HashSet<int>>();
+        HashSet<int> owned = [];
         for (var i = 0; i < paths.Count; i++)
         {
             if (refused.TryGetValue(i, out var refusal))
@@ -282,7 +285,8 @@ public sealed partial class CostImporter : IDisposable
             }
 
             overlap?.BeginFile(i);
-            var result = await ImportFileAsync(connection, transaction, paths[i], replacedInRun, overlap, contested, lastDays, cancellationToken);
+            owned.Clear();
+            var result = await ImportFileAsync(connection, transaction, paths[i], replacedInRun, overlap, contested, lastDays, cancellationToken, owned: owned);
             if (exportRun is not null && result.Status == ImportStatus.Failed)
             {
                 results.Add(result);
@@ -302,7 +306,37 @@ public sealed partial class CostImporter : IDisposable
                 overlap?.DiscardFile(i);
             }
 
+            if (result.Status == ImportStatus.Unchanged)
+            {
+                skipped[i] = owned;
+                owned = [];
+            }
+
             results.Add(result);
+        }
+
+        // A file skipped as unchanged kept its rows only as long as its slices did: when a later file of this run replaced
+        // one of them (a restated export whose other part did not change), it is read again and adds to the new slice.
+        // Reading it may replace another slice it shares with a file skipped too, so until none is left.
+        while (skipped.FirstOrDefault(s => s.Value.Overlaps(replacedInRun)) is { Value: not null } stale)
+        {
+            var i = stale.Key;
+            skipped.Remove(i);
+            overlap?.BeginFile(i);
+            var result = await ImportFileAsync(connection, transaction, paths[i], replacedInRun, overlap, contested, lastDays, cancellationToken, reread: true);
+            if (result.Status == ImportStatus.Imported && overlap?.EndFile() is { } conflict)
+            {
+                var (slice, messages) = await DescribeConflictAsync(connection, transaction, paths, conflict, cancellationToken);
+                await transaction.RollbackAsync(CancellationToken.None);
+                return new RunOutcome(results, conflict, messages, slice);
+            }
+
+            if (result.Status == ImportStatus.Failed)
+            {
+                overlap?.DiscardFile(i);
+            }
+
+            results[i] = result;
         }
 
         if (exportRun is not null)
@@ -382,9 +416,12 @@ public sealed partial class CostImporter : IDisposable
         return results;
     }
 
+    /// <param name="owned">For a file skipped as unchanged: filled with the slices its earlier import holds.</param>
+    /// <param name="reread">Read the rows even when the same bytes were imported before.</param>
     private async Task<FileImportResult> ImportFileAsync(
         SqliteConnection connection, SqliteTransaction transaction, string path, HashSet<int> replacedInRun, RunOverlap? overlap,
-        IReadOnlyDictionary<SliceKey, string> contested, Dictionary<int, int>? lastDays, CancellationToken cancellationToken)
+        IReadOnlyDictionary<SliceKey, string> contested, Dictionary<int, int>? lastDays, CancellationToken cancellationToken,
+        HashSet<int>? owned = null, bool reread = false)
     {
         long bytes;
         try
@@ -398,11 +435,11 @@ public sealed partial class CostImporter : IDisposable
 
         // Hashing starts at once, on another core: it overlaps the reading of the rows.
         using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var hashing = Task.Run(() => HashAsync(path, stopHashing.Token), stopHashing.Token);
+        var hashing = Task.Factory.StartNew(() => Hash(path, stopHashing.Token), stopHashing.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             // Parts of an export run (lastDays kept) are always read: see ImportRunAsync.
-            if (lastDays is null && await MayHaveBeenImportedAsync(connection, transaction, bytes, cancellationToken))
+            if (lastDays is null && !reread && await MayHaveBeenImportedAsync(connection, transaction, bytes, cancellationToken))
             {
                 // An import of the same size is on record: wait for the hash, so that the same bytes are skipped without reading them as FOCUS.
                 string hash;
@@ -415,7 +452,7 @@ public sealed partial class CostImporter : IDisposable
                     return await FailAsync(connection, transaction, path, string.Empty, bytes, $"{path}: {ex.Message}", cancellationToken);
                 }
 
-                if (await FindCurrentImportAsync(connection, transaction, hash, cancellationToken) is { } unchanged)
+                if (await FindCurrentImportAsync(connection, transaction, hash, owned, cancellationToken) is { } unchanged)
                 {
                     LogUnchanged(path);
                     return unchanged with { File = path };
@@ -559,19 +596,34 @@ public sealed partial class CostImporter : IDisposable
     }
 
     /// <summary>The earlier import of the same bytes when every slice it wrote still belongs to it.</summary>
-    private static async Task<FileImportResult?> FindCurrentImportAsync(SqliteConnection connection, SqliteTransaction transaction, string hash, CancellationToken cancellationToken)
+    /// <param name="owned">Filled with the slices of that import, when it is current.</param>
+    private static async Task<FileImportResult?> FindCurrentImportAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string hash, HashSet<int>? owned, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             "SELECT FilePath, Rows, Facts, Slices, Periods, Currencies, Warnings, " +
-            "(SELECT COUNT(*) FROM ImportSlices s WHERE s.ImportId = i.Id) FROM Imports i " +
+            "(SELECT COUNT(*) FROM ImportSlices s WHERE s.ImportId = i.Id), Id FROM Imports i " +
             "WHERE Sha256 = $h AND Status = 'imported' ORDER BY Id DESC LIMIT 1";
         command.Parameters.AddWithValue("$h", hash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || reader.GetInt32(3) != reader.GetInt32(7))
         {
             return null;
+        }
+
+        if (owned is not null)
+        {
+            await using var slices = connection.CreateCommand();
+            slices.Transaction = transaction;
+            slices.CommandText = "SELECT SliceId FROM ImportSlices WHERE ImportId = $i";
+            slices.Parameters.AddWithValue("$i", reader.GetInt64(8));
+            await using var sliceReader = await slices.ExecuteReaderAsync(cancellationToken);
+            while (await sliceReader.ReadAsync(cancellationToken))
+            {
+                owned.Add(sliceReader.GetInt32(0));
+            }
         }
 
         return new FileImportResult(
@@ -584,11 +636,31 @@ public sealed partial class CostImporter : IDisposable
             JsonSerializer.Deserialize<List<DataQualityWarning>>(reader.GetString(6)) ?? []);
     }
 
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The file's SHA-256, read with blocking reads on a thread of its own.</summary>
+    /// <remarks>
+    /// Asynchronous reads completed on pool threads, which then spun waiting for the next one: on two cores that spinning
+    /// took CPU time from the parser, the import's critical path.
+    /// </remarks>
+    private static string Hash(string path, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
-        return Convert.ToHexStringLower(hash);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                hash.AppendData(buffer, 0, read);
+            }
+
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {File}: {Rows} rows into {Facts} daily facts, {Warnings} data-quality warnings")]

@@ -41,6 +41,7 @@ internal sealed class ImportBatch : IDisposable
     private readonly string?[] _lastValue = new string?[ValueFields];
     private readonly int[] _lastId = new int[ValueFields];
     private readonly SqliteCommand _insertValue;
+    private readonly SqliteCommand _insertTagSet;
     private readonly FactSegmentWriter _segments;
     private readonly FactKey[] _keys = new FactKey[FlushThreshold];
     private readonly Dictionary<int, List<int>> _factsBySlice = [];
@@ -92,6 +93,11 @@ internal sealed class ImportBatch : IDisposable
         _insertValue = Command("INSERT INTO DimensionValues (Value) VALUES ($v) RETURNING Id");
         _insertValue.Parameters.Add("$v", SqliteType.Text);
         _insertValue.Prepare();
+
+        // Exports with a tag set per resource insert thousands: prepared once, like the values.
+        _insertTagSet = Command("INSERT INTO TagSets (Json) VALUES ($j) RETURNING Id");
+        _insertTagSet.Parameters.Add("$j", SqliteType.Text);
+        _insertTagSet.Prepare();
 
         _segments = new FactSegmentWriter(connection);
     }
@@ -205,6 +211,7 @@ internal sealed class ImportBatch : IDisposable
     public void Dispose()
     {
         _insertValue.Dispose();
+        _insertTagSet.Dispose();
         _segments.Dispose();
     }
 
@@ -427,9 +434,8 @@ internal sealed class ImportBatch : IDisposable
         var json = CanonicalJson(tags);
         if (!_tagSetsByJson.TryGetValue(json, out id))
         {
-            using var insert = Command("INSERT INTO TagSets (Json) VALUES ($j) RETURNING Id");
-            insert.Parameters.AddWithValue("$j", json);
-            id = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            _insertTagSet.Parameters[0].Value = json;
+            id = Convert.ToInt32(_insertTagSet.ExecuteScalar(), CultureInfo.InvariantCulture);
             _tagSetsByJson[json] = id;
         }
 

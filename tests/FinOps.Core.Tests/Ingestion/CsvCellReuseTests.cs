@@ -90,13 +90,14 @@ public sealed class CsvCellReuseTests : IDisposable
     [Fact]
     public void Read_ColumnWithMoreDistinctValuesThanThePoolTrial_KeepsEveryRowsString()
     {
-        const int rows = 5_000;
+        // The pool's trial is 65,536 lookups: the unique descriptions outlast it.
+        const int rows = 70_000;
         var csv = new StringBuilder(FocusCsv.MinimalHeader + ",ChargeDescription,ServiceName,SkuId\n");
         var expected = new List<(string? Description, string Service, string Sku)>();
         for (var i = 0; i < rows; i++)
         {
             // Unique descriptions, then (after the pool gave up on the column) a few repeating ones and NULLs.
-            string? description = i < 4_500 ? $"Usage of thing {i:D5} in zone {i % 7}" : (i % 3) switch { 0 => "A", 1 => "B", _ => null };
+            string? description = i < 66_000 ? $"Usage of thing {i:D5} in zone {i % 7}" : (i % 3) switch { 0 => "A", 1 => "B", _ => null };
             var service = (i % 3) switch { 0 => "EC2", 1 => "S3", _ => "Lambda" };
             // Mostly repeating: stays pooled; a unique value every 20 rows.
             var sku = i % 20 == 0 ? $"sku-{i}" : $"sku-common-{i % 4}";
@@ -168,6 +169,74 @@ public sealed class CsvCellReuseTests : IDisposable
 
         Assert.Equal(5, read);
         Assert.Equal(7, e.Line);
+        Assert.Equal("Tags", e.Column);
+    }
+
+    [Fact]
+    public void Read_ResourcesInTurnsWhoseCellsChangeBetweenTurns_EveryRowHasItsOwnValues()
+    {
+        // Hourly exports list every resource of an hour, then the next hour: a row's cells are compared with what the same
+        // resource had on its last row. Long ARM ids and many tag keys, values that change for one resource only, in one
+        // column only, back and forth, to NULL and back, and tag JSON equal but for its last characters.
+        string Id(int resource) => $"/subscriptions/0000000{resource}-aaaa-bbbb-cccc-dddddddddddd/resourceGroups/MC_rg-platform-prod-westeurope_aks-platform-prod-westeurope-01_westeurope/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool{resource}-12345678-vmss";
+        string Tags(int resource, int version) =>
+            "\"{" + string.Join(", ", Enumerable.Range(0, 30).Select(k => $"\"\"key-{k:D2}\"\": \"\"value-{resource}-{k:D2}\"\"")) + $", \"\"version\"\": \"\"v{version}\"\"" + "}\"";
+        var header = "ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ProviderName,ResourceId,ServiceName,RegionId,SubAccountName,Tags";
+        var lines = new List<string> { header };
+        var expected = new List<(string Id, string? Service, string? Region, string Account, string? Version, decimal Billed)>();
+        for (var hour = 0; hour < 6; hour++)
+        {
+            for (var resource = 1; resource <= 3; resource++)
+            {
+                // Resource 2 moves region in hour 2 and back in hour 4; resource 3 loses its service name in hour 3 only;
+                // resource 1's tags change version in hours 1 and 4, and it has no tags at all in hour 5.
+                var region = resource == 2 && hour is 2 or 3 ? "northeurope" : "westeurope";
+                var service = resource == 3 && hour == 3 ? null : $"Service {resource}";
+                int? version = resource != 1 ? 1 : hour switch { 0 => 1, 1 or 2 or 3 => 2, 4 => 3, _ => null };
+                var billed = (hour * 10) + resource + 0.25m;
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"2026-11-09 {hour:D2}:00:00,{billed},{billed},USD,Usage,Microsoft,{Id(resource)},{service ?? "NULL"},{region},Account {resource},{(version is { } v ? Tags(resource, v) : "NULL")}"));
+                expected.Add((Id(resource), service, region, $"Account {resource}", version is { } w ? $"v{w}" : null, billed));
+            }
+        }
+
+        var file = _folder.Write("turns.csv", FocusCsv.Lines([.. lines]));
+
+        var records = _reader.Read(file, CancellationToken.None).ToList();
+
+        Assert.Equal(expected.Count, records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var (id, service, region, account, version, billed) = expected[i];
+            var r = records[i];
+            Assert.True(id == r.ResourceId, $"row {i + 2}: resource {r.ResourceId}");
+            Assert.True(service == r.ServiceName, $"row {i + 2}: service {r.ServiceName}");
+            Assert.True(region == r.RegionId, $"row {i + 2}: region {r.RegionId}");
+            Assert.True(account == r.SubAccountName, $"row {i + 2}: account {r.SubAccountName}");
+            Assert.True(version == r.Tags.GetValueOrDefault("version"), $"row {i + 2}: version tag {r.Tags.GetValueOrDefault("version")}");
+            Assert.Equal(version is null ? 0 : 31, r.Tags.Count);
+            Assert.Equal(billed, r.BilledCost);
+        }
+
+        Assert.True(records.All(r => r.ResourceId!.Length > 150));
+    }
+
+    [Fact]
+    public void Read_ResourcesInTurnsWithBadTagsOnALaterTurn_FailsAtThatLine()
+    {
+        var header = "ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ProviderName,ResourceId,Tags";
+        var good = "\"{\"\"team\"\": \"\"a\"\"}\"";
+        var file = _folder.Write("turns-bad.csv", FocusCsv.Lines(
+            header,
+            $"2026-11-09 00:00:00,1,1,USD,Usage,AWS,i-1,{good}",
+            "2026-11-09 00:00:00,1,1,USD,Usage,AWS,i-2,{}",
+            $"2026-11-09 01:00:00,1,1,USD,Usage,AWS,i-1,{good}",
+            "2026-11-09 01:00:00,1,1,USD,Usage,AWS,i-2,{}",
+            "2026-11-09 02:00:00,1,1,USD,Usage,AWS,i-1,\"{\"\"team\"\": \"\"a\"\"\""));
+
+        var e = Assert.Throws<FocusFormatException>(() => _reader.Read(file, CancellationToken.None).ToList());
+
+        Assert.Equal(6, e.Line);
         Assert.Equal("Tags", e.Column);
     }
 
