@@ -1,19 +1,29 @@
 using FinOps.Storage.Data;
 using FinOps.Storage.Queue;
+using FinOps.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FinOps.Storage.Tests;
 
-/// <summary>A SQLite file in its own temp folder, deleted with the folder when the test ends.</summary>
+/// <summary>
+/// A SQLite file in its own temp folder, deleted with the folder when the test ends; or, with <see cref="StorageProvider.PostgreSql"/>,
+/// a fresh database of the test process's throwaway cluster (<see cref="PostgreSqlCluster"/>), dropped when the test ends.
+/// </summary>
 internal sealed class TestDatabase : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "finops-store-tests", Guid.NewGuid().ToString("N"));
 
-    public TestDatabase(TimeSpan? importLockTimeout = null)
+    public TestDatabase(TimeSpan? importLockTimeout = null, StorageProvider provider = StorageProvider.Sqlite)
     {
         Directory.CreateDirectory(_folder);
         var options = new StorageOptions { DatabasePath = Path.Combine(_folder, "db", "finops.db") };
+        if (provider == StorageProvider.PostgreSql)
+        {
+            options.Provider = StorageProvider.PostgreSql;
+            options.ConnectionString = PostgreSqlCluster.Shared.CreateDatabase();
+        }
+
         options.ImportLockTimeout = importLockTimeout ?? options.ImportLockTimeout;
         Options = Microsoft.Extensions.Options.Options.Create(options);
         Database = new CostDatabase(Options);
@@ -42,6 +52,11 @@ internal sealed class TestDatabase : IDisposable
         Database.Dispose();
         Queue.Dispose();
         SqliteConnection.ClearAllPools();
+        if (Options.Value.Provider == StorageProvider.PostgreSql)
+        {
+            PostgreSqlCluster.Shared.DropDatabase(Options.Value.ConnectionString!);
+        }
+
         Directory.Delete(_folder, recursive: true);
     }
 }

@@ -44,7 +44,7 @@ public static class BotWebHost
         var app = builder.Build();
         // Every ValidateOnStart check now, all problems in one report, before mapping endpoints reads any options.
         app.Services.GetService<IStartupValidator>()?.Validate();
-        StoreLocation.EnsureUsable(app.Services.GetRequiredService<CostDatabase>().DatabasePath);
+        StoreLocation.EnsureUsable(app.Services.GetRequiredService<CostDatabase>());
         app.MapHealth();
         app.MapChartImages();
         app.MapSlack();
