@@ -24,6 +24,12 @@ public sealed class StorageOptions
     /// <summary>Path of the SQLite file; created with its folder and migrated on first use. Default <c>finops.db</c> in the working directory.</summary>
     public string DatabasePath { get; set; } = "finops.db";
 
+    /// <summary>
+    /// The folder whose Data Protection keys (<c>key-*.xml</c>) are copied into the store once, when the store has none: where
+    /// earlier versions kept them. Default: ASP.NET Core's folder for the user running the bot (<c>~/.aspnet/DataProtection-Keys</c>).
+    /// </summary>
+    public string? LegacyKeysFolder { get; set; }
+
     /// <summary>How long an import waits for another import (which holds the store's write lock for its whole run) to finish. Default 15 minutes.</summary>
     public TimeSpan ImportLockTimeout { get; set; } = TimeSpan.FromMinutes(15);
 

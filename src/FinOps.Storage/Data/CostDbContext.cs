@@ -1,7 +1,6 @@
 using FinOps.Storage.Anomalies;
 using FinOps.Storage.Approvals;
 using FinOps.Storage.Budgets;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -14,7 +13,7 @@ namespace FinOps.Storage.Data;
 /// Not sealed for one reason: PostgreSQL keeps its own migrations, which EF Core finds by context type, so
 /// <see cref="PostgreSql.PgCostDbContext"/> derives from this with the same model.
 /// </remarks>
-public class CostDbContext : DbContext, IDataProtectionKeyContext
+public class CostDbContext : DbContext
 {
     public CostDbContext(DbContextOptions<CostDbContext> options)
         : base(options)
@@ -74,7 +73,7 @@ public class CostDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<AnomalyFeedbackEntity> AnomalyFeedback => Set<AnomalyFeedbackEntity>();
 
     /// <summary>ASP.NET Core Data Protection's key ring (it encrypts stored Slack tokens): in the store, so every replica reads the same keys.</summary>
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -193,7 +192,7 @@ public class CostDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(x => new { x.Channel, x.Status, x.NextAttemptAt });
         });
 
-        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("DataProtectionKeys"));
+        modelBuilder.Entity<DataProtectionKeyEntity>(e => e.ToTable("DataProtectionKeys"));
 
         ApprovalModel.Configure(modelBuilder);
         AnomalyAlertModel.Configure(modelBuilder);

@@ -846,7 +846,7 @@ namespace FinOps.Storage.Data.Migrations
                     b.ToTable("TagSets", (string)null);
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+            modelBuilder.Entity("FinOps.Storage.Data.DataProtectionKeyEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

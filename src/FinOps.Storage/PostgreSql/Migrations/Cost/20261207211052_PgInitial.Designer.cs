@@ -880,7 +880,7 @@ namespace FinOps.Storage.PostgreSql.Migrations.Cost
                     b.ToTable("TagSets", (string)null);
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+            modelBuilder.Entity("FinOps.Storage.Data.DataProtectionKeyEntity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
