@@ -23,7 +23,8 @@ internal sealed partial class StoreXmlRepository : IXmlRepository
     private readonly EntityFrameworkCoreXmlRepository<KeyRingDbContext> _inner;
     private readonly string? _legacyFolder;
     private readonly ILogger<StoreXmlRepository> _logger;
-    private readonly Lazy<bool> _ready;
+    private readonly Lock _preparing = new();
+    private bool _ready;
 
     public StoreXmlRepository(CostDatabase database, IServiceProvider services, IOptions<StorageOptions> options, ILoggerFactory loggerFactory)
     {
@@ -31,31 +32,44 @@ internal sealed partial class StoreXmlRepository : IXmlRepository
         _inner = new EntityFrameworkCoreXmlRepository<KeyRingDbContext>(services, loggerFactory);
         _legacyFolder = string.IsNullOrWhiteSpace(options.Value.LegacyKeysFolder) ? LegacyKeyFolder.Default() : options.Value.LegacyKeysFolder;
         _logger = loggerFactory.CreateLogger<StoreXmlRepository>();
-        _ready = new Lazy<bool>(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        _ = _ready.Value;
+        EnsurePrepared();
         return _inner.GetAllElements();
     }
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        _ = _ready.Value;
+        EnsurePrepared();
         _inner.StoreElement(element, friendlyName);
     }
 
-    private bool Prepare()
+    /// <summary>Once per process; a failure (the database not reachable yet) is thrown to this caller and tried again by the next.</summary>
+    private void EnsurePrepared()
     {
-        _database.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var imported = LegacyKeyFolder.ImportOnceAsync(_database, _legacyFolder, CancellationToken.None).GetAwaiter().GetResult();
-        if (imported > 0)
+        if (Volatile.Read(ref _ready))
         {
-            LogImported(_logger, imported, _legacyFolder!, _database.Description);
+            return;
         }
 
-        return true;
+        lock (_preparing)
+        {
+            if (_ready)
+            {
+                return;
+            }
+
+            _database.EnsureReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var imported = LegacyKeyFolder.ImportOnceAsync(_database, _legacyFolder, CancellationToken.None).GetAwaiter().GetResult();
+            if (imported > 0)
+            {
+                LogImported(_logger, imported, _legacyFolder!, _database.Description);
+            }
+
+            Volatile.Write(ref _ready, true);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Copied {Count} Data Protection key(s) from {Folder} into the store ({Store}); the store's copy is used from now on")]
