@@ -79,6 +79,20 @@ public sealed class MigrateCliTests : IDisposable
         Assert.StartsWith("nothing to do: ", second.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_PostgreSql_StopsWithOneLineSayingCostFactsStillNeedSqlite()
+    {
+        var settings = PostgreSql(NewDatabase());
+        settings["Demo__SeedOnFirstRun"] = "false";
+
+        var result = await RunAsync(settings, "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains("not stored on PostgreSQL yet", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgreSqlCluster.Shared.Password, result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
     private string NewDatabase()
     {
         var connectionString = PostgreSqlCluster.Shared.CreateDatabase();

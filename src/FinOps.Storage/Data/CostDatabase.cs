@@ -11,6 +11,7 @@ public sealed class CostDatabase : IDisposable
     private readonly SemaphoreSlim _ready = new(1, 1);
     private readonly Func<CostDbContext> _createContext;
     private readonly bool _migrateOnStart;
+    private readonly string _databasePath;
     private bool _migrated;
 
     public CostDatabase(IOptions<StorageOptions> options)
@@ -22,7 +23,7 @@ public sealed class CostDatabase : IDisposable
         if (Provider == StorageProvider.PostgreSql)
         {
             ConnectionString = options.Value.ConnectionString ?? string.Empty;
-            DatabasePath = string.Empty;
+            _databasePath = string.Empty;
             Description = PostgreSqlConnection.Describe(ConnectionString);
             var pgOptions = PostgreSqlContexts.CostOptions(ConnectionString);
             _createContext = () => new PgCostDbContext(pgOptions);
@@ -33,7 +34,7 @@ public sealed class CostDatabase : IDisposable
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         var contextOptions = new DbContextOptionsBuilder<CostDbContext>().UseSqlite(ConnectionString).Options;
         _createContext = () => new CostDbContext(contextOptions);
-        DatabasePath = path;
+        _databasePath = path;
         Description = path;
     }
 
@@ -46,8 +47,15 @@ public sealed class CostDatabase : IDisposable
     /// <summary>How long an import waits for the write lock held by another import.</summary>
     public TimeSpan ImportLockTimeout { get; }
 
-    /// <summary>The SQLite file; empty on PostgreSQL.</summary>
-    public string DatabasePath { get; }
+    /// <summary>What the paths that still need SQLite say on PostgreSQL.</summary>
+    public const string CostFactsNeedSqlite =
+        "Cost facts (FOCUS import and history, cost questions, sync, files kept next to the store) are not stored on PostgreSQL yet; " +
+        "Storage:Provider=PostgreSql holds budgets, approvals, anomaly state, queues, channel records and Data Protection keys. " +
+        "Use Storage:Provider=Sqlite to import and answer cost questions.";
+
+    /// <summary>The SQLite file.</summary>
+    /// <exception cref="NotSupportedException">On PostgreSQL: what asks for the file is a path that has no PostgreSQL version yet.</exception>
+    public string DatabasePath => Provider == StorageProvider.PostgreSql ? throw new NotSupportedException(CostFactsNeedSqlite) : _databasePath;
 
     public string ConnectionString { get; }
 
@@ -114,9 +122,7 @@ public sealed class CostDatabase : IDisposable
     {
         if (Provider == StorageProvider.PostgreSql)
         {
-            throw new NotSupportedException(
-                "Cost facts (FOCUS import, cost questions, sync) are not stored on PostgreSQL yet; Storage:Provider=PostgreSql holds " +
-                "budgets, approvals, anomaly state, queues, channel records and Data Protection keys. Use Sqlite for cost facts.");
+            throw new NotSupportedException(CostFactsNeedSqlite);
         }
 
         await EnsureReadyAsync(cancellationToken);
