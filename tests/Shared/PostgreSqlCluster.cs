@@ -98,6 +98,39 @@ public sealed class PostgreSqlCluster : IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes the folders of earlier runs' clusters that are stopped (no postmaster.pid) and older than ten minutes: the test
+    /// host may be ended right after its exit handler stopped the server, before the folder was deleted.
+    /// </summary>
+    private static void RemoveStoppedClusters()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "finops-pg");
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.GetDirectories(root))
+        {
+            // Running (postmaster.pid), or perhaps being set up by another test process right now (young): left alone.
+            var data = Path.Combine(folder, "data");
+            var age = TimeProvider.System.GetUtcNow().UtcDateTime - Directory.GetLastWriteTimeUtc(folder);
+            if (File.Exists(Path.Combine(data, "postmaster.pid")) || age < TimeSpan.FromMinutes(10))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another test process may be creating it right now; it is cleaned up next time.
+            }
+        }
+    }
+
     private void DeleteFolder()
     {
         for (var attempt = 0; attempt < 10 && Directory.Exists(Folder); attempt++)
@@ -116,6 +149,7 @@ public sealed class PostgreSqlCluster : IDisposable
 
     private static PostgreSqlCluster Start()
     {
+        RemoveStoppedClusters();
         var binaries = FindBinaries();
         var runAs = Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root" ? "postgres" : null;
         var cluster = new PostgreSqlCluster(binaries, runAs);
