@@ -10,7 +10,18 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        if (!Enum.IsDefined(options.Provider))
+        {
+            failures.Add($"Storage:Provider must be Sqlite or PostgreSql, not '{options.Provider}'.");
+        }
+        else if (options.Provider == StorageProvider.PostgreSql)
+        {
+            if (PostgreSql.PostgreSqlConnection.Problem(options.ConnectionString) is { } problem)
+            {
+                failures.Add(problem);
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
             failures.Add($"Storage:DatabasePath must name a file, not '{options.DatabasePath}'.");
         }

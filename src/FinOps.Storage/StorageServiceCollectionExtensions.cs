@@ -42,12 +42,13 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITeamAssignment, TagTeamAssignment>();
         services.AddSingleton<CostDatabase>();
-        services.AddDbContext<CostDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<CostDatabase>().ConnectionString));
+        // A scoped context from the store's database, so the provider's own context type (PostgreSQL's) comes with it.
+        services.AddScoped(sp => sp.GetRequiredService<CostDatabase>().CreateContext());
         services.AddSingleton<SqliteCostStore>();
         services.AddSingleton<ICostQueryService>(sp => sp.GetRequiredService<SqliteCostStore>());
         services.AddSingleton<CostImporter>();
         services.AddSingleton<QueueDatabase>();
+        services.AddSingleton<StoreMigrator>();
         services.AddSingleton<IIdempotencyStore, EfIdempotencyStore>();
         services.AddSingleton<IWorkQueue, EfWorkQueue>();
         services.AddSingleton<ChannelRecordStore>();

@@ -4,6 +4,7 @@ using FinOps.Slack.Installation;
 using FinOps.Storage;
 using FinOps.Storage.Channels;
 using FinOps.Teams.Conversations;
+using FinOps.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,12 +12,32 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FinOps.Bot.Tests;
 
 /// <summary>References and installations survive a restart: a second service provider over the same file sees them.</summary>
-public sealed class DurableChannelStoresTests : IDisposable
+/// <remarks>On SQLite; <see cref="DurableChannelStoresPostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class DurableChannelStoresTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("finops-channels-").FullName;
     private readonly EphemeralDataProtectionProvider _protection = new();
+    private readonly string? _postgreSql;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public DurableChannelStoresTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected DurableChannelStoresTests(StorageProvider provider) =>
+        _postgreSql = provider == StorageProvider.PostgreSql ? PostgreSqlCluster.Shared.CreateDatabase() : null;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+        if (_postgreSql is not null)
+        {
+            PostgreSqlCluster.Shared.DropDatabase(_postgreSql);
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task ConversationReferences_StoreMarkStaleAndRemove_SurviveRestart()
@@ -139,7 +160,12 @@ public sealed class DurableChannelStoresTests : IDisposable
     private ServiceProvider Build()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(_dir, "bot.db") })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DatabasePath"] = Path.Combine(_dir, "bot.db"),
+                ["Storage:Provider"] = _postgreSql is null ? nameof(StorageProvider.Sqlite) : nameof(StorageProvider.PostgreSql),
+                ["Storage:ConnectionString"] = _postgreSql,
+            })
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

@@ -3,16 +3,30 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Storage.Tests;
 
-public sealed class EfIdempotencyStoreTests : IDisposable
+/// <remarks>On SQLite; <see cref="PostgreSql.EfIdempotencyStorePostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class EfIdempotencyStoreTests : IDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly EfIdempotencyStore _store;
 
-    public EfIdempotencyStoreTests() => _store = new EfIdempotencyStore(_db.Queue, _time);
+    public EfIdempotencyStoreTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => _db.Dispose();
+    protected EfIdempotencyStoreTests(StorageProvider provider)
+    {
+        _db = new TestDatabase(provider: provider);
+        _store = new EfIdempotencyStore(_db.Queue, _time);
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task TryClaimAsync_NewKey_Succeeds_SecondClaimFails()

@@ -3,15 +3,29 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Storage.Tests;
 
-public sealed class EfWorkQueueTests : IDisposable
+/// <remarks>On SQLite; <see cref="PostgreSql.EfWorkQueuePostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class EfWorkQueueTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly EfWorkQueue _outbox;
 
-    public EfWorkQueueTests() => _outbox = new EfWorkQueue(_db.Queue, _time);
+    public EfWorkQueueTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => _db.Dispose();
+    protected EfWorkQueueTests(StorageProvider provider)
+    {
+        _db = new TestDatabase(provider: provider);
+        _outbox = new EfWorkQueue(_db.Queue, _time);
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task EnqueueAsync_SameKeyTwice_StoresOne()

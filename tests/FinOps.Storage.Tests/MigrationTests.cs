@@ -1,3 +1,4 @@
+using FinOps.Storage.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,25 @@ public sealed class MigrationTests : IDisposable
         await using var journal = connection.CreateCommand();
         journal.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await journal.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task EnsureReadyAsync_MigrateOnStartFalseAndPending_FailsNamingSettingAndVerb_ThenMigrateStarts()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(
+            new StorageOptions { DatabasePath = Path.Combine(_db.Folder, "no-migrate", "finops.db"), MigrateOnStart = false });
+        using var refused = new CostDatabase(options);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => refused.EnsureReadyAsync(CancellationToken.None));
+        using var migrated = new CostDatabase(options);
+        var applied = await migrated.MigrateAsync(CancellationToken.None);
+        using var restarted = new CostDatabase(options);
+        await restarted.EnsureReadyAsync(CancellationToken.None);
+
+        Assert.Contains("Storage:MigrateOnStart is false", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'migrate'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("_InitialCreate", error.Message, StringComparison.Ordinal);
+        Assert.Contains(applied, m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -31,6 +31,44 @@ public sealed class StorageOptionsValidatorTests
             result.Failures);
     }
 
+    [Theory]
+    [InlineData(null, "Storage:ConnectionString must be set when Storage:Provider is PostgreSql")]
+    [InlineData("Host=db;Username=finops", "Storage:ConnectionString must name the database (Database=...).")]
+    [InlineData("Database=finops;Username=finops", "Storage:ConnectionString must name the server (Host=...).")]
+    [InlineData("Host=db;Database=finops;Frobnicate=1", "Storage:ConnectionString is not a valid PostgreSQL connection string")]
+    public void Validate_PostgreSqlWithBadConnectionString_NamesSetting(string? connectionString, string expected)
+    {
+        var result = new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString });
+
+        Assert.True(result.Failed);
+        Assert.StartsWith(expected, Assert.Single(result.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PostgreSqlBadConnectionString_NeverEchoesPassword()
+    {
+        var password = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+
+        var result = new StorageOptionsValidator().Validate(
+            null, new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = $"Host=db;Password={password};Frobnicate=1" });
+
+        Assert.True(result.Failed);
+        Assert.DoesNotContain(password, string.Join(" ", result.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PostgreSqlWithConnectionString_Succeeds_AndSkipsSqlitePaths()
+    {
+        var result = new StorageOptionsValidator().Validate(null, new StorageOptions
+        {
+            Provider = StorageProvider.PostgreSql,
+            ConnectionString = "Host=db;Database=finops;Username=finops;Password=unused",
+            DatabasePath = "",
+        });
+
+        Assert.True(result.Succeeded);
+    }
+
     [Fact]
     public void AddStorage_TwoBadRetentionSettings_BothReportedAtStartWithValues()
     {

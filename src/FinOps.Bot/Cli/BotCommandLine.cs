@@ -3,7 +3,7 @@ using FinOps.Bot.Hosting;
 
 namespace FinOps.Bot.Cli;
 
-/// <summary>The executable's verbs: <c>serve</c> (default), <c>import</c>, <c>imports</c>, <c>sources</c>, <c>sync</c>, <c>demo-data</c>, <c>ask</c>, <c>teams-package</c>, <c>allocation</c>, <c>anomalies</c>.</summary>
+/// <summary>The executable's verbs: <c>serve</c> (default), <c>import</c>, <c>imports</c>, <c>sources</c>, <c>sync</c>, <c>demo-data</c>, <c>ask</c>, <c>teams-package</c>, <c>allocation</c>, <c>anomalies</c>, <c>migrate</c>.</summary>
 /// <remarks>
 /// Strict: an unknown verb, option or extra argument is an error (one line, the verb's usage, exit code
 /// <see cref="ExitCodes.Usage"/>), never silently ignored. <c>serve</c> is the default only when no verb is given;
@@ -39,6 +39,7 @@ public static class BotCommandLine
         root.Subcommands.Add(BudgetsCommand.Create());
         root.Subcommands.Add(ApprovalsCommand.Create());
         root.Subcommands.Add(AnomaliesCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         CommandLineErrors.RejectOptionLikeArguments(root);
         return root;
     }

@@ -26,7 +26,7 @@ public static class CliHost
         builder.Services.AddSingleton<StartupState>();
         builder.Services.AddSingleton<StoreInitializer>();
         var host = builder.Build();
-        StoreLocation.EnsureUsable(host.Services.GetRequiredService<CostDatabase>().DatabasePath);
+        StoreLocation.EnsureUsable(host.Services.GetRequiredService<CostDatabase>());
         return host;
     }
 }

@@ -44,7 +44,7 @@ public static class BotWebHost
         var app = builder.Build();
         // Every ValidateOnStart check now, all problems in one report, before mapping endpoints reads any options.
         app.Services.GetService<IStartupValidator>()?.Validate();
-        StoreLocation.EnsureUsable(app.Services.GetRequiredService<CostDatabase>().DatabasePath);
+        StoreLocation.EnsureUsable(app.Services.GetRequiredService<CostDatabase>());
         app.MapHealth();
         app.MapChartImages();
         app.MapSlack();
@@ -63,7 +63,8 @@ public static class BotWebHost
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
         // Durable stores first: AddSlack and AddTeams only add their in-memory defaults when none is registered.
-        services.AddDataProtection();
+        // Keys in the store, so every replica (and a new container) decrypts the stored Slack tokens; home-folder keys are copied in once.
+        services.AddDataProtection().PersistKeysToStore();
         services.AddSingleton<ISlackInstallationStore, DbSlackInstallationStore>();
         services.AddSingleton<IConversationReferenceStore, DbConversationReferenceStore>();
         services.AddSingleton<ITeamsChannelStore, DbTeamsChannelStore>();

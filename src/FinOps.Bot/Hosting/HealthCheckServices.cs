@@ -1,6 +1,8 @@
 using FinOps.Core.Freshness;
 using FinOps.Slack;
+using FinOps.Storage;
 using FinOps.Storage.Data;
+using Microsoft.EntityFrameworkCore;
 using FinOps.Teams;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -41,6 +43,14 @@ public static class HealthCheckServices
             if (!startup.IsReady)
             {
                 return new HealthCheckResult(context.Registration.FailureStatus, startup.Detail);
+            }
+
+            if (database.Provider == StorageProvider.PostgreSql)
+            {
+                await using var store = database.CreateContext();
+                return await store.Database.CanConnectAsync(cancellationToken)
+                    ? HealthCheckResult.Healthy(database.Description)
+                    : new HealthCheckResult(context.Registration.FailureStatus, $"{database.Description} cannot be reached");
             }
 
             await using var connection = await database.OpenConnectionAsync(cancellationToken);

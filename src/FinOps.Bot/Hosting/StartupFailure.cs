@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace FinOps.Bot.Hosting;
 
@@ -31,6 +32,9 @@ public static class StartupFailure
                 return $"{bind.Message.TrimEnd('.')}: this user may not listen on that port. Choose a port above 1023 with --urls http://localhost:<port> (setting Urls).";
             case FormatException format when format.Source == "Quartz":
                 return $"Digests:WeeklyCron is not a Quartz cron expression ({format.Message.TrimEnd('.')}); use e.g. \"0 0 9 ? * MON\", or Digests:Enabled=false.";
+            case NpgsqlException npgsql:
+                // Npgsql's messages name server and user, never the password.
+                return $"the PostgreSQL store (Storage:ConnectionString) failed: {npgsql.Message}";
             case SqliteException sqlite:
                 return $"the cost store (--db or Storage:DatabasePath) failed: {sqlite.Message}";
             case UnauthorizedAccessException or IOException:

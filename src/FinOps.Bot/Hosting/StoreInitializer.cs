@@ -51,7 +51,7 @@ public sealed partial class StoreInitializer(
     {
         state.Report("migrating the cost store");
         await database.EnsureReadyAsync(cancellationToken);
-        LogStore(logger, database.DatabasePath);
+        LogStore(logger, database.Description);
 
         if (demo.Value.SeedOnFirstRun && (await importer.GetImportHistoryAsync(cancellationToken)).Count == 0)
         {
@@ -128,8 +128,8 @@ public sealed partial class StoreInitializer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo business metrics ({Values} values: orders, transactions, active users, searches) written to {Path} and imported; unit-cost questions such as 'cost per 1,000 orders last month' use them.")]
     private static partial void LogDemoMetrics(ILogger logger, int values, string path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cost store: {Path}")]
-    private static partial void LogStore(ILogger logger, string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cost store: {Store}")]
+    private static partial void LogStore(ILogger logger, string store);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store was empty, so it was seeded with {Rows} rows of DEMO data (Acme Commerce, {First} to {Last}). For real data, start with Demo:SeedOnFirstRun=false on a new --db file and import your FOCUS exports.")]
     private static partial void LogSeeded(ILogger logger, long rows, string first, string last);

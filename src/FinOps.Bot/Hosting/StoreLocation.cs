@@ -1,3 +1,6 @@
+using FinOps.Storage;
+using FinOps.Storage.Data;
+
 namespace FinOps.Bot.Hosting;
 
 /// <summary>Checks, before anything starts, that the cost store's file can be created and written.</summary>
@@ -7,6 +10,16 @@ namespace FinOps.Bot.Hosting;
 /// </remarks>
 public static class StoreLocation
 {
+    /// <summary>Checks the SQLite file of <paramref name="database"/>; a PostgreSQL store has no file to check.</summary>
+    public static void EnsureUsable(CostDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.Provider == StorageProvider.Sqlite)
+        {
+            EnsureUsable(database.DatabasePath);
+        }
+    }
+
     public static void EnsureUsable(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

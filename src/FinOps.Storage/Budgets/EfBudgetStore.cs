@@ -34,6 +34,7 @@ public sealed class EfBudgetStore(CostDatabase database, TimeProvider time) : IB
         // so the second reads the first's row and audits an update (or nothing when equal) instead of a duplicate-key error.
         // A deferred one would let both read "none" and fail the second with "database is locked" (EfBudgetStoreTests).
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        await WriteLocks.TakeAsync(context, "budget:" + budget.Id, cancellationToken);
         var row = await context.Budgets.FirstOrDefaultAsync(b => b.Id == budget.Id, cancellationToken);
         var json = BudgetJson.Serialize(budget);
         if (row is not null && row.DefinitionJson == json)
@@ -66,6 +67,7 @@ public sealed class EfBudgetStore(CostDatabase database, TimeProvider time) : IB
         await database.EnsureReadyAsync(cancellationToken);
         await using var context = database.CreateContext();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        await WriteLocks.TakeAsync(context, "budget:" + id, cancellationToken);
         var row = await context.Budgets.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (row is null)
         {

@@ -10,9 +10,22 @@ namespace FinOps.Storage.Data;
 /// <remarks>
 /// Fact segments carry plain integer references without foreign-key constraints: they are written in bulk by
 /// <see cref="Import.CostImporter"/> inside one transaction, which keeps them consistent. Times are stored as UTC ticks so SQLite can compare and order them.
+/// Not sealed for one reason: PostgreSQL keeps its own migrations, which EF Core finds by context type, so
+/// <see cref="PostgreSql.PgCostDbContext"/> derives from this with the same model.
 /// </remarks>
-public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbContext(options)
+public class CostDbContext : DbContext
 {
+    public CostDbContext(DbContextOptions<CostDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's derived context (<see cref="PostgreSql.PgCostDbContext"/>).</summary>
+    protected CostDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<DimensionValueEntity> DimensionValues => Set<DimensionValueEntity>();
 
     public DbSet<TagSetEntity> TagSets => Set<TagSetEntity>();
@@ -58,6 +71,9 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
     public DbSet<AnomalyAlertCopyEntity> AnomalyAlertCopies => Set<AnomalyAlertCopyEntity>();
 
     public DbSet<AnomalyFeedbackEntity> AnomalyFeedback => Set<AnomalyFeedbackEntity>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring (it encrypts stored Slack tokens): in the store, so every replica reads the same keys.</summary>
+    public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -175,6 +191,8 @@ public sealed class CostDbContext(DbContextOptions<CostDbContext> options) : DbC
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
             e.HasIndex(x => new { x.Channel, x.Status, x.NextAttemptAt });
         });
+
+        modelBuilder.Entity<DataProtectionKeyEntity>(e => e.ToTable("DataProtectionKeys"));
 
         ApprovalModel.Configure(modelBuilder);
         AnomalyAlertModel.Configure(modelBuilder);

@@ -10,22 +10,13 @@ internal static class SqliteFiles
     /// Creates the file's folder, applies pending migrations and opens a connection with the journal in WAL mode
     /// (readers never wait for a writer); the caller finishes its own start-up steps on the returned connection.
     /// </summary>
-    public static async Task<SqliteConnection> PrepareAsync(DbContext context, string path, string connectionString, CancellationToken cancellationToken)
+    public static async Task<SqliteConnection> PrepareAsync(DbContext context, string path, string connectionString, bool migrate, CancellationToken cancellationToken)
     {
-        var folder = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        CreateFolder(path);
 
         // Migrating takes the write lock, which an import in another process may hold for minutes: only when something
-        // is pending, so that a bot starting during an import answers from what is committed. Not cancellable: a
-        // migration stopped half-way (SIGTERM) leaves EF Core's __EFMigrationsLock row behind and the next start waits
-        // on it forever. Migrations are short; letting one finish loses nothing.
-        if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            await context.Database.MigrateAsync(CancellationToken.None);
-        }
+        // is pending, so that a bot starting during an import answers from what is committed.
+        await StoreMigrations.PrepareAsync(context, migrate, path, cancellationToken);
 
         var connection = new SqliteConnection(connectionString);
         try
@@ -40,6 +31,15 @@ internal static class SqliteFiles
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    public static void CreateFolder(string path)
+    {
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
         }
     }
 }

@@ -1,4 +1,5 @@
 using FinOps.Storage.Data;
+using FinOps.Storage.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,14 +17,29 @@ public sealed class QueueDatabase : IDisposable
     private const int BusyTimeoutSeconds = 30;
 
     private readonly SemaphoreSlim _ready = new(1, 1);
-    private readonly DbContextOptions<QueueDbContext> _contextOptions;
+    private readonly Func<QueueDbContext> _createContext;
     private readonly TimeProvider _timeProvider;
+    private readonly bool _migrateOnStart;
     private bool _migrated;
 
     public QueueDatabase(IOptions<StorageOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
+        _migrateOnStart = options.Value.MigrateOnStart;
+        Provider = options.Value.Provider;
+        if (Provider == StorageProvider.PostgreSql)
+        {
+            // One database for everything: the queue tables live in schema 'queue' of the cost store's database.
+            ConnectionString = options.Value.ConnectionString ?? string.Empty;
+            DatabasePath = CostDatabasePath = string.Empty;
+            Description = PostgreSqlConnection.Describe(ConnectionString) + $", schema '{PgQueueDbContext.Schema}'";
+            var pgOptions = PostgreSqlContexts.QueueOptions(ConnectionString);
+            _createContext = () => new PgQueueDbContext(pgOptions);
+            return;
+        }
+
         DatabasePath = Path.GetFullPath(options.Value.EffectiveQueueDatabasePath);
         CostDatabasePath = Path.GetFullPath(options.Value.DatabasePath);
         if (string.Equals(DatabasePath, CostDatabasePath, StringComparison.Ordinal))
@@ -35,10 +51,18 @@ public sealed class QueueDatabase : IDisposable
         }
 
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true, DefaultTimeout = BusyTimeoutSeconds }.ToString();
-        _contextOptions = new DbContextOptionsBuilder<QueueDbContext>().UseSqlite(ConnectionString).Options;
-        _timeProvider = timeProvider;
+        var contextOptions = new DbContextOptionsBuilder<QueueDbContext>().UseSqlite(ConnectionString).Options;
+        _createContext = () => new QueueDbContext(contextOptions);
+        Description = DatabasePath;
     }
 
+    /// <summary>Which database this is (<c>Storage:Provider</c>).</summary>
+    public StorageProvider Provider { get; }
+
+    /// <summary>The queue store for logs and messages (never a password).</summary>
+    public string Description { get; }
+
+    /// <summary>The SQLite file; empty on PostgreSQL.</summary>
     public string DatabasePath { get; }
 
     /// <summary>The cost store whose older versions kept the queue tables; read once to take over what they held.</summary>
@@ -46,7 +70,25 @@ public sealed class QueueDatabase : IDisposable
 
     public string ConnectionString { get; }
 
-    public QueueDbContext CreateContext() => new(_contextOptions);
+    public QueueDbContext CreateContext() => _createContext();
+
+    /// <summary>Applies every pending migration whatever <c>Storage:MigrateOnStart</c> says, then the start-up steps; the names applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> applied;
+        await using (var context = CreateContext())
+        {
+            if (Provider == StorageProvider.Sqlite)
+            {
+                SqliteFiles.CreateFolder(DatabasePath);
+            }
+
+            applied = await StoreMigrations.ApplyAsync(context, cancellationToken);
+        }
+
+        await EnsureReadyAsync(cancellationToken);
+        return applied;
+    }
 
     /// <summary>Creates the file and applies pending migrations, switches the journal to WAL and moves the legacy queue rows, once per process.</summary>
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
@@ -65,7 +107,15 @@ public sealed class QueueDatabase : IDisposable
             }
 
             await using var context = CreateContext();
-            await using var connection = await SqliteFiles.PrepareAsync(context, DatabasePath, ConnectionString, cancellationToken);
+            if (Provider == StorageProvider.PostgreSql)
+            {
+                // Nothing to take over: queue rows in the cost store were a SQLite-only layout of earlier versions.
+                await StoreMigrations.PrepareAsync(context, _migrateOnStart, Description, cancellationToken);
+                Volatile.Write(ref _migrated, true);
+                return;
+            }
+
+            await using var connection = await SqliteFiles.PrepareAsync(context, DatabasePath, ConnectionString, _migrateOnStart, cancellationToken);
             await LegacyQueueRows.MoveAsync(connection, CostDatabasePath, _timeProvider.GetUtcNow(), cancellationToken);
             Volatile.Write(ref _migrated, true);
         }

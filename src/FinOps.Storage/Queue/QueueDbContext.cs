@@ -8,9 +8,22 @@ namespace FinOps.Storage.Queue;
 /// <remarks>
 /// Kept apart from <see cref="CostDbContext"/> so a long import holding the cost store's write lock never delays
 /// storing inbound work. Times are stored as UTC ticks so SQLite can compare and order them.
+/// Not sealed for one reason: PostgreSQL keeps its own migrations, which EF Core finds by context type, so
+/// <see cref="PostgreSql.PgQueueDbContext"/> derives from this with the same model (in schema <c>queue</c>).
 /// </remarks>
-public sealed class QueueDbContext(DbContextOptions<QueueDbContext> options) : DbContext(options)
+public class QueueDbContext : DbContext
 {
+    public QueueDbContext(DbContextOptions<QueueDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's derived context (<see cref="PostgreSql.PgQueueDbContext"/>).</summary>
+    protected QueueDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<QueuedMessageEntity> Messages => Set<QueuedMessageEntity>();
 
     public DbSet<IdempotencyKeyEntity> IdempotencyKeys => Set<IdempotencyKeyEntity>();

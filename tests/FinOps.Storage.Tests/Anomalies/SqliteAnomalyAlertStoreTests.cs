@@ -4,12 +4,24 @@ using FinOps.Storage.Data;
 
 namespace FinOps.Storage.Tests.Anomalies;
 
-public sealed class SqliteAnomalyAlertStoreTests : IDisposable
+/// <remarks>On SQLite; <see cref="PostgreSql.AnomalyAlertStorePostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class SqliteAnomalyAlertStoreTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 11, 21, 7, 30, 0, TimeSpan.Zero);
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db;
 
-    public void Dispose() => _db.Dispose();
+    public SqliteAnomalyAlertStoreTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected SqliteAnomalyAlertStoreTests(StorageProvider provider) => _db = new TestDatabase(provider: provider);
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task FindAsync_AfterReopeningTheFile_SameStateScopeRootCausesAndChart()

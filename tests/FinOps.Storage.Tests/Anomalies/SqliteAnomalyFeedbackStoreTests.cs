@@ -1,29 +1,36 @@
+using System.Data.Common;
 using FinOps.Core.Anomalies;
 using FinOps.Storage.Anomalies;
-using Microsoft.Data.Sqlite;
 
 namespace FinOps.Storage.Tests.Anomalies;
 
-public sealed class SqliteAnomalyFeedbackStoreTests
+/// <remarks>On SQLite; <see cref="PostgreSql.AnomalyFeedbackStorePostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class SqliteAnomalyFeedbackStoreTests
 {
+    private readonly StorageProvider _provider;
+
+    public SqliteAnomalyFeedbackStoreTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected SqliteAnomalyFeedbackStoreTests(StorageProvider provider) => _provider = provider;
+
     private static readonly DateTimeOffset At = new(2026, 11, 21, 9, 15, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData("UPDATE AnomalyFeedback SET ActorName = 'Someone Else'", "cannot be updated")]
-    [InlineData("UPDATE AnomalyFeedback SET MutedUntil = NULL", "cannot be updated")]
-    [InlineData("DELETE FROM AnomalyFeedback", "cannot be deleted")]
+    [InlineData("UPDATE \"AnomalyFeedback\" SET \"ActorName\" = 'Someone Else'", "cannot be updated")]
+    [InlineData("UPDATE \"AnomalyFeedback\" SET \"MutedUntil\" = NULL", "cannot be updated")]
+    [InlineData("DELETE FROM \"AnomalyFeedback\"", "cannot be deleted")]
     public async Task AnomalyFeedback_RawUpdateOrDelete_Refused(string sql, string message)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: _provider);
         var store = new SqliteAnomalyFeedbackStore(db.Database);
         await store.TryAppendAsync(Feedback(AnomalyFeedbackKind.Mute), CancellationToken.None);
         await store.TryAppendAsync(Feedback(AnomalyFeedbackKind.Expected), CancellationToken.None);
         var before = await store.ListAsync(null, CancellationToken.None);
 
-        await using var connection = await db.Database.OpenConnectionAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => db.ExecuteAsync(sql));
 
         Assert.Contains("AnomalyFeedback is append-only: entries " + message, error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await store.ListAsync(null, CancellationToken.None));
@@ -33,7 +40,7 @@ public sealed class SqliteAnomalyFeedbackStoreTests
     [Fact]
     public async Task TryAppendAsync_DoubleClick_RecordedOnceWithWhoAndWhen()
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: _provider);
         var store = new SqliteAnomalyFeedbackStore(db.Database);
 
         var first = await store.TryAppendAsync(Feedback(AnomalyFeedbackKind.Mute), CancellationToken.None);

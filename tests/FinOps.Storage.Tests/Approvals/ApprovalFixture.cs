@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Storage.Tests.Approvals;
 
-/// <summary>A real SQLite store, a fake clock, a directory with every role and one monthly payments budget.</summary>
+/// <summary>A real store (SQLite, or PostgreSQL when asked), a fake clock, a directory with every role and one monthly payments budget.</summary>
 internal sealed class ApprovalFixture : IDisposable
 {
     public const string Rules = """
@@ -44,10 +44,11 @@ internal sealed class ApprovalFixture : IDisposable
 
     public const string BudgetId = "payments-monthly";
 
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db;
 
-    public ApprovalFixture(ApprovalOptions? options = null)
+    public ApprovalFixture(ApprovalOptions? options = null, StorageProvider provider = StorageProvider.Sqlite)
     {
+        _db = new TestDatabase(provider: provider);
         Options = options ?? new ApprovalOptions { FinanceApprovalAbove = 5000m };
         Directory = new DirectorySource(new AllocationRuleSource(AllocationRulesParser.Parse(Rules, "allocation.yaml")));
         Store = new SqliteApprovalStore(_db.Database);
@@ -72,6 +73,9 @@ internal sealed class ApprovalFixture : IDisposable
     public ApprovalTimers Timers { get; }
 
     public CostDatabase Database => _db.Database;
+
+    /// <summary>The store's database, for raw statements on either provider.</summary>
+    public TestDatabase Db => _db;
 
     public static DateRange December { get; } = new(new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 1));
 

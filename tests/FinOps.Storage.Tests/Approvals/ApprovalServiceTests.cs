@@ -2,8 +2,18 @@ using FinOps.Core.Approvals;
 
 namespace FinOps.Storage.Tests.Approvals;
 
-public sealed class ApprovalServiceTests
+/// <remarks>On SQLite; <see cref="PostgreSql.ApprovalServicePostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class ApprovalServiceTests
 {
+    private readonly StorageProvider _provider;
+
+    public ApprovalServiceTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected ApprovalServiceTests(StorageProvider provider) => _provider = provider;
+
     [Theory]
     [InlineData("mia@corp.example", ApprovalResultKind.Created)]
     [InlineData("pat@corp.example", ApprovalResultKind.Created)]
@@ -13,7 +23,7 @@ public sealed class ApprovalServiceTests
     [InlineData("stranger@else.example", ApprovalResultKind.NotAllowed)]
     public async Task RequestAsync_EachRole_OnlyTeamFinanceAndAdminMayRequest(string who, ApprovalResultKind expected)
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var result = await f.Service.RequestAsync(
             new NewApprovalRequest(ApprovalFixture.BudgetId, new DateOnly(2026, 12, 7), 2000m, "launch traffic"),
             f.Directory.Current.FindByEmail(who), ApprovalFixture.Where(), CancellationToken.None);
@@ -49,7 +59,7 @@ public sealed class ApprovalServiceTests
     [InlineData("bob@corp.example", ApprovalAction.AskForInfo, ApprovalResultKind.NotAllowed)]
     public async Task DecideAsync_EachRoleAndAction_OnlyOwnersDecideBelowThreshold(string who, ApprovalAction action, ApprovalResultKind expected)
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync(2000m);
 
         var result = await f.DecideAsync(request.Id, who, action, note: "why not");
@@ -78,7 +88,7 @@ public sealed class ApprovalServiceTests
     [InlineData("mia@corp.example", ApprovalAction.Approve, ApprovalResultKind.NotAllowed)]
     public async Task DecideAsync_AboveThresholdAfterOwner_FinanceDecidesSecondStep(string who, ApprovalAction action, ApprovalResultKind expected)
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync(8000m);
         var first = await f.DecideAsync(request.Id, "pat@corp.example", ApprovalAction.Approve);
         Assert.Equal(ApprovalResultKind.Applied, first.Kind);
@@ -94,7 +104,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_OwnerApprovesLessBelowThreshold_ApprovedWithoutFinance()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync(8000m);
 
         var result = await f.DecideAsync(request.Id, "pat@corp.example", ApprovalAction.Approve, amount: 3000m);
@@ -112,7 +122,7 @@ public sealed class ApprovalServiceTests
     [InlineData(true, ApprovalResultKind.Applied)]
     public async Task DecideAsync_RequesterIsOwner_SelfApprovalOnlyWhenConfigured(bool allow, ApprovalResultKind expected)
     {
-        using var f = new ApprovalFixture(new ApprovalOptions { AllowSelfApproval = allow });
+        using var f = new ApprovalFixture(new ApprovalOptions { AllowSelfApproval = allow }, _provider);
         var request = await f.RequestAsync(2000m, by: "pat@corp.example");
 
         var result = await f.DecideAsync(request.Id, "pat@corp.example", ApprovalAction.Approve);
@@ -123,7 +133,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_DenyWithoutReason_InvalidAndStillPending()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync();
 
         var result = await f.DecideAsync(request.Id, "pat@corp.example", ApprovalAction.Deny, note: "  ");
@@ -135,7 +145,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_AskForInfo_QuestionToRequesterAndRequestStaysOpen()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync();
 
         var result = await f.DecideAsync(request.Id, "pat@corp.example", ApprovalAction.AskForInfo, note: "Which launch?");
@@ -152,7 +162,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_DoubleClick_OneDecisionSecondSeesOutcome()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync();
 
         var first = await f.DecideAsync(request.Id, "pat@corp.example", ApprovalAction.Approve);
@@ -169,7 +179,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_TwoApproversRacingFromTwoThreadsAndChannels_ExactlyOneDecision()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         for (var round = 0; round < 10; round++)
         {
             var request = await f.RequestAsync();
@@ -199,7 +209,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_AfterRestart_RequestContinuesFromTheFile()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync(8000m);
         Assert.Equal(ApprovalResultKind.Applied, (await f.DecideAsync(request.Id, "pat@corp.example", ApprovalAction.Approve)).Kind);
 
@@ -221,7 +231,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task RequestAsync_ZeroAmountOrNoReason_InvalidAndNothingStored()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var mia = f.Person("mia@corp.example");
 
         var zero = await f.Service.RequestAsync(new NewApprovalRequest(ApprovalFixture.BudgetId, new DateOnly(2026, 12, 7), 0m, "x"), mia, ApprovalFixture.Where(), CancellationToken.None);

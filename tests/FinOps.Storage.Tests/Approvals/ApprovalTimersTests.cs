@@ -2,12 +2,22 @@ using FinOps.Core.Approvals;
 
 namespace FinOps.Storage.Tests.Approvals;
 
-public sealed class ApprovalTimersTests
+/// <remarks>On SQLite; <see cref="PostgreSql.ApprovalTimersPostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class ApprovalTimersTests
 {
+    private readonly StorageProvider _provider;
+
+    public ApprovalTimersTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected ApprovalTimersTests(StorageProvider provider) => _provider = provider;
+
     [Fact]
     public async Task RunAsync_BeforeRemindAfter_NothingHappens()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         await f.RequestAsync();
         f.Time.Advance(TimeSpan.FromHours(23));
 
@@ -17,7 +27,7 @@ public sealed class ApprovalTimersTests
     [Fact]
     public async Task RunAsync_RemindEscalateExpire_EachEventOnceInTheAudit()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync();
 
         f.Time.Advance(TimeSpan.FromDays(1));
@@ -63,7 +73,7 @@ public sealed class ApprovalTimersTests
     [Fact]
     public async Task RunAsync_EscalatedToFinance_FinanceMayDecide()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync();
         f.Time.Advance(TimeSpan.FromDays(2));
         await f.Timers.RunAsync(CancellationToken.None);
@@ -77,7 +87,7 @@ public sealed class ApprovalTimersTests
     [Fact]
     public async Task RunAsync_TwoRunnersAtOnce_EachEventOnce()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         for (var i = 0; i < 5; i++)
         {
             await f.RequestAsync();

@@ -1,26 +1,33 @@
+using System.Data.Common;
 using FinOps.Core.Approvals;
 using FinOps.Core.Query;
-using Microsoft.Data.Sqlite;
 
 namespace FinOps.Storage.Tests.Approvals;
 
-public sealed class SqliteApprovalStoreTests
+/// <remarks>On SQLite; <see cref="PostgreSql.ApprovalStorePostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class SqliteApprovalStoreTests
 {
+    private readonly StorageProvider _provider;
+
+    public SqliteApprovalStoreTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected SqliteApprovalStoreTests(StorageProvider provider) => _provider = provider;
+
     [Theory]
-    [InlineData("UPDATE ApprovalAudit SET Note = 'rewritten'", "cannot be updated")]
-    [InlineData("UPDATE ApprovalAudit SET AmountAfter = '999999'", "cannot be updated")]
-    [InlineData("DELETE FROM ApprovalAudit", "cannot be deleted")]
+    [InlineData("UPDATE \"ApprovalAudit\" SET \"Note\" = 'rewritten'", "cannot be updated")]
+    [InlineData("UPDATE \"ApprovalAudit\" SET \"AmountAfter\" = '999999'", "cannot be updated")]
+    [InlineData("DELETE FROM \"ApprovalAudit\"", "cannot be deleted")]
     public async Task ApprovalAudit_RawUpdateOrDelete_Refused(string sql, string message)
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync();
         await f.DecideAsync(request.Id, "pat@corp.example", ApprovalAction.Approve);
         var before = await f.Store.AuditAsync(null, CancellationToken.None);
 
-        await using var connection = await f.Database.OpenConnectionAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => f.Db.ExecuteAsync(sql));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await f.Store.AuditAsync(null, CancellationToken.None));
@@ -29,18 +36,17 @@ public sealed class SqliteApprovalStoreTests
     [Fact]
     public async Task ApprovalAudit_RawInsert_Allowed()
     {
-        using var f = new ApprovalFixture();
-        await using var connection = await f.Database.OpenConnectionAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO ApprovalAudit (RequestId, At, Kind, Actor, Currency, Channel) VALUES ('r', 0, 'requested', 'x', 'USD', 'cli')";
+        using var f = new ApprovalFixture(provider: _provider);
+        var inserted = await f.Db.ExecuteAsync(
+            "INSERT INTO \"ApprovalAudit\" (\"RequestId\", \"At\", \"Kind\", \"Actor\", \"Currency\", \"Channel\") VALUES ('r', 0, 'requested', 'x', 'USD', 'cli')");
 
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        Assert.Equal(1, inserted);
     }
 
     [Fact]
     public async Task TryTransitionAsync_StaleVersion_NothingWritten()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync();
         var denied = request with { Status = ApprovalStatus.Denied, Version = request.Version + 1 };
         var entry = new ApprovalEvent(0, request.Id, f.Time.GetUtcNow(), ApprovalEventKind.Denied, "pat@corp.example", "no", 2000m, 0m, "USD", "cli", null);
@@ -55,7 +61,7 @@ public sealed class SqliteApprovalStoreTests
     [Fact]
     public async Task GetApprovedIncreaseAsync_OnlyApprovedOfThatBudgetAndPeriod()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var approved = await f.RequestAsync(1500m);
         await f.DecideAsync(approved.Id, "pat@corp.example", ApprovalAction.Approve);
         var second = await f.RequestAsync(500.25m);
@@ -72,7 +78,7 @@ public sealed class SqliteApprovalStoreTests
     [Fact]
     public async Task AddMessageAsync_SameCopyTwice_StoredOnce()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var request = await f.RequestAsync();
         var message = new ApprovalMessage(request.Id, "slack", "D0PAT", "T0CORP", "1700000000.000200");
 
@@ -86,7 +92,7 @@ public sealed class SqliteApprovalStoreTests
     [Fact]
     public async Task ListAsync_ByStatusAndTeam_Filters()
     {
-        using var f = new ApprovalFixture();
+        using var f = new ApprovalFixture(provider: _provider);
         var a = await f.RequestAsync();
         await f.RequestAsync();
         await f.DecideAsync(a.Id, "pat@corp.example", ApprovalAction.Approve);

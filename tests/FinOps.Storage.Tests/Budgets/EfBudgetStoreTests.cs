@@ -1,19 +1,31 @@
+using System.Data.Common;
 using FinOps.Core.Allocation;
 using FinOps.Core.Budgets;
 using FinOps.Core.Query;
 using FinOps.Storage.Budgets;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Storage.Tests.Budgets;
 
-public sealed class EfBudgetStoreTests : IDisposable
+/// <remarks>On SQLite; <see cref="PostgreSql.EfBudgetStorePostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class EfBudgetStoreTests : IDisposable
 {
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    public void Dispose() => _db.Dispose();
+    public EfBudgetStoreTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected EfBudgetStoreTests(StorageProvider provider) => _db = new TestDatabase(provider: provider);
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task SetAsync_CreateUpdateRemove_AuditsWhoWhenBeforeAfterAndWhere()
@@ -126,8 +138,9 @@ public sealed class EfBudgetStoreTests : IDisposable
         await store.SetAsync(BudgetDefinition.ForTeam("payments", 25_000m), new BudgetChangeOrigin("ops", BudgetChangeSource.Cli), default);
         await using var context = _db.Database.CreateContext();
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => context.Database.ExecuteSqlRawAsync("UPDATE BudgetChanges SET ChangedBy = 'mallory'"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => context.Database.ExecuteSqlRawAsync("DELETE FROM BudgetChanges"));
+        // Quoted names and DbException: the same statements on SQLite and PostgreSQL.
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => context.Database.ExecuteSqlRawAsync("UPDATE \"BudgetChanges\" SET \"ChangedBy\" = 'mallory'"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => context.Database.ExecuteSqlRawAsync("DELETE FROM \"BudgetChanges\""));
 
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);

@@ -4,16 +4,30 @@ using Microsoft.Extensions.Time.Testing;
 namespace FinOps.Storage.Tests.Queue;
 
 /// <summary>Claims on queued work: one worker per item, leases that run out when a worker dies.</summary>
-public sealed class EfWorkQueueClaimTests : IDisposable
+/// <remarks>On SQLite; <see cref="PostgreSql.EfWorkQueueClaimPostgreSqlTests"/> runs the same tests on PostgreSQL.</remarks>
+public class EfWorkQueueClaimTests : IDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly TestDatabase _db = new();
+    private readonly TestDatabase _db;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly EfWorkQueue _outbox;
 
-    public EfWorkQueueClaimTests() => _outbox = new EfWorkQueue(_db.Queue, _time);
+    public EfWorkQueueClaimTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => _db.Dispose();
+    protected EfWorkQueueClaimTests(StorageProvider provider)
+    {
+        _db = new TestDatabase(provider: provider);
+        _outbox = new EfWorkQueue(_db.Queue, _time);
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task TryClaimAsync_ManyConcurrentClaimers_ExactlyOneWins()

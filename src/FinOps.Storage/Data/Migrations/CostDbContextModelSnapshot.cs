@@ -846,6 +846,23 @@ namespace FinOps.Storage.Data.Migrations
                     b.ToTable("TagSets", (string)null);
                 });
 
+            modelBuilder.Entity("FinOps.Storage.Data.DataProtectionKeyEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("FinOps.Storage.Data.BusinessMetricEntity", b =>
                 {
                     b.HasOne("FinOps.Storage.Data.BusinessMetricImportEntity", null)
