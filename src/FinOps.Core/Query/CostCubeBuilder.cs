@@ -152,6 +152,7 @@ public sealed class CostCubeBuilder
         }
 
         int[]? order = null;
+        int[]? sortedDays = null;
         if (!_sorted)
         {
             order = new int[_count];
@@ -160,50 +161,49 @@ public sealed class CostCubeBuilder
                 order[i] = i;
             }
 
-            var keys = _days.AsSpan(0, _count).ToArray();
-            Array.Sort(keys, order);
+            // The sorted keys are the day column in date order: no need to permute the days as well.
+            sortedDays = _days.AsSpan(0, _count).ToArray();
+            _days = [];
+            Array.Sort(sortedDays, order);
         }
 
         // Each column is handed over (or permuted) and released one at a time, so a large cube never
         // needs twice its size in memory. The builder is spent afterwards.
         var columns = new int[CostCube.ColumnSlots][];
         var values = new string[CostCube.ColumnSlots][];
+        int[]? intScratch = null;
         foreach (var kind in CostCube.Columns)
         {
-            columns[(int)kind] = Take(ref _columns[(int)kind], order);
+            columns[(int)kind] = Take(ref _columns[(int)kind], order, ref intScratch);
             values[(int)kind] = _values[(int)kind].ToArray();
         }
 
         var metrics = new MetricColumn[4];
+        long[]? longScratch = null;
         for (var m = 0; m < metrics.Length; m++)
         {
-            metrics[m] = _metrics[m].Build(_count, order);
+            metrics[m] = _metrics[m].Build(_count, order, ref longScratch);
         }
 
-        var days = Take(ref _days, order);
-        var currency = Take(ref _currency, order);
-        var tagSet = Take(ref _tagSet, order);
-        var status = Take(ref _status, order);
+        var days = sortedDays ?? Take(ref _days, order, ref intScratch);
+        var currency = Take(ref _currency, order, ref intScratch);
+        var tagSet = Take(ref _tagSet, order, ref intScratch);
+        byte[]? byteScratch = null;
+        var status = Take(ref _status, order, ref byteScratch);
         var aliases = _aliases.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value]);
         return new CostCube(_count, days, currency, _currencies.ToArray(), tagSet, [.. _tagSets], columns, values, metrics, status, _statuses.ToArray(), aliases);
     }
 
-    private T[] Take<T>(ref T[] source, int[]? order)
+    private T[] Take<T>(ref T[] source, int[]? order, ref T[]? scratch)
     {
         var taken = source;
         source = [];
-        if (order is null)
+        if (order is not null)
         {
-            return taken.Length == _count ? taken : taken.AsSpan(0, _count).ToArray();
+            Permutation.Apply(taken, _count, order, ref scratch);
         }
 
-        var result = new T[_count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = taken[order[i]];
-        }
-
-        return result;
+        return taken.Length == _count ? taken : taken.AsSpan(0, _count).ToArray();
     }
 
     private void Set(DimensionKind kind, int i, int code) =>
