@@ -6,10 +6,11 @@ namespace FinOps.Core.Tests.Query;
 public sealed class CostCubeBuilderTests
 {
     [Theory]
-    [InlineData(16, false)]
-    [InlineData(16, true)]
-    [InlineData(5000, false)]
-    public void Build_FactsOutOfDateOrder_EveryFactKeepsAllItsValues(int capacity, bool decimalMetric)
+    [InlineData(16, false, false)]
+    [InlineData(16, true, false)]
+    [InlineData(5000, false, false)]
+    [InlineData(16, false, true)]
+    public void Build_FactsOutOfDateOrder_EveryFactKeepsAllItsValuesAndEachDayItsAddingOrder(int capacity, bool decimalMetric, bool strayDate)
     {
         var builder = new CostCubeBuilder(capacity);
         var random = new Random(18);
@@ -17,7 +18,8 @@ public sealed class CostCubeBuilderTests
         var start = new DateOnly(2026, 1, 1);
         for (var i = 0; i < 3000; i++)
         {
-            var date = start.AddDays(random.Next(0, 400));
+            // A date decades away makes the day range far wider than the facts (the comparison-sort path).
+            var date = strayDate && i == 1234 ? start.AddYears(40) : start.AddDays(random.Next(0, 400));
             var resource = "r-" + i.ToString(CultureInfo.InvariantCulture);
             var currency = i % 3 == 0 ? "EUR" : "USD";
             var status = i % 5 == 0 ? "Used" : CostCube.None;
@@ -57,6 +59,10 @@ public sealed class CostCubeBuilderTests
             if (f > 0)
             {
                 Assert.True(cube.Date(f - 1) <= cube.Date(f), $"fact {f} is out of date order");
+                if (cube.Date(f - 1) == cube.Date(f))
+                {
+                    Assert.True(Index(cube, f - 1) < Index(cube, f), $"facts {f - 1} and {f} of one day are not in the order they were added");
+                }
             }
 
             var want = expected[cube.Value(DimensionKind.Resource, f)];
@@ -69,4 +75,7 @@ public sealed class CostCubeBuilderTests
             Assert.Equal(want.Billed * 2, cube.Amount(CostMetric.ListCost, f));
         }
     }
+
+    private static int Index(CostCube cube, int fact) =>
+        int.Parse(cube.Value(DimensionKind.Resource, fact).AsSpan(2), CultureInfo.InvariantCulture);
 }
