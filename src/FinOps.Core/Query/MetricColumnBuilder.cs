@@ -48,32 +48,19 @@ internal sealed class MetricColumnBuilder(int capacity)
     }
 
     /// <summary>The finished column; the builder hands its storage over and cannot be used again.</summary>
-    /// <remarks><paramref name="scratch"/> is shared by the metrics of one cube so that reordering allocates once.</remarks>
-    public MetricColumn Build(int count, int[]? order, ref long[]? scratch)
+    public MetricColumn Build(int count, Permutation? order)
     {
-        MetricColumn column;
-        if (_fixed is not null)
-        {
-            column = new MetricColumn(Take(_fixed, count, order, ref scratch), _scale);
-        }
-        else
-        {
-            decimal[]? decimalScratch = null;
-            column = new MetricColumn(Take(_decimals!, count, order, ref decimalScratch));
-        }
-
+        var column = _fixed is not null
+            ? new MetricColumn(Take(_fixed, count, order), _scale)
+            : new MetricColumn(Take(_decimals!, count, order));
         _fixed = null;
         _decimals = null;
         return column;
     }
 
-    private static T[] Take<T>(T[] source, int count, int[]? order, ref T[]? scratch)
+    private static T[] Take<T>(T[] source, int count, Permutation? order)
     {
-        if (order is not null)
-        {
-            Permutation.Apply(source, count, order, ref scratch);
-        }
-
+        order?.Apply(source);
         return source.Length == count ? source : source.AsSpan(0, count).ToArray();
     }
 
