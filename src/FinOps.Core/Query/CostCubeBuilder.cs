@@ -151,18 +151,7 @@ public sealed class CostCubeBuilder
             _tagSets.Add(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
         }
 
-        int[]? order = null;
-        if (!_sorted)
-        {
-            order = new int[_count];
-            for (var i = 0; i < order.Length; i++)
-            {
-                order[i] = i;
-            }
-
-            var keys = _days.AsSpan(0, _count).ToArray();
-            Array.Sort(keys, order);
-        }
+        var order = _sorted ? null : new Permutation(DateOrder(_days, _count));
 
         // Each column is handed over (or permuted) and released one at a time, so a large cube never
         // needs twice its size in memory. The builder is spent afterwards.
@@ -188,22 +177,60 @@ public sealed class CostCubeBuilder
         return new CostCube(_count, days, currency, _currencies.ToArray(), tagSet, [.. _tagSets], columns, values, metrics, status, _statuses.ToArray(), aliases);
     }
 
-    private T[] Take<T>(ref T[] source, int[]? order)
+    private T[] Take<T>(ref T[] source, Permutation? order)
     {
         var taken = source;
         source = [];
-        if (order is null)
+        order?.Apply(taken);
+
+        return taken.Length == _count ? taken : taken.AsSpan(0, _count).ToArray();
+    }
+
+    /// <summary>The fact indexes in date order, facts of one day in the order they were added.</summary>
+    /// <remarks>
+    /// A counting sort over the days held (a few hundred to a few thousand buckets): one pass instead of sorting
+    /// 10 M keys, and stable, so the cube's order does not depend on the sort. A day range far wider than the
+    /// facts (a stray date years away) falls back to a stable comparison sort.
+    /// </remarks>
+    private static int[] DateOrder(int[] days, int count)
+    {
+        var order = new int[count];
+        var (min, max) = (int.MaxValue, int.MinValue);
+        for (var i = 0; i < count; i++)
         {
-            return taken.Length == _count ? taken : taken.AsSpan(0, _count).ToArray();
+            min = Math.Min(min, days[i]);
+            max = Math.Max(max, days[i]);
         }
 
-        var result = new T[_count];
-        for (var i = 0; i < result.Length; i++)
+        var range = (long)max - min + 1;
+        if (range > Math.Max(4096L, count))
         {
-            result[i] = taken[order[i]];
+            for (var i = 0; i < count; i++)
+            {
+                order[i] = i;
+            }
+
+            Array.Sort(order, (a, b) => days[a] != days[b] ? days[a].CompareTo(days[b]) : a.CompareTo(b));
+            return order;
         }
 
-        return result;
+        var next = new int[range + 1];
+        for (var i = 0; i < count; i++)
+        {
+            next[days[i] - min + 1]++;
+        }
+
+        for (var d = 1; d < next.Length; d++)
+        {
+            next[d] += next[d - 1];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            order[next[days[i] - min]++] = i;
+        }
+
+        return order;
     }
 
     private void Set(DimensionKind kind, int i, int code) =>

@@ -48,7 +48,7 @@ internal sealed class MetricColumnBuilder(int capacity)
     }
 
     /// <summary>The finished column; the builder hands its storage over and cannot be used again.</summary>
-    public MetricColumn Build(int count, int[]? order)
+    public MetricColumn Build(int count, Permutation? order)
     {
         var column = _fixed is not null
             ? new MetricColumn(Take(_fixed, count, order), _scale)
@@ -58,20 +58,10 @@ internal sealed class MetricColumnBuilder(int capacity)
         return column;
     }
 
-    private static T[] Take<T>(T[] source, int count, int[]? order)
+    private static T[] Take<T>(T[] source, int count, Permutation? order)
     {
-        if (order is null)
-        {
-            return source.Length == count ? source : source.AsSpan(0, count).ToArray();
-        }
-
-        var result = new T[count];
-        for (var i = 0; i < count; i++)
-        {
-            result[i] = source[order[i]];
-        }
-
-        return result;
+        order?.Apply(source);
+        return source.Length == count ? source : source.AsSpan(0, count).ToArray();
     }
 
     /// <summary>Raises the scale of every value held so far; false (and nothing changed) when one would overflow.</summary>
