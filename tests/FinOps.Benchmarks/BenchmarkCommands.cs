@@ -30,6 +30,7 @@ public static class BenchmarkCommands
           anomalies [--rows 1000000] [--timing-rows 10000000] [--no-timing]  labelled anomaly eval (ours vs Kusto baseline), replay timings
           sync-bench [--rows 1100000] [--months 13] [--part-mb 64] [--runs 3]
                                                     ~1 GB AWS FOCUS export in s3rver: sync (IngestionSync) vs import of the same parts from disk
+                                                    (--probe: CPU of five ways to download the same objects, no import)
         options: --quick (30,000 rows, 1 run, 20 iterations), --dir folder (default: $TMPDIR/finops-bench), --csv file (use this CSV)
         """;
 
@@ -94,7 +95,7 @@ public static class BenchmarkCommands
                 ChildProcess.Report(await SyncBench.SyncAsync(args[1], args[2], args[3], cancellationToken));
                 break;
             case "s3-download":
-                ChildProcess.Report(await SyncBench.DownloadAsync(args[1], args[2], args[3], cancellationToken));
+                ChildProcess.Report(await SyncBench.DownloadAsync(args[1], args[2], args[3], args.Count > 4 ? args[4] : "sdk", cancellationToken));
                 break;
             case "ours-digests":
                 ChildProcess.Report(await OurSide.DigestsAsync(args[1], ParseInt(args[2]), ParseInt(args[3]), ParseInt(args[4]), cancellationToken));

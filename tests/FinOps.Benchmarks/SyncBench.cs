@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Amazon.Runtime;
@@ -60,6 +61,11 @@ public static class SyncBench
         }
 
         Console.WriteLine(Invariant($"uploaded to s3rver at {s3.ServiceUrl} in {watch.Elapsed.TotalSeconds:F1} s (not measured)"));
+        if (options.Flag("probe"))
+        {
+            return Probe(s3.ServiceUrl, bucket, Path.Combine(folder, "download"), runs, bytes);
+        }
+
         var import = new List<IngestResult>();
         var sync = new List<IngestResult>();
         var download = new List<IngestResult>();
@@ -78,7 +84,8 @@ public static class SyncBench
                 import.Add(ChildProcess.Run<IngestResult>("ours-import-parts", export, database));
             }
 
-            download.Add(ChildProcess.Run<IngestResult>("s3-download", s3.ServiceUrl, bucket, Path.Combine(folder, "download")));
+            // The sync's own way of reading a part (a ranged GET, which AWSSDK.S3 does not MD5-hash; S3ExportStore.CopyToAsync).
+            download.Add(ChildProcess.Run<IngestResult>("s3-download", s3.ServiceUrl, bucket, Path.Combine(folder, "download"), "sdk-range"));
             Console.WriteLine(Invariant(
                 $"run {run}: import {import[^1].Seconds:F2} s, cpu {import[^1].CpuSeconds:F2} s, {import[^1].PeakRssMegabytes:F0} MB; sync {sync[^1].Seconds:F2} s, cpu {sync[^1].CpuSeconds:F2} s, {sync[^1].PeakRssMegabytes:F0} MB; download only {download[^1].Seconds:F2} s, {download[^1].PeakRssMegabytes:F0} MB; load {Machine.LoadAverage()}"));
         }
@@ -152,9 +159,51 @@ public static class SyncBench
         return new IngestResult("sync from s3rver", watch.Elapsed.TotalSeconds, PeakMemory.CpuSeconds(), result.Rows, facts, PeakMemory.ReadPeakRssMegabytes());
     }
 
-    /// <summary>Child: only list and download every object (AWSSDK.S3, as the sync does) into a folder: the transfer's share of the sync.</summary>
-    public static async Task<IngestResult> DownloadAsync(string serviceUrl, string bucket, string folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>--probe</c>: where the download's CPU goes. Each way of reading the same objects into files, in a child of its own, CPU-s
+    /// of the whole child compared within one session (wall times on a shared machine are noise).
+    /// </summary>
+    private static int Probe(string serviceUrl, string bucket, string folder, int runs, long bytes)
     {
+        var results = ProbeVariants.ToDictionary(v => v, _ => new List<IngestResult>());
+        for (var run = 1; run <= runs; run++)
+        {
+            foreach (var variant in run % 2 == 1 ? ProbeVariants : ProbeVariants.Reverse())
+            {
+                var result = ChildProcess.Run<IngestResult>("s3-download", serviceUrl, bucket, folder, variant);
+                results[variant].Add(result);
+                Console.WriteLine(Invariant($"run {run}: {variant}: {result.Seconds:F2} s, cpu {result.CpuSeconds:F2} s, {result.PeakRssMegabytes:F0} MB, {result.Rows:N0} bytes; load {Machine.LoadAverage()}"));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| download variant | median s | median CPU s | CPU s per GB | peak RSS MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (variant, side) in results)
+        {
+            var cpu = Stats.Median([.. side.Select(r => r.CpuSeconds)]);
+            Console.WriteLine(Invariant(
+                $"| {variant} | {Stats.Median([.. side.Select(r => r.Seconds)]):F2} | {cpu:F2} | {cpu / (bytes / 1_073_741_824.0):F2} | {side.Max(r => r.PeakRssMegabytes):F0} |"));
+        }
+
+        return results.Values.All(side => side.All(r => r.Rows == results[ProbeVariants[0]][0].Rows)) ? 0 : 1;
+    }
+
+    private static readonly string[] ProbeVariants = ["sdk", "sdk-range", "sdk-range-md5", "http", "http-md5"];
+
+    /// <summary>Child: only list and download every object (AWSSDK.S3, as the sync does) into a folder: the transfer's share of the sync.</summary>
+    /// <remarks>
+    /// <paramref name="variant"/> (for <c>--probe</c>): <c>sdk</c> GetObject as is (the SDK hashes the body with MD5 against the
+    /// ETag); <c>sdk-range</c> GetObject of the whole object as a byte range (the SDK does not hash ranges); <c>sdk-range-md5</c>
+    /// the same plus our own MD5 (System.Security.Cryptography); <c>http</c> a presigned GET with a plain HttpClient;
+    /// <c>http-md5</c> the same plus MD5.
+    /// </remarks>
+    public static async Task<IngestResult> DownloadAsync(string serviceUrl, string bucket, string folder, CancellationToken cancellationToken) =>
+        await DownloadAsync(serviceUrl, bucket, folder, "sdk", cancellationToken);
+
+    public static async Task<IngestResult> DownloadAsync(string serviceUrl, string bucket, string folder, string variant, CancellationToken cancellationToken)
+    {
+
         using var client = new AmazonS3Client(new BasicAWSCredentials(S3Emulator.AccessKeyId, S3Emulator.SecretAccessKey), new AmazonS3Config
         {
             ServiceURL = serviceUrl,
@@ -173,9 +222,27 @@ public static class SyncBench
             {
                 var path = Path.Combine(folder, item.Key.Replace('/', Path.DirectorySeparatorChar));
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                using var response = await client.GetObjectAsync(bucket, item.Key, cancellationToken);
                 await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-                await response.ResponseStream.CopyToAsync(output, 1 << 16, cancellationToken);
+                using var md5 = variant.EndsWith("-md5", StringComparison.Ordinal) ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
+                if (variant.StartsWith("http", StringComparison.Ordinal))
+                {
+                    var url = await client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+                    {
+                        BucketName = bucket, Key = item.Key, Verb = HttpVerb.GET, Protocol = Protocol.HTTP, Expires = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(1),
+                    });
+                    using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                    response.EnsureSuccessStatusCode();
+                    await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                    await CopyAsync(body, output, md5, cancellationToken);
+                }
+                else
+                {
+                    using var response = await client.GetObjectAsync(
+                        new GetObjectRequest { BucketName = bucket, Key = item.Key, ByteRange = variant == "sdk" || item.Size is not > 0 ? null : new ByteRange(0, item.Size!.Value - 1) },
+                        cancellationToken);
+                    await CopyAsync(response.ResponseStream, output, md5, cancellationToken);
+                }
+
                 bytes += output.Length;
             }
 
@@ -189,7 +256,28 @@ public static class SyncBench
 
         watch.Stop();
         Directory.Delete(folder, recursive: true);
-        return new IngestResult("download only", watch.Elapsed.TotalSeconds, PeakMemory.CpuSeconds(), bytes, 0, PeakMemory.ReadPeakRssMegabytes());
+        return new IngestResult(variant == "sdk-range" ? "download only" : "download " + variant, watch.Elapsed.TotalSeconds, PeakMemory.CpuSeconds(), bytes, 0, PeakMemory.ReadPeakRssMegabytes());
+    }
+
+    private static readonly HttpClient Http = new();
+
+    private static async Task CopyAsync(Stream input, Stream output, IncrementalHash? md5, CancellationToken cancellationToken)
+    {
+        if (md5 is null)
+        {
+            await input.CopyToAsync(output, 1 << 16, cancellationToken);
+            return;
+        }
+
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            md5.AppendData(buffer, 0, read);
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        GC.KeepAlive(md5.GetHashAndReset());
     }
 
     /// <summary>The export folder, generated once and reused (a marker file says it is whole); returns the parts and the rows.</summary>

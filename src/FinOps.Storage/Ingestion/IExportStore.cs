@@ -16,4 +16,11 @@ internal interface IExportStore : IDisposable
         await using var input = await OpenReadAsync(key, cancellationToken);
         await input.CopyToAsync(destination, 1 << 16, cancellationToken);
     }
+
+    /// <summary>Streams the version of <paramref name="part"/> that was listed into <paramref name="destination"/>.</summary>
+    /// <remarks>
+    /// A store that can ask for that version (by its ETag) overrides it and fails with an <see cref="ExportSourceException"/> when
+    /// the object has changed since it was listed; the caller checks the size.
+    /// </remarks>
+    Task CopyToAsync(ExportObject part, Stream destination, CancellationToken cancellationToken) => CopyToAsync(part.Key, destination, cancellationToken);
 }

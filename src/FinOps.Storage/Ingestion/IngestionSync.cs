@@ -348,7 +348,7 @@ public sealed partial class IngestionSync : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        await store.CopyToAsync(part.Key, output, cancellationToken);
+        await store.CopyToAsync(part, output, cancellationToken);
         return output.Length;
     }
 

@@ -276,6 +276,52 @@ public sealed class IngestionSyncS3Tests : IClassFixture<S3EmulatorFixture>, IDi
         Assert.Equal(36m, await TotalAsync());
     }
 
+    [Fact]
+    public async Task CopyToAsync_ListedVersion_CopiesEveryByte()
+    {
+        var (bucket, export) = await NewExportAsync();
+        var body = Gzip(Rows("2026-01", 40, 10m, "i-a"));
+        await export.DeliverAsync("2026-01", "exec-1", body);
+        using var store = new ExportStoreFactory().Create(Source(bucket, export, S3Emulator.AccessKeyId, S3Emulator.SecretAccessKey));
+        var part = await ListedPartAsync(store, export.PartKey("2026-01", 1)[(export.SourcePrefix.Length + 1)..]);
+        using var copy = new MemoryStream();
+
+        await store.CopyToAsync(part, copy, CancellationToken.None);
+
+        Assert.Equal(body, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task CopyToAsync_ObjectRewrittenAfterListing_ThrowsNamingTheObjectAndCopiesNothing()
+    {
+        var (bucket, export) = await NewExportAsync();
+        await export.DeliverAsync("2026-01", "exec-1", Gzip(Rows("2026-01", 2, 10m, "i-a")));
+        using var store = new ExportStoreFactory().Create(Source(bucket, export, S3Emulator.AccessKeyId, S3Emulator.SecretAccessKey));
+        var key = export.PartKey("2026-01", 1);
+        var part = await ListedPartAsync(store, key[(export.SourcePrefix.Length + 1)..]);
+        // Longer than the listed size, so a plain ranged GET would return the listed number of bytes of the new content.
+        await _s3.PutAsync(bucket, key, Gzip(Rows("2026-01", 40, 99m, "i-z")));
+        using var copy = new MemoryStream();
+
+        var error = await Assert.ThrowsAsync<ExportSourceException>(() => store.CopyToAsync(part, copy, CancellationToken.None));
+
+        Assert.Contains($"s3://{bucket}/{key} changed after it was listed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, copy.Length);
+    }
+
+    private static async Task<ExportObject> ListedPartAsync(IExportStore store, string key)
+    {
+        await foreach (var item in store.ListAsync(CancellationToken.None))
+        {
+            if (item.Key == key)
+            {
+                return item;
+            }
+        }
+
+        throw new InvalidOperationException($"{key} is not listed");
+    }
+
     private async Task<(string Bucket, AwsExportWriter Export)> NewExportAsync()
     {
         var bucket = await _s3.CreateBucketAsync();
