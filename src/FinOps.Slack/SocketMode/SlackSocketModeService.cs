@@ -148,10 +148,12 @@ public sealed partial class SlackSocketModeService(
     {
         try
         {
+            // CloseAsync completes the closing handshake (it waits for the server's close frame when we close first), so the
+            // server has read our close before the socket is disposed and the TCP connection dropped.
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", timeout.Token);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", timeout.Token);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
