@@ -151,37 +151,43 @@ public sealed class CostCubeBuilder
             _tagSets.Add(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
         }
 
-        var order = _sorted ? null : new Permutation(DateOrder(_days, _count));
+        var order = _sorted ? null : DateOrder(_days, _count);
 
         // Each column is handed over (or permuted) and released one at a time, so a large cube never
         // needs twice its size in memory. The builder is spent afterwards.
         var columns = new int[CostCube.ColumnSlots][];
         var values = new string[CostCube.ColumnSlots][];
+        int[]? intScratch = null;
         foreach (var kind in CostCube.Columns)
         {
-            columns[(int)kind] = Take(ref _columns[(int)kind], order);
+            columns[(int)kind] = Take(ref _columns[(int)kind], order, ref intScratch);
             values[(int)kind] = _values[(int)kind].ToArray();
         }
 
         var metrics = new MetricColumn[4];
+        long[]? longScratch = null;
         for (var m = 0; m < metrics.Length; m++)
         {
-            metrics[m] = _metrics[m].Build(_count, order);
+            metrics[m] = _metrics[m].Build(_count, order, ref longScratch);
         }
 
-        var days = Take(ref _days, order);
-        var currency = Take(ref _currency, order);
-        var tagSet = Take(ref _tagSet, order);
-        var status = Take(ref _status, order);
+        var days = Take(ref _days, order, ref intScratch);
+        var currency = Take(ref _currency, order, ref intScratch);
+        var tagSet = Take(ref _tagSet, order, ref intScratch);
+        byte[]? byteScratch = null;
+        var status = Take(ref _status, order, ref byteScratch);
         var aliases = _aliases.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value]);
         return new CostCube(_count, days, currency, _currencies.ToArray(), tagSet, [.. _tagSets], columns, values, metrics, status, _statuses.ToArray(), aliases);
     }
 
-    private T[] Take<T>(ref T[] source, Permutation? order)
+    private T[] Take<T>(ref T[] source, int[]? order, ref T[]? scratch)
     {
         var taken = source;
         source = [];
-        order?.Apply(taken);
+        if (order is not null)
+        {
+            Permutation.Apply(taken, _count, order, ref scratch);
+        }
 
         return taken.Length == _count ? taken : taken.AsSpan(0, _count).ToArray();
     }
