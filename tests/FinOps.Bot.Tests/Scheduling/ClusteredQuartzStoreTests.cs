@@ -4,6 +4,7 @@ using FinOps.Storage;
 using FinOps.Storage.Data;
 using FinOps.Storage.Queue;
 using FinOps.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
@@ -98,6 +99,59 @@ public sealed class ClusteredQuartzStoreTests : IDisposable
         var next = await NextFireTimeAsync(key);
         Assert.Equal(DayOfWeek.Monday, next.DayOfWeek);
         Assert.InRange(next - TimeProvider.System.GetUtcNow(), TimeSpan.Zero, TimeSpan.FromDays(7));
+    }
+
+    [Fact]
+    public async Task AddQuartzStore_Sqlite_KeepsInMemoryStore()
+    {
+        using var provider = Host(new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite" });
+
+        var metadata = await (await SchedulerOf(provider)).GetMetadata(CancellationToken.None);
+
+        Assert.False(metadata.JobStorePersistent);
+        Assert.False(metadata.JobStoreClustered);
+    }
+
+    [Fact]
+    public async Task AddQuartzStore_PostgreSql_SchedulesClusteredInTheDatabase()
+    {
+        await MigrateAsync();
+        using var provider = Host(new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = _connectionString });
+
+        var scheduler = await SchedulerOf(provider);
+        var metadata = await scheduler.GetMetadata(CancellationToken.None);
+        await scheduler.Shutdown(false, CancellationToken.None);
+
+        Assert.True(metadata.JobStorePersistent);
+        Assert.True(metadata.JobStoreClustered);
+        Assert.Equal(QuartzStoreServiceCollectionExtensions.SchedulerName, metadata.SchedulerName);
+    }
+
+    [Fact]
+    public void AddQuartzStore_PostgreSqlWithZeroCheckinInterval_ValidationNamesSetting()
+    {
+        using var provider = Host(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "PostgreSql",
+            ["Storage:ConnectionString"] = _connectionString,
+            ["SchedulerCluster:CheckinInterval"] = "00:00:00",
+        });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulerClusterOptions>>().Value);
+
+        Assert.Contains("SchedulerCluster:CheckinInterval '00:00:00'", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Host(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddQuartzStore(configuration);
+        services.AddQuartz(_ => { });
+        return services.BuildServiceProvider();
     }
 
     private void AddDueNow(IQuartzBuilder q, IEnumerable<TriggerKey> keys)
