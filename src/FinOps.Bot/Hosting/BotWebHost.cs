@@ -72,6 +72,8 @@ public static class BotWebHost
         services.AddSlack(configuration);
         services.AddTeams(configuration);
         services.AddPlayground();
+        // Before the jobs: where Quartz keeps their schedule (in memory, or clustered in PostgreSQL).
+        services.AddQuartzStore(configuration);
         services.AddScheduling(configuration);
         services.AddBudgetAlerts(configuration);
         services.AddAnomalyAlerts(configuration);

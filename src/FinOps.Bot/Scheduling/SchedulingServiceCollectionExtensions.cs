@@ -10,6 +10,12 @@ namespace FinOps.Bot.Scheduling;
 /// <summary>Registers the digests (chat command and buttons) and, unless <c>Digests:Enabled</c> is false, the Quartz weekly digest job.</summary>
 public static class SchedulingServiceCollectionExtensions
 {
+    /// <summary>
+    /// What a weekly digest trigger does about a firing missed while no scheduler ran (every replica down): fire once now, then
+    /// keep the schedule. Neither skipped (teams would wait a week) nor once per missed firing.
+    /// </summary>
+    public const CronTriggerMisfireInstruction DigestMisfire = CronTriggerMisfireInstruction.FireAndProceed;
+
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -37,7 +43,9 @@ public static class SchedulingServiceCollectionExtensions
             q.AddTrigger(t => t
                 .ForJob(WeeklyDigestJob.Key)
                 .WithIdentity("weekly-digest-trigger", "digests")
-                .WithCronSchedule(options.WeeklyCron, c => c.InTimeZone(DigestOptions.FindZone(options.TimeZone) ?? TimeZoneInfo.Utc)));
+                .WithCronSchedule(options.WeeklyCron, c => c
+                    .InTimeZone(DigestOptions.FindZone(options.TimeZone) ?? TimeZoneInfo.Utc)
+                    .WithMisfireInstruction(DigestMisfire)));
         });
         // Before Quartz's own hosted service starts the scheduler, so that per-team zone triggers are in place.
         services.AddHostedService<TeamZoneDigestTriggers>();

@@ -44,7 +44,7 @@ public sealed class TeamZoneDigestTriggers(IServiceScopeFactory scopes, ISchedul
                 .ForJob(WeeklyDigestJob.Key)
                 .WithIdentity(key)
                 .UsingJobData(WeeklyDigestJob.TimeZoneKey, zone)
-                .WithCronSchedule(options.Value.WeeklyCron, c => c.InTimeZone(timeZone))
+                .WithCronSchedule(options.Value.WeeklyCron, c => c.InTimeZone(timeZone).WithMisfireInstruction(SchedulingServiceCollectionExtensions.DigestMisfire))
                 .Build();
             // Keep: a persistent store may already hold this trigger from an earlier start.
             await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken);
