@@ -28,6 +28,7 @@ public sealed class ExampleSettingsTests
     {
         { StorageOptions.SectionName, typeof(StorageOptions) },
         { QueueRetentionOptions.SectionName, typeof(QueueRetentionOptions) },
+        { FinOps.Bot.Scheduling.SchedulerClusterOptions.SectionName, typeof(FinOps.Bot.Scheduling.SchedulerClusterOptions) },
         { FinOps.Storage.Ingestion.IngestionOptions.SectionName, typeof(FinOps.Storage.Ingestion.IngestionOptions) },
         { DemoSeedOptions.SectionName, typeof(DemoSeedOptions) },
         { AllocationOptions.SectionName, typeof(AllocationOptions) },
